@@ -1,0 +1,77 @@
+# Streaming triage pipeline. `make help` lists the targets.
+# Everything installs itself: a fresh clone needs only Python 3.11, Java 17+ and Maven
+# (setup installs the last two with apt-get when run as root and they are missing).
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+KAFKA := ops/kafka/kafka.sh
+PYTEST_ARGS ?=
+DEMO_SECONDS ?= 60
+
+.DEFAULT_GOAL := help
+.PHONY: help setup system-deps kafka-fetch kafka-up kafka-down kafka-logs kafka-status kafka-clean \
+        topics worker demo test test-unit test-slow test-gpu lint typecheck models bench bench-smoke bench-gpu clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+system-deps: ## install Java 17 and Maven with apt-get if they are missing (root only)
+	@bash ops/system-deps.sh
+
+$(STAMP): pyproject.toml
+	@$(MAKE) --no-print-directory system-deps
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] in ((3, 11), (3, 12)) else "Python 3.11 or 3.12 is required (set PYTHON=...)")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev,build]'
+	touch $(STAMP)
+
+setup: $(STAMP) kafka-fetch ## create .venv, install the project with its extras, resolve the broker
+
+kafka-fetch: ## resolve the Kafka broker jars from Maven Central (once)
+	@$(KAFKA) fetch
+
+kafka-up: kafka-fetch ## start the development broker (KRaft, single node) in the background; harmless if running
+	@$(KAFKA) up
+
+kafka-down: ## stop the development broker started by kafka-up
+	@$(KAFKA) down
+
+kafka-status: ## is the development broker running?
+	@$(KAFKA) status
+
+kafka-logs: ## show the broker's log (FOLLOW=1 to follow)
+	@$(KAFKA) logs
+
+kafka-clean: ## stop the broker and delete its data
+	@$(KAFKA) clean
+
+topics: setup kafka-up ## create and describe the pipeline's topics
+	$(VENV)/bin/triage topics
+
+worker: setup kafka-up ## run a triage worker in the foreground
+	$(VENV)/bin/triage worker
+
+demo: setup ## the main job: broker, worker, sample reports streamed, live alerts (DEMO_SECONDS=60)
+	DEMO_SECONDS=$(DEMO_SECONDS) $(PY) -m pipeline.demo
+
+test: setup ## the whole test suite; starts and stops its own broker
+	$(PY) -m pytest -m "not slow and not gpu" $(PYTEST_ARGS)
+
+test-unit: setup ## unit tests only (no broker)
+	$(PY) -m pytest tests/unit -m "not slow and not gpu" $(PYTEST_ARGS)
+
+test-slow: setup ## the slow tests (large model export)
+	$(PY) -m pytest -m slow $(PYTEST_ARGS)
+
+test-gpu: setup ## GPU-only tests, on a machine with a CUDA GPU
+	$(PY) -m pytest -m gpu $(PYTEST_ARGS)
+
+models: setup ## rebuild models/default from scratch (needs the build extra; about 20 minutes on 2 cores)
+	$(PY) -m models.recipe.build --out models/default
+
+clean: ## remove build outputs and local state (not the broker's data: see kafka-clean)
+	rm -rf .pytest_cache .hypothesis .triage test-artifacts build *.egg-info

@@ -1,0 +1,112 @@
+"""The operator chain shared by `triage batch` and the streaming agents: bytes in, results out.
+
+A failing triage step never loses a batch: the batch is retried one report at a time so that only
+the report that fails becomes a TRIAGE_FAILED rejection.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Protocol, Sequence
+
+from schemas.deadletter import Reason, Rejection
+from schemas.reports import Explanation, FieldReport, TriagedReport
+from schemas.vocab import Precedence
+
+from operators.ingest import IngestLimits, parse_report
+
+# Fixed namespace: the same report id gives the same alert id on every worker, forever.
+ALERT_NAMESPACE = uuid.UUID("5d1c3f0e-6a4b-4c2e-9a57-7f3b1e2d8c41")
+
+
+def alert_id_for(report_id: str) -> str:
+    """Deterministic alert id, so consumers can drop duplicates after a redelivery."""
+    return f"alert-{uuid.uuid5(ALERT_NAMESPACE, report_id)}"
+
+
+class Triage(Protocol):
+    """A batch step from validated reports to triaged reports (or rejections), one per input."""
+
+    name: str
+
+    def triage(self, reports: Sequence[FieldReport], now: datetime) -> list[TriagedReport | Rejection]: ...
+
+
+class PassThroughTriage:
+    """No model: every report is ROUTINE and says so. For plumbing tests and streaming-overhead benchmarks."""
+
+    name = "passthrough"
+
+    def triage(self, reports: Sequence[FieldReport], now: datetime) -> list[TriagedReport | Rejection]:
+        return [self._one(r, now) for r in reports]
+
+    @staticmethod
+    def _one(report: FieldReport, now: datetime) -> TriagedReport:
+        return TriagedReport(
+            alert_id=alert_id_for(report.report_id),
+            report_id=report.report_id,
+            received_at=report.received_at,
+            source=report.source,
+            credibility=report.credibility,
+            classification=report.classification,
+            releasability=report.releasability,
+            format=report.format,
+            dtg=report.dtg,
+            text=report.text,
+            language=report.language or "und",
+            category="routine",
+            category_scores={},
+            precedence=Precedence.ROUTINE.value,
+            priority_score=0.0,
+            entities=[],
+            location=None,
+            observed_at=None,
+            summary=f"ROUTINE · not assessed · {report.report_id}",
+            explanation=Explanation(reason="not assessed: pass-through triage, no model loaded", factors=[]),
+            models=[],
+            triaged_at=now,
+        )
+
+
+class TriageChain:
+    """ingest -> triage, batch-first; built once with its expensive parts and reused."""
+
+    def __init__(self, triage: Triage, limits: IngestLimits | None = None) -> None:
+        self.triage = triage
+        self.limits = limits or IngestLimits()
+
+    def process(self, payloads: Sequence[bytes | None], now: datetime) -> list[TriagedReport | Rejection]:
+        results: list[TriagedReport | Rejection | None] = [None] * len(payloads)
+        valid: list[FieldReport] = []
+        where: list[int] = []
+        for i, payload in enumerate(payloads):
+            parsed = parse_report(payload, self.limits, now)
+            if isinstance(parsed, Rejection):
+                results[i] = parsed
+            else:
+                valid.append(parsed)
+                where.append(i)
+        for i, out in zip(where, self._triage_isolating_failures(valid, now)):
+            results[i] = out
+        return [r for r in results if r is not None]
+
+    def process_reports(self, reports: Sequence[FieldReport], now: datetime) -> list[TriagedReport | Rejection]:
+        return self._triage_isolating_failures(list(reports), now)
+
+    def _triage_isolating_failures(
+        self, reports: list[FieldReport], now: datetime
+    ) -> list[TriagedReport | Rejection]:
+        if not reports:
+            return []
+        try:
+            out = self.triage.triage(reports, now)
+            if len(out) != len(reports):
+                raise RuntimeError(f"{self.triage.name} returned {len(out)} results for {len(reports)} reports")
+            return out
+        except Exception as exc:  # noqa: BLE001 - isolate the failing report instead of losing the batch
+            if len(reports) == 1:
+                # Only the exception type: its message may quote classified text.
+                detail = f"{self.triage.name} failed on report {reports[0].report_id}: {type(exc).__name__}"
+                return [Rejection(Reason.TRIAGE_FAILED, detail, self.triage.name)]
+            return [r for report in reports for r in self._triage_isolating_failures([report], now)]

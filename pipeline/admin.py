@@ -1,0 +1,91 @@
+"""Broker administration with kafka-python: a bounded wait for the broker, topic creation."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Iterable
+
+from kafka import KafkaAdminClient
+from kafka.admin import NewTopic
+from kafka.errors import KafkaError, TopicAlreadyExistsError
+
+from pipeline.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class BrokerUnavailable(RuntimeError):
+    """The broker did not answer within the configured time; the message names the address."""
+
+
+def admin_client(settings: Settings) -> KafkaAdminClient:
+    """Connect within `connect_timeout_s`, retrying, or raise BrokerUnavailable."""
+    deadline = time.monotonic() + settings.connect_timeout_s
+    last: Exception | None = None
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            return KafkaAdminClient(
+                bootstrap_servers=settings.bootstrap_servers,
+                client_id=f"{settings.app_id}-admin",
+                request_timeout_ms=max(1000, int(settings.connect_timeout_s * 1000)),
+                bootstrap_timeout_ms=max(500, int(left * 1000)),
+            )
+        except KafkaError as exc:
+            last = exc
+            time.sleep(min(0.5, max(0.0, deadline - time.monotonic())))
+    raise BrokerUnavailable(
+        f"Kafka is not reachable at {settings.kafka_bootstrap} (waited {settings.connect_timeout_s:g}s: {last}). "
+        "Start the development broker with `make kafka-up`, or set TRIAGE_KAFKA_BOOTSTRAP."
+    )
+
+
+def ensure_topics(settings: Settings, names: Iterable[str], partitions: int | None = None) -> list[str]:
+    """Create the topics that do not exist yet; returns the names it created."""
+    wanted = list(dict.fromkeys(names))
+    admin = admin_client(settings)
+    try:
+        existing = set(admin.list_topics())
+        missing = [n for n in wanted if n not in existing]
+        if not missing:
+            return []
+        new = [
+            NewTopic(
+                name=n,
+                num_partitions=partitions or settings.partitions,
+                replication_factor=settings.replication_factor,
+            )
+            for n in missing
+        ]
+        try:
+            admin.create_topics(new, validate_only=False)
+        except TopicAlreadyExistsError:
+            pass  # another worker created it between our list and our create
+        _wait_for_topics(admin, missing, settings.connect_timeout_s)
+        log.info("created topics: %s", ", ".join(missing))
+        return missing
+    finally:
+        admin.close()
+
+
+def _wait_for_topics(admin: KafkaAdminClient, names: list[str], timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if set(names) <= set(admin.list_topics()):
+            return
+        time.sleep(0.2)
+    raise BrokerUnavailable(f"topics {names} were not visible within {timeout_s:g}s of creation")
+
+
+def describe_topics(settings: Settings, names: Iterable[str]) -> dict[str, int]:
+    """Topic name to partition count, for the topics that exist."""
+    admin = admin_client(settings)
+    try:
+        wanted = list(names)
+        existing = set(admin.list_topics())
+        present = [n for n in wanted if n in existing]
+        if not present:
+            return {}
+        return {d["name"]: len(d["partitions"]) for d in admin.describe_topics(present)}
+    finally:
+        admin.close()

@@ -1,0 +1,111 @@
+"""The Faust app: topics declared once and a triage agent that only wires the operator chain.
+
+Delivery: each micro-batch's outputs are sent and their delivery awaited before the batch's
+offsets are acknowledged, and Faust flushes the producer before every commit, so a crash
+re-delivers (at-least-once) but never loses; alert ids are deterministic so duplicates can be dropped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Awaitable
+
+import faust
+
+from operators.chain import TriageChain
+from schemas.deadletter import DeadLetter, Rejection
+from schemas.reports import TriagedReport
+from schemas.vocab import Classification, Precedence
+
+from pipeline.settings import Settings
+from pipeline.topics import TopicNames
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class TriageApp:
+    app: faust.App
+    names: TopicNames
+    settings: Settings
+
+
+def faust_app(settings: Settings) -> faust.App:
+    broker = ";".join(f"kafka://{s}" for s in settings.bootstrap_servers)
+    return faust.App(
+        settings.app_id,
+        broker=broker,
+        store="memory://",
+        datadir=str(settings.data_dir / settings.app_id),
+        web_enabled=settings.web_enabled,
+        web_port=settings.web_port,
+        web_bind=settings.web_host,
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication_factor,
+        topic_allow_declare=True,
+        consumer_auto_offset_reset="earliest",
+        producer_acks=-1,
+        producer_max_request_size=max(settings.max_message_bytes * 2, 1_048_576),
+        broker_commit_every=max(settings.batch_size * 4, 100),
+        broker_commit_interval=1.0,
+        stream_wait_empty=False,
+    )
+
+
+def build_app(settings: Settings, chain: TriageChain) -> TriageApp:
+    app = faust_app(settings)
+    names = TopicNames.of(settings)
+    raw = app.topic(names.raw, key_serializer="raw", value_serializer="raw", partitions=settings.partitions)
+    deadletter = app.topic(names.deadletter, value_type=DeadLetter)
+    triaged = app.topic(names.triaged, value_type=TriagedReport)
+    by_name = {n: app.topic(n, value_type=TriagedReport) for n in [*names.alerts.values(), *names.flash.values()]}
+    # One worker thread for the model: the event loop stays free for I/O and heartbeats.
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-model")
+    batch_wait_s = settings.batch_wait_ms / 1000.0
+
+    @app.agent(raw, name=f"{settings.app_id}.triage")
+    async def triage(stream: faust.StreamT[bytes]) -> None:
+        loop = asyncio.get_running_loop()
+        async for events in stream.take_events(settings.batch_size, within=batch_wait_s):
+            payloads = [e.value for e in events]
+            now = datetime.now(timezone.utc)
+            results = await loop.run_in_executor(executor, chain.process, payloads, now)
+            pending: list[Awaitable[Any]] = []
+            for event, result in zip(events, results):
+                if isinstance(result, Rejection):
+                    msg = event.message
+                    letter = DeadLetter.of(
+                        result,
+                        msg.value if isinstance(msg.value, bytes) else b"",
+                        topic=msg.topic,
+                        partition=msg.partition,
+                        offset=msg.offset,
+                        failed_at=now,
+                    )
+                    pending.append(await deadletter.send(key=msg.key, value=letter, force=True))
+                    continue
+                headers = _headers(result)
+                key = result.alert_id.encode()
+                pending.append(await triaged.send(key=key, value=result, headers=headers, force=True))
+                level = Classification(result.classification)
+                for name in names.for_alert(level, Precedence(result.precedence)):
+                    pending.append(await by_name[name].send(key=key, value=result, headers=headers, force=True))
+            # Delivery confirmed before take_events acknowledges (and later commits) the batch.
+            await asyncio.gather(*pending)
+
+    return TriageApp(app=app, names=names, settings=settings)
+
+
+def _headers(report: TriagedReport) -> list[tuple[str, bytes]]:
+    model = ",".join(f"{m.name}@{m.sha256[:12]}" for m in report.models) or "none"
+    return [
+        ("precedence", report.precedence.encode()),
+        ("category", report.category.encode()),
+        ("classification", report.classification.encode()),
+        ("model", model.encode()),
+        ("schema_version", str(report.schema_version).encode()),
+    ]

@@ -1,0 +1,106 @@
+"""The one frozen settings object; the environment (prefix TRIAGE_) is read here and nowhere else."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class SettingsError(ValueError):
+    """A TRIAGE_ variable has a value that cannot be used; the message names it."""
+
+
+def _bool(raw: str) -> bool:
+    lowered = raw.strip().lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off", ""):
+        return False
+    raise ValueError(f"expected true/false, got {raw!r}")
+
+
+def _setting(default: Any, doc: str, parse: Callable[[str], Any] | None = None) -> Any:
+    return field(default=default, metadata={"doc": doc, "parse": parse})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every knob of the pipeline. The environment variable is TRIAGE_ + the field name in capitals."""
+
+    kafka_bootstrap: str = _setting("127.0.0.1:9092", "Kafka bootstrap servers, comma-separated host:port")
+    app_id: str = _setting("triage", "Faust application id; also the consumer group id")
+    topic_prefix: str = _setting("", "Prefix for every topic name, to run several pipelines on one cluster")
+    partitions: int = _setting(8, "Partitions of the input topic and the topics created by `triage topics`")
+    replication_factor: int = _setting(1, "Replication factor of created topics (1 for the single-node broker)")
+    max_message_bytes: int = _setting(1_048_576, "Largest raw report accepted; larger ones are dead-lettered")
+    max_text_chars: int = _setting(20_000, "Longest report text accepted, in characters; longer ones are dead-lettered")
+    batch_size: int = _setting(64, "Largest micro-batch the triage agent takes from the stream")
+    batch_wait_ms: int = _setting(20, "Longest the triage agent waits to fill a micro-batch, in milliseconds")
+    connect_timeout_s: float = _setting(20.0, "How long clients wait for the broker before giving up, in seconds")
+    web_enabled: bool = _setting(True, "Serve the worker's web endpoints", _bool)
+    web_port: int = _setting(6066, "Port of the worker's web server")
+    web_host: str = _setting("127.0.0.1", "Address the worker's web server binds to")
+    data_dir: Path = _setting(REPO_ROOT / ".triage", "Worker state (tables, local stores)", Path)
+    model_dir: Path = _setting(REPO_ROOT / "models" / "default", "Model directory with manifest.json", Path)
+    providers: str = _setting("auto", "ONNX Runtime execution providers: auto, cpu, cuda or tensorrt")
+    log_level: str = _setting("info", "Worker log level: debug, info, warning or error")
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":
+        """Read TRIAGE_* variables; `overrides` win over the environment (used by tests and the CLI)."""
+        source = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            name = f"TRIAGE_{f.name.upper()}"
+            if name not in source:
+                continue
+            raw = source[name]
+            parse = f.metadata.get("parse") or _parser_for(f.default)
+            try:
+                values[f.name] = parse(raw)
+            except ValueError as exc:
+                raise SettingsError(f"{name}={raw!r} is not valid: {exc}") from None
+        values.update(overrides)
+        settings = cls(**values)
+        settings.check()
+        return settings
+
+    def check(self) -> None:
+        positive = ("partitions", "replication_factor", "max_message_bytes", "max_text_chars", "batch_size")
+        for name in positive:
+            if getattr(self, name) < 1:
+                raise SettingsError(f"TRIAGE_{name.upper()} must be at least 1")
+        if self.batch_wait_ms < 0 or self.connect_timeout_s <= 0:
+            raise SettingsError("TRIAGE_BATCH_WAIT_MS must be >= 0 and TRIAGE_CONNECT_TIMEOUT_S > 0")
+        if self.providers not in ("auto", "cpu", "cuda", "tensorrt"):
+            raise SettingsError(f"TRIAGE_PROVIDERS must be auto, cpu, cuda or tensorrt, not {self.providers!r}")
+        if self.log_level.lower() not in ("debug", "info", "warning", "error"):
+            raise SettingsError(f"TRIAGE_LOG_LEVEL must be debug, info, warning or error, not {self.log_level!r}")
+
+    @property
+    def bootstrap_servers(self) -> list[str]:
+        return [s.strip() for s in self.kafka_bootstrap.split(",") if s.strip()]
+
+    @classmethod
+    def documentation(cls) -> list[tuple[str, str, str]]:
+        """(variable, default, meaning) for every setting, for the README and `triage settings`."""
+        rows = []
+        for f in fields(cls):
+            default = f.default
+            shown = str(default.relative_to(REPO_ROOT)) if isinstance(default, Path) else str(default)
+            rows.append((f"TRIAGE_{f.name.upper()}", shown, f.metadata["doc"]))
+        return rows
+
+
+def _parser_for(default: Any) -> Callable[[str], Any]:
+    if isinstance(default, bool):
+        return _bool
+    if isinstance(default, int):
+        return int
+    if isinstance(default, float):
+        return float
+    return str

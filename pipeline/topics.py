@@ -1,0 +1,41 @@
+"""Every topic name of the pipeline, declared once and derived from the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from schemas.vocab import Classification, Precedence
+
+from pipeline.settings import Settings
+
+
+@dataclass(frozen=True)
+class TopicNames:
+    raw: str
+    deadletter: str
+    triaged: str
+    alerts: dict[Classification, str]
+    flash: dict[Classification, str]
+
+    @classmethod
+    def of(cls, settings: Settings) -> "TopicNames":
+        p = settings.topic_prefix
+        return cls(
+            raw=f"{p}reports.raw",
+            deadletter=f"{p}reports.deadletter",
+            triaged=f"{p}reports.triaged",
+            alerts={c: f"{p}alerts.{c.topic_suffix}" for c in Classification},
+            flash={c: f"{p}flash.{c.topic_suffix}" for c in Classification},
+        )
+
+    def all(self) -> list[str]:
+        return [self.raw, self.deadletter, self.triaged, *self.alerts.values(), *self.flash.values()]
+
+    def for_alert(self, classification: Classification, precedence: Precedence) -> list[str]:
+        """The alert topics a triaged report goes to besides `reports.triaged`: never below its level."""
+        out: list[str] = []
+        if precedence.urgency >= Precedence.PRIORITY.urgency:
+            out.append(self.alerts[classification])
+        if precedence is Precedence.FLASH:
+            out.append(self.flash[classification])
+        return out
