@@ -1,0 +1,183 @@
+"""NATO precedence and a 0-1 priority score from the evidence, with a rule layer guarding FLASH.
+
+score = expected category severity (model probabilities x severity)
+      + urgency cues (capped) + area-of-interest bonus - staleness
+      then scaled by the Admiralty grade of the source and the information.
+Thresholds: FLASH >= 0.80, IMMEDIATE >= 0.60, PRIORITY >= 0.35, otherwise ROUTINE.
+
+The rule layer: a report with a probable-FLASH cue (troops in contact, incoming air or missile
+attack, CBRN release) that is not marked as an exercise, a false alarm or history is FLASH
+whatever the model says; from an unreliable source (E) or with improbable information (5) it is
+lowered to IMMEDIATE, never further, and the explanation says so.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from schemas.vocab import Precedence
+
+from operators.cues import DEESCALATING, FLASH_KINDS, Cue
+
+SEVERITY: dict[str, float] = {
+    "attack": 0.70,
+    "cbrn": 0.75,
+    "air_activity": 0.55,
+    "enemy_movement": 0.50,
+    "cyber_ew": 0.42,
+    "logistics_infrastructure": 0.38,
+    "civil_humanitarian": 0.38,
+    "routine": 0.05,
+}
+
+# Admiralty grades as multipliers: reliable sources and confirmed information keep their score;
+# F and 6 ("cannot be judged") are neutral-ish because most first reports are ungraded.
+RELIABILITY_FACTOR = {"A": 1.05, "B": 1.0, "C": 0.95, "D": 0.85, "E": 0.75, "F": 0.95}
+CREDIBILITY_FACTOR = {1: 1.05, 2: 1.0, 3: 0.95, 4: 0.85, 5: 0.75, 6: 0.95}
+
+# The model's urgency head, as a score on the same scale, blended in with this weight.
+URGENCY_VALUE = {"FLASH": 0.92, "IMMEDIATE": 0.7, "PRIORITY": 0.45, "ROUTINE": 0.1}
+URGENCY_BLEND = 0.4
+
+THRESHOLDS = ((Precedence.FLASH, 0.80), (Precedence.IMMEDIATE, 0.60), (Precedence.PRIORITY, 0.35))
+CUE_CAP = 0.40
+STALE_AFTER_S = 6 * 3600
+VERY_STALE_AFTER_S = 24 * 3600
+
+
+@dataclass(frozen=True, slots=True)
+class AreaOfInterest:
+    name: str
+    lat: float
+    lon: float
+    radius_km: float
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """One factor: its signed weight on the score, its value, and the evidence span if any."""
+
+    name: str
+    weight: float
+    value: str
+    evidence: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PriorityInput:
+    category: str
+    category_scores: dict[str, float]
+    cues: list[Cue]
+    reliability: str
+    credibility: int
+    observed_at: datetime | None
+    now: datetime
+    lat: float | None = None
+    lon: float | None = None
+    urgency_scores: dict[str, float] | None = None  # the model's urgency head, if it has one
+
+
+@dataclass(slots=True)
+class Priority:
+    precedence: Precedence
+    score: float
+    probable_flash: bool
+    contributions: list[Contribution] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = 6371.0088
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
+
+
+def precedence_for(score: float) -> Precedence:
+    for precedence, threshold in THRESHOLDS:
+        if score >= threshold:
+            return precedence
+    return Precedence.ROUTINE
+
+
+def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> Priority:
+    contributions: list[Contribution] = []
+    notes: list[str] = []
+
+    expected = sum(p * SEVERITY.get(c, 0.3) for c, p in item.category_scores.items()) or SEVERITY.get(item.category, 0.3)
+    confidence = item.category_scores.get(item.category, 0.0)
+    contributions.append(Contribution("category", round(expected, 3), f"{item.category} (p={confidence:.2f})"))
+
+    cue_total = 0.0
+    seen_kinds: set[str] = set()
+    for cue in item.cues:
+        if cue.kind in seen_kinds:  # one contribution per kind: repetition is not extra urgency
+            continue
+        seen_kinds.add(cue.kind)
+        cue_total += cue.weight
+        contributions.append(Contribution(f"cue:{cue.kind}", cue.weight, cue.gloss, cue.text, cue.start, cue.end))
+    cue_total = max(-0.5, min(CUE_CAP, cue_total))
+
+    area_bonus = 0.0
+    if item.lat is not None and item.lon is not None:
+        for area in areas:
+            distance = haversine_km(item.lat, item.lon, area.lat, area.lon)
+            if distance <= area.radius_km:
+                area_bonus = 0.15
+                contributions.append(
+                    Contribution("area_of_interest", 0.15, f"{distance:.1f} km from {area.name} (within {area.radius_km:g} km)")
+                )
+                break
+
+    stale_penalty = 0.0
+    if item.observed_at is not None:
+        age = (item.now - item.observed_at).total_seconds()
+        if age > VERY_STALE_AFTER_S:
+            stale_penalty = 0.20
+        elif age > STALE_AFTER_S:
+            stale_penalty = 0.10
+        if stale_penalty:
+            contributions.append(Contribution("staleness", -stale_penalty, f"observed {age / 3600:.1f} h ago"))
+
+    raw = expected + cue_total + area_bonus - stale_penalty
+    if item.urgency_scores:
+        model_urgency = sum(p * URGENCY_VALUE.get(label, 0.3) for label, p in item.urgency_scores.items())
+        top = max(item.urgency_scores, key=item.urgency_scores.__getitem__)
+        blended = (1 - URGENCY_BLEND) * raw + URGENCY_BLEND * model_urgency
+        contributions.append(
+            Contribution("model_urgency", round(blended - raw, 3), f"{top} (p={item.urgency_scores[top]:.2f})")
+        )
+        raw = blended
+    grade = RELIABILITY_FACTOR.get(item.reliability, 0.95) * CREDIBILITY_FACTOR.get(item.credibility, 0.95)
+    if grade != 1.0:
+        contributions.append(
+            Contribution("source_grade", round(raw * grade - raw, 3), f"{item.reliability}{item.credibility} (x{grade:.2f})")
+        )
+    score = max(0.0, min(1.0, raw * grade))
+    precedence = precedence_for(score)
+    if grade < 0.9:
+        notes.append(f"lowered: source graded {item.reliability}{item.credibility} (unreliable or uncorroborated)")
+
+    flash_cues = [c for c in item.cues if c.kind in FLASH_KINDS]
+    deescalated = any(c.kind in DEESCALATING for c in item.cues)
+    probable_flash = bool(flash_cues) and not deescalated
+    if probable_flash:
+        floor = Precedence.FLASH
+        if item.reliability == "E" or item.credibility == 5:
+            floor = Precedence.IMMEDIATE
+            notes.append(
+                f"probable FLASH ({flash_cues[0].gloss}) held at IMMEDIATE: source {item.reliability}{item.credibility}"
+            )
+        if precedence.urgency < floor.urgency:
+            notes.append(f"raised to {floor.value} by the rule layer: {flash_cues[0].gloss} ('{flash_cues[0].text}')")
+            precedence = floor
+            score = max(score, dict(THRESHOLDS)[floor])
+            contributions.append(
+                Contribution("rule:probable_flash", 0.0, flash_cues[0].gloss, flash_cues[0].text, flash_cues[0].start, flash_cues[0].end)
+            )
+    return Priority(precedence, round(score, 4), probable_flash, contributions, notes)

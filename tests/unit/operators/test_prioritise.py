@@ -1,0 +1,78 @@
+"""Precedence from evidence; the rule layer never lets a probable FLASH fall below IMMEDIATE."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from operators.cues import find_cues
+from operators.prioritise import AreaOfInterest, PriorityInput, precedence_for, prioritise
+from schemas.vocab import CATEGORIES, Precedence
+
+NOW = datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)
+
+
+def run(text: str, category: str = "routine", p: float = 0.9, reliability: str = "B", credibility: int = 2, **kw):
+    scores = {c: (p if c == category else (1 - p) / (len(CATEGORIES) - 1)) for c in CATEGORIES}
+    item = PriorityInput(category, scores, find_cues(text), reliability, credibility, kw.pop("observed_at", None), NOW, **kw)
+    return prioritise(item, kw.pop("areas", ()) if "areas" in kw else ())
+
+
+def test_thresholds() -> None:
+    assert [precedence_for(s) for s in (0.9, 0.7, 0.4, 0.1)] == list(Precedence)
+
+
+def test_troops_in_contact_is_flash_even_when_the_model_says_routine() -> None:
+    out = run("TIC vic Wiltz, taking heavy fire, 2 WIA", category="routine", p=0.8)
+    assert out.probable_flash and out.precedence is Precedence.FLASH
+    assert any(c.name == "rule:probable_flash" for c in out.contributions)
+    assert any("rule layer" in n for n in out.notes)
+
+
+def test_flash_guard_in_french_and_german() -> None:
+    assert run("Nous sommes sous le feu à Diekirch", "attack").precedence is Precedence.FLASH
+    assert run("Drohnen im Anflug auf Ettelbruck", "air_activity").precedence is Precedence.FLASH
+    assert run("Attaque chimique signalée, nuage toxique", "cbrn").precedence is Precedence.FLASH
+
+
+def test_unreliable_source_holds_a_probable_flash_at_immediate_and_says_so() -> None:
+    out = run("incoming missiles toward Arlon", "air_activity", reliability="E", credibility=5)
+    assert out.precedence is Precedence.IMMEDIATE
+    assert any("held at IMMEDIATE" in n for n in out.notes)
+    assert any("lowered" in n for n in out.notes)
+
+
+def test_exercise_does_not_trigger_the_flash_rule() -> None:
+    out = run("Exercise serial 3: simulated chemical attack at Bastogne, NSTR", "routine")
+    assert not out.probable_flash and out.precedence is Precedence.ROUTINE
+
+
+def test_stale_reports_are_lowered_with_a_factor() -> None:
+    fresh = run("2x BMP-2 moving north", "enemy_movement", observed_at=NOW - timedelta(minutes=10))
+    stale = run("2x BMP-2 moving north", "enemy_movement", observed_at=NOW - timedelta(days=2))
+    assert stale.score < fresh.score
+    assert any(c.name == "staleness" for c in stale.contributions)
+
+
+def test_area_of_interest_raises() -> None:
+    area = (AreaOfInterest("Camp Diekirch", 49.868, 6.159, 5.0),)
+    base = run("2x BMP-2 moving north", "enemy_movement", lat=49.87, lon=6.16)
+    near = prioritise(
+        PriorityInput("enemy_movement", {"enemy_movement": 0.9, "routine": 0.1}, [], "B", 2, None, NOW, 49.87, 6.16), area
+    )
+    assert near.score > base.score - 1e-9 and any(c.name == "area_of_interest" for c in near.contributions)
+
+
+@given(
+    st.sampled_from(CATEGORIES),
+    st.floats(0, 1),
+    st.sampled_from("ABCDEF"),
+    st.integers(1, 6),
+    st.sampled_from(["TIC, under fire", "incoming drones", "chemical release detected", "gas! gas! gas!"]),
+)
+def test_probable_flash_never_priority_or_routine(category: str, p: float, rel: str, cred: int, text: str) -> None:
+    out = run(text, category, p, rel, cred)
+    assert out.precedence in (Precedence.FLASH, Precedence.IMMEDIATE)
+    assert 0.0 <= out.score <= 1.0

@@ -1,0 +1,35 @@
+"""Cues carry evidence spans; the BLUF line is English and complete."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from operators.cues import find_cues, kinds
+from operators.summarise import SummaryInput, bluf, casualties
+
+
+def test_cues_have_exact_spans() -> None:
+    text = "Patrouille sous le feu près de Wiltz, 2 blessés, demandons appui"
+    for cue in find_cues(text):
+        assert text[cue.start : cue.end] == cue.text
+    assert {"contact", "casualties", "support_request"} <= kinds(find_cues(text))
+
+
+def test_routine_and_negation_cues() -> None:
+    assert "routine_marker" in kinds(find_cues("KBV, Lage ruhig"))
+    assert "negation" in kinds(find_cues("Suspected IED cleared, no IED found, false alarm"))
+
+
+def test_casualties_normalised_across_languages() -> None:
+    assert casualties("2 WIA and 1 KIA, then 1 wounded") == ["3 WIA", "1 KIA"]
+    assert casualties("3 Verwundete, 2 Tote") == ["3 WIA", "2 KIA"]
+    assert casualties("deux blessés") == []
+
+
+def test_bluf_line() -> None:
+    text = "Sous le feu à Wiltz, 2 blessés"
+    line = bluf(
+        SummaryInput("FLASH", "attack", text, find_cues(text), ["T-72B3"], "31U GR 1033 3897", "Wiltz",
+                     datetime(2026, 11, 26, 15, 2, tzinfo=timezone.utc), None, "B", 2)
+    )
+    assert line == "FLASH · attack · troops in contact, 2 WIA · T-72B3 · 31U GR 1033 3897 (Wiltz) · 261502Z · source B2"
