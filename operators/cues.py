@@ -26,6 +26,9 @@ KINDS: dict[str, tuple[float, bool]] = {
 
 FLASH_KINDS = frozenset(k for k, (_, flash) in KINDS.items() if flash)
 DEESCALATING = frozenset(("routine_marker", "negation", "historic"))
+# Only these cancel the FLASH rule: an exercise or a denied threat. History alone does not
+# ("the bridge shelled yesterday is being shelled again").
+FLASH_CANCELLING = frozenset(("routine_marker", "negation"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,49 +46,49 @@ class Cue:
 
 # (kind, English gloss, pattern). Patterns are matched case-insensitively on word boundaries.
 _LEXICON: list[tuple[str, str, str]] = [
-    # --- contact / under attack now
-    ("contact", "troops in contact", r"\bTIC\b|troops in contact|in contact with|contact (?:front|left|right|rear)\b|taking (?:heavy |small[- ]arms |effective )?fire|under (?:heavy |direct |effective |indirect |mortar |artillery )?(?:fire|attack)|being (?:shelled|attacked|engaged)|engaged by|ambush(?:ed)?\b(?! site)|firefight|exchange of fire"),
-    ("contact", "troops in contact", r"sous le feu|sous (?:des )?tirs|pris(?:e|es)? (?:à|a) partie|accroch(?:age|és?)|en contact avec|embuscade en cours|tombés? dans une embuscade|échange de tirs|essuy(?:ons|ent|é) des tirs|attaqués?\b"),
-    ("contact", "troops in contact", r"unter (?:schwerem |direktem )?(?:Beschuss|Feuer)|Feindkontakt|Gefecht(?:skontakt)?\b|im Gefecht|beschossen|Hinterhalt|Feuergefecht|angegriffen|werden angegriffen"),
+    # --- contact / under attack now (direct and indirect fire on friendly forces)
+    ("contact", "troops in contact", r"\bTIC\b|troops in contact|\bcontact[ ,!.]+contact\b|^\s*contact\b|in contact with|contact (?:front|left|right|rear)\b|taking [\w\s,-]{0,40}?fire|under (?:[\w-]+ ){0,2}(?:fire|attack)|being (?:shelled|attacked|engaged)|engaged by|pinned down|returning fire|ambush(?:ed)?\b(?! site)|firefight|exchange of fire|rounds impacting|impacts? (?:on|at|in) (?:the )?(?:FOB|base|camp|position|compound|our)|\bIDF\b(?:[ ,!]+IDF)?|incoming rounds|mortar(?:ed| rounds| fire) (?:on|at|landing)|shelling (?:of )?(?:our|the FOB|the base|the camp)"),
+    ("contact", "troops in contact", r"sous le feu|sous (?:des )?tirs|pris(?:e|es)? (?:à|a) partie|accroch(?:age|és?)|en contact avec|embuscade|échange de tirs|essuy(?:ons|ent|é) des tirs|nous tir(?:e|ent) dessus|tir(?:e|ent) sur nous|ripost(?:ons|ent)|tirs? indirects?|obus (?:tombés?|tombent)|impacts? sur (?:le|la|notre|nos)|attaqués?\b"),
+    ("contact", "troops in contact", r"unter (?:schwerem |direktem |feindlichem )?(?:Beschuss|Feuer)|Feindkontakt|Gefecht(?:skontakt)?\b|im Gefecht|beschossen|Hinterhalt|Feuergefecht|erwidern (?:das )?Feuer|Steilfeuer|Einschläge? (?:im|in|auf|bei)|angegriffen"),
     # --- incoming air / missile
-    ("incoming", "incoming air threat", r"\bincoming\b|inbound (?:missiles?|drones?|rockets?|aircraft|UAVs?)|missile launch(?:es)? detected|launch detected|air raid|air attack|take cover"),
-    ("incoming", "incoming air threat", r"missiles? en approche|drones? en approche|tirs? de missiles?|alerte aérienne|attaque aérienne|lancement de missiles?|mise à l'abri"),
-    ("incoming", "incoming air threat", r"im Anflug|anfliegende?n? (?:Drohnen?|Raketen?|Flugkörper)|Luftalarm|Luftangriff|Raketenstart|Flugkörperstart|in Deckung"),
+    ("incoming", "incoming air threat", r"\bincoming\b|\binbound\b|missile launch(?:es)? detected|launch detected|air raid|air attack|take cover|air defen[cs]e (?:engaged|engaging|firing)|attack run"),
+    ("incoming", "incoming air threat", r"en approche|alerte aérienne|attaque aérienne|lancement de missiles?|aux abris|mise à l'abri|défense sol-air engagée|frappe imminente"),
+    ("incoming", "incoming air threat", r"im Anflug|anfliegende?n?\b|Luftalarm|Luftangriff|Raketenstart|Flugkörperstart|Deckung nehmen|in Deckung|Waffeneinsatz gegen (?:unsere|eigene)|Flugabwehr (?:feuert|im Einsatz)"),
     # --- CBRN release
-    ("cbrn_release", "CBRN release", r"(?:chemical|gas|nerve agent|chlorine|sarin|toxic|biological|radiolog\w*|radiation|nuclear) (?:attack|release|leak|cloud|contamination|agent detected|detected|exposure)|CBRN (?:alert|attack|release|incident)|gas! gas! gas!|mask up|MOPP ?4"),
-    ("cbrn_release", "CBRN release", r"(?:attaque|nuage|fuite|alerte|contamination|agent) (?:chimique|toxique|biologique|radiologique|NRBC)|NRBC (?:alerte|attaque|incident)|gaz (?:toxique|de combat)|chlore|sarin|port du masque"),
-    ("cbrn_release", "CBRN release", r"(?:Giftgas|Kampfstoff|Chlorgas|Sarin|Strahlung|radioaktiv\w*|chemische[rn]? (?:Angriff|Freisetzung|Wolke)|ABC-(?:Alarm|Angriff|Lage))|ABC[- ]Alarm|Kontamination|Schutzmaske"),
+    ("cbrn_release", "CBRN release", r"(?:chemical|gas|nerve agent|chlorine|sarin|toxic|biological|radiolog\w*|radiation|nuclear) (?:attack|release|leak|cloud|contamination|agent detected|detected|exposure|rounds|shells)|nerve agent|blister agent|CBRN (?:alert|attack|release|incident)|NBC ?1|gas! gas! gas!|mask(?:s)? (?:up|on)|gone to masks|masking|MOPP ?4|M8 paper positive|pinpoint pupils|atropine"),
+    ("cbrn_release", "CBRN release", r"(?:attaque|nuage|fuite|alerte|contamination|agent|obus|produits?) (?:chimiques?|toxiques?|biologiques?|radiologiques?|NRBC)|NRBC (?:alerte|attaque|incident)|alerte NRBC|gaz (?:toxique|de combat|moutarde)|agent neurotoxique|chlore|sarin|masques? (?:en place|mis|portés?)|port du masque"),
+    ("cbrn_release", "CBRN release", r"Giftgas|Kampfstoff|Chlorgas|Sarin|Nervenkampfstoff|Strahlung|radioaktiv\w*|chemische[rn]? (?:Angriff|Freisetzung|Wolke|Kampfstoffe?)|ABC[- ](?:Alarm|Angriff|Lage)|Kontamination|Schutzmasken? (?:auf|aufgesetzt)"),
     # --- casualties
-    ("casualties", "casualties", r"\b\d+\s*x?\s*(?:WIA|KIA|MIA|casualt(?:y|ies)|wounded|killed|injured|dead)\b|\b(?:WIA|KIA|casualties|wounded|killed|injured)\b|MEDEVAC|CASEVAC|9[- ]line"),
+    ("casualties", "casualties", r"\b\d+\s*x?\s*(?:WIA|KIA|MIA|casualt(?:y|ies)|wounded|killed|injured|dead)\b|\b(?:WIA|KIA|casualties|wounded|killed|injured)\b|MEDEVAC|CASEVAC|9[- ]line|lads hit|men down|man down"),
     ("casualties", "casualties", r"\bblessés?\b|\btués?\b|\bmorts?\b|\bvictimes?\b|évacuation sanitaire|EVASAN"),
-    ("casualties", "casualties", r"Verwundete?n?|Verletzte?n?|\bTote\b|Gefallene?n?|Verluste|Sanitätsevakuierung|MedEvac"),
+    ("casualties", "casualties", r"Verwundete?n?|Verletzte?n?|verletzt|\bTote\b|Gefallene?n?|Verluste|Sanitätsevakuierung|MedEvac"),
     # --- in progress
-    ("in_progress", "in progress", r"\bongoing\b|in progress|right now|currently|as we speak|\bnow\b"),
+    ("in_progress", "in progress", r"\bongoing\b|in progress|right now|currently|as we speak|\bnow\b|so far"),
     ("in_progress", "in progress", r"en cours|actuellement|en ce moment"),
-    ("in_progress", "in progress", r"\blaufend\b|\bandauernd\b|derzeit|\bjetzt\b|\bgerade\b|im Gange"),
+    ("in_progress", "in progress", r"\blaufend\b|\bläuft\b|\bandauernd\b|derzeit|\bjetzt\b|\bgerade\b|im Gange|bisher"),
     # --- imminent
-    ("imminent", "imminent", r"imminent|about to|preparing to (?:attack|fire|cross|launch)|within (?:the next )?\d+ ?(?:min|minutes|hours?)|expected (?:shortly|soon)"),
-    ("imminent", "imminent", r"imminente?|sur le point de|se prépare(?:nt)? à|dans les \d+ (?:min|minutes|heures)"),
-    ("imminent", "imminent", r"unmittelbar bevorstehend|steht unmittelbar bevor|bereiten? (?:sich )?(?:zum|einen) (?:Angriff|Übergang)|in Kürze"),
+    ("imminent", "imminent", r"imminent|about to|preparing to (?:attack|fire|cross|launch)|within (?:the next )?\d+ ?(?:min|minutes|hours?)|ETA \d+ ?min|\d+ min(?:ute)?s? out|expected (?:shortly|soon)"),
+    ("imminent", "imminent", r"imminente?|sur le point de|se prépare(?:nt)? à|dans (?:les )?\d+ ?(?:min|minutes|heures)"),
+    ("imminent", "imminent", r"unmittelbar bevorstehend|steht unmittelbar bevor|bereiten? (?:sich )?(?:zum|einen) (?:Angriff|Übergang)|in Kürze|in (?:ca\. )?\d+(?:[–-]\d+)? Minuten"),
     # --- support requests
-    ("support_request", "support requested", r"request(?:ing|s)? (?:QRF|support|fire support|reinforcements?|CAS|immediate|MEDEVAC|assistance|backup)|need(?:s)? (?:QRF|support|backup|reinforcements?)|QRF (?:requested|launched)"),
-    ("support_request", "support requested", r"demand(?:e|ons) (?:appui|renforts?|QRF|soutien|évacuation)|besoin d'appui|appui feu demandé"),
-    ("support_request", "support requested", r"(?:erbitten|fordern|benötigen) (?:dringend )?(?:Unterstützung|Verstärkung|Feuerunterstützung|QRF|Sanität)|Unterstützung angefordert"),
+    ("support_request", "support requested", r"request(?:ing|s)? (?:the )?(?:QRF|support|fire support|reinforcements?|CAS|immediate|MEDEVAC|assistance|backup)|need(?:s)? (?:QRF|support|backup|reinforcements?)|QRF (?:requested|launched|now)|appreciate the QRF"),
+    ("support_request", "support requested", r"demand(?:e|ons) (?:d'urgence )?(?:appui|renforts?|QRF|soutien|évacuation)|besoin d'appui|appui feu demandé|renfort serait"),
+    ("support_request", "support requested", r"(?:erbitten|fordern|benötigen) (?:dringend )?(?:Unterstützung|Verstärkung|Feuerunterstützung|QRF|Sanität)|Unterstützung (?:angefordert|wäre)|QRF sofort"),
     # --- routine markers
-    ("routine_marker", "routine", r"\bNSTR\b|nothing (?:significant )?to report|\bexercise\b|\bdrill\b|training (?:serial|event|activity)|scheduled (?:maintenance|test)|\bsimulated\b|no change|all quiet|\bquiet\b"),
-    ("routine_marker", "routine", r"\bRAS\b|rien à signaler|\bexercice\b|entraînement|simulé|\bcalme\b|sans changement"),
-    ("routine_marker", "routine", r"\bKBV\b|keine besonderen Vorkommnisse|\bÜbung\b|Übungs\w*|Ausbildung|simuliert|\bruhig\b|unverändert"),
-    # --- negation / false alarm
-    ("negation", "not confirmed", r"\bno (?:IED|threat|contact|casualties|damage|enemy|movement|sign)\b|false alarm|not confirmed|unconfirmed|rumou?r|turned out to be|negative (?:result|contact)|cleared,? no"),
-    ("negation", "not confirmed", r"\baucun(?:e)? (?:IED|EEI|menace|contact|victime|dégât)|fausse alerte|non confirmée?|rumeur|s'est avéré"),
-    ("negation", "not confirmed", r"\bkein(?:e|en)? (?:IED|Sprengsatz|Bedrohung|Feindkontakt|Verluste|Schäden)|Fehlalarm|nicht bestätigt|unbestätigt|Gerücht|stellte sich heraus"),
+    ("routine_marker", "routine", r"\bNSTR\b|nothing (?:significant )?to report|\bexercise\b|\bdrill\b|training (?:serial|event|activity)|scheduled (?:maintenance|test)|\bsimulated\b|no change|all quiet"),
+    ("routine_marker", "routine", r"\bRAS\b|rien à signaler|\bexercice\b|entraînement|simulée?s?|sans changement"),
+    ("routine_marker", "routine", r"\bKBV\b|keine besonderen Vorkommnisse|\bÜbung\b|Übungs\w*|simuliert\w*|unverändert"),
+    # --- negation / false alarm (the threat itself is denied)
+    ("negation", "not confirmed", r"\bno (?:IED|threat|contact|enemy|hostile)\b|false alarm|not confirmed|unconfirmed|rumou?r|turned out to be|negative (?:result|contact)|cleared,? no"),
+    ("negation", "not confirmed", r"\baucun(?:e)? (?:IED|EEI|menace|contact|ennemi)|fausse alerte|non confirmée?|rumeur|s'est avéré"),
+    ("negation", "not confirmed", r"\bkein(?:e|en)? (?:IED|Sprengsatz|Bedrohung|Feindkontakt|Feind)|Fehlalarm|nicht bestätigt|unbestätigt|Gerücht|stellte sich heraus"),
     # --- historic / stale
-    ("historic", "earlier event", r"last (?:week|month|year)|previously reported|no longer|in \d{4}|historic(?:al)?|yesterday"),
-    ("historic", "earlier event", r"la semaine dernière|déjà signalé|ne .{0,20}plus|\bhier\b|historique"),
-    ("historic", "earlier event", r"letzte Woche|bereits gemeldet|nicht mehr|\bgestern\b|historisch"),
+    ("historic", "earlier event", r"last (?:week|month|year)|previously reported|no longer|in (?:19|20)\d\d\b|historic(?:al)?|yesterday"),
+    ("historic", "earlier event", r"la semaine dernière|déjà signalé|en (?:19|20)\d\d\b|\bhier\b|historique"),
+    ("historic", "earlier event", r"letzte Woche|bereits gemeldet|nicht mehr|im Jahr (?:19|20)\d\d|\bgestern\b|historisch"),
 ]
 
-_COMPILED = [(kind, gloss, re.compile(pattern, re.IGNORECASE)) for kind, gloss, pattern in _LEXICON]
+_COMPILED = [(kind, gloss, re.compile(pattern, re.IGNORECASE | re.MULTILINE)) for kind, gloss, pattern in _LEXICON]
 
 
 def find_cues(text: str) -> list[Cue]:

@@ -149,6 +149,19 @@ def _resolve(match: re.Match[str], reference: datetime, tolerance: timedelta) ->
     return (exact, False) if exact is not None else None
 
 
+# A bare time of day in UTC ("0900Z"), common inside reports; only Z, to keep clear of codes.
+_TIME_ONLY_PATTERN: Final = re.compile(r"(?<![0-9A-Za-z])(?P<hour>[01][0-9]|2[0-3])(?P<minute>[0-5][0-9])[Zz](?![0-9A-Za-z])")
+TIME_ONLY_FUTURE_TOLERANCE: Final = timedelta(hours=1)
+
+
+def _resolve_time_only(match: re.Match[str], reference: datetime) -> datetime | None:
+    """The latest such time of day not more than an hour after the reference."""
+    hour, minute = int(match.group("hour")), int(match.group("minute"))
+    limit = reference + TIME_ONLY_FUTURE_TOLERANCE
+    candidate = limit.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    return candidate if candidate <= limit else candidate - timedelta(days=1)
+
+
 def find_dtgs(
     text: str, reference: datetime, *, future_tolerance: timedelta = DEFAULT_FUTURE_TOLERANCE
 ) -> list[DtgMatch]:
@@ -164,6 +177,16 @@ def find_dtgs(
         resolved = _resolve(match, ref, future_tolerance)
         if resolved is not None:
             found.append(DtgMatch(match.start(), match.end(), match.group(0), resolved[0], resolved[1]))
+    for match in _TIME_ONLY_PATTERN.finditer(text):
+        if any(f.start < match.end() and match.start() < f.end for f in found):
+            continue
+        try:
+            moment = _resolve_time_only(match, ref)
+        except (ValueError, OverflowError):
+            continue
+        if moment is not None:
+            found.append(DtgMatch(match.start(), match.end(), match.group(0), moment, True))
+    found.sort(key=lambda f: f.start)
     return found
 
 

@@ -20,11 +20,10 @@ from typing import Iterable, Sequence
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from operators.dtg import find_dtgs
-from operators.gazetteer import PLACES, lookup_place, match_equipment
+from operators.gazetteer import PLACES, lookup_equipment, lookup_place, match_equipment
 from operators.grid import find_grids
 
 MODEL_MIN_CONFIDENCE = 0.55
@@ -43,6 +42,29 @@ _QUANTITY = re.compile(
     rf"aircraft|avions?|Flugzeuge?|helicopters?|hélicoptères?|Hubschrauber|families|familles|Familien)\b|"
     rf"(?:{_NUMBER_WORDS})\s(?=(?:[A-Z]{{2,}}|T-|BMP|BTR|tanks?|chars?|Panzer|trucks?|camions?|drones?|Drohnen|vehicles?|véhicules|Fahrzeuge|soldiers|soldats|Soldaten|pax)))",
     re.IGNORECASE,
+)
+
+# Road numbers as signed in the region: N7, E411, A31, B51, CR123, L150, D918.
+_ROAD = re.compile(r"(?<![\w-])(?:N\d{1,3}|E\d{2,3}|A\d{1,2}|B\d{2,3}|CR\s?\d{2,3}|L\d{3}|D\d{2,4})(?![\w-])")
+# A capitalised name after a locative word, for places the gazetteer lacks ("vic Bollendorf",
+# "près de Rosport", "bei Ralingen"). No coordinates: it names, it does not locate.
+_LOCATIVE = re.compile(
+    r"(?:(?:\bd['’]|\b(?:vic|vicinity of|of|near|outside|north of|south of|east of|west of|NE of|NW of|SE of|SW of|towards?|from|"
+    r"at|in|into|through|via|between|and|près de|à|vers|depuis|de|entre|au nord de|au sud de|à l'est de|à l'ouest de|"
+    r"sortie de|aux abords de|bei|nahe|nördlich von|südlich von|östlich von|westlich von|Richtung|nach|aus|in|von|"
+    r"zwischen|Ortsausgang|Ortseingang|Raum)\s+))"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß]{2,}(?:[-‑][A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿß]+)*(?:\s(?:an der|sur|sous|am|an|bei|les|la|le)\s[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß]+)?)"
+)
+_NOT_PLACES = frozenset(
+    "The This That These Those Our Their His Her Its Enemy Friendly Contact Grid Time Location Unit Activity Size "
+    "Equipment Remarks Report Patrol Platoon Company Squadron Battalion Regiment Brigade Section Team Troop Base "
+    "Zero Sunray Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliet Kilo Lima Mike November Oscar Papa "
+    "Quebec Romeo Sierra Tango Uniform Victor Whiskey Xray Yankee Zulu January February March April May June July "
+    "August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Der Die "
+    "Das Den Dem Des Ein Eine Einer Le La Les Un Une Des Du Nous Ils Elles Wir Sie Ihr Uns Unsere Unser Feind "
+    "Richtung Stellung Zug Kompanie Bataillon Brigade Abschnitt Lage Meldung Section Compagnie Bataillon Secteur "
+    "Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre Januar Februar März "
+    "April Juni Juli Oktober Dezember".split()
 )
 
 if not Doc.has_extension("reference"):
@@ -85,9 +107,11 @@ class RuleEntities:
     """GRID and DTG from the validating parsers, EQUIPMENT and LOCATION from the lists, QUANTITY."""
 
     def __init__(self, nlp: Language) -> None:
-        self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
-        names = sorted({n for p in PLACES for n in p.names})
-        self.places.add("LOCATION", list(nlp.tokenizer.pipe(names)))
+        # A regex rather than a PhraseMatcher: French elision glues "d'Ettelbruck" into one token.
+        names = sorted({n for p in PLACES for n in p.names}, key=len, reverse=True)
+        self.places = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -99,10 +123,17 @@ class RuleEntities:
                 _add(doc, "rules", Found("DTG", d.start, d.end, d.raw, d.utc.isoformat().replace("+00:00", "Z"), "parser"))
         for start, end, canonical in match_equipment(text):
             _add(doc, "rules", Found("EQUIPMENT", start, end, text[start:end], canonical, "catalogue"))
-        for _, s, e in self.places(doc):
-            span = doc[s:e]
-            place = lookup_place(span.text)
-            _add(doc, "rules", Found("LOCATION", span.start_char, span.end_char, span.text, place.name if place else None, "catalogue"))
+        for m in self.places.finditer(text):
+            place = lookup_place(m.group(0))
+            _add(doc, "rules", Found("LOCATION", m.start(), m.end(), m.group(0), place.name if place else None, "catalogue"))
+        for m in _ROAD.finditer(text):
+            _add(doc, "rules", Found("LOCATION", m.start(), m.end(), m.group(0), m.group(0).replace(" ", ""), "pattern"))
+        for m in _LOCATIVE.finditer(text):
+            name = m.group("name")
+            if name.split()[0] in _NOT_PLACES or lookup_equipment(name) is not None:
+                continue
+            place = lookup_place(name)
+            _add(doc, "rules", Found("LOCATION", m.start("name"), m.end("name"), name, place.name if place else None, "pattern"))
         for m in _QUANTITY.finditer(text):
             _add(doc, "rules", Found("QUANTITY", m.start(), m.end(), m.group(0).strip(), _quantity_value(m.group(0)), "pattern"))
         return doc

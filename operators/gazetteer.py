@@ -259,6 +259,18 @@ EQUIPMENT: tuple[Equipment, ...] = (
     _generic("machine gun", "small_arms", 1, "MG", "HMG", "Maschinengewehr", "mitrailleuse"),
     _generic("sniper", "small_arms", 1, "sniper rifle", "Scharfschütze", "tireur d'élite"),
     _generic("grenade launcher", "small_arms", 1, "Granatwerfer-MG", "lance-grenades", "RPG launcher"),
+    # Reconnaissance, CBRN and NATO vehicles and drones often named in field reports.
+    _eq("BRDM-2", "apc", 2, "BRDM2", "BRDM"),
+    _generic("BTR", "apc", 2, "BTRs"),
+    _eq("TMS-65", "other", 2, "TMS-65M", "TMS65"),
+    _eq("RKhM-6", "other", 2, "RKhM-4", "RKhM", "RKHM-6", "Povozka"),
+    _eq("ATF Dingo", "vehicle", 1, "Dingo", "Dingo 2"),
+    _eq("Fennek", "vehicle", 1, "Fennek LGS"),
+    _eq("Wiesel", "ifv", 2, "Wiesel 1", "Wiesel 2"),
+    _eq("Griffon", "apc", 2, "VBMR Griffon"),
+    _eq("RQ-11 Raven", "uav", 1, "Raven", "RQ-11"),
+    _eq("Heron", "uav", 2, "Heron TP", "Heron 1"),
+    _generic("towed gun", "artillery", 3, "towed guns", "towed howitzer", "canon tracté", "gezogene Haubitze"),
 )
 
 

@@ -19,7 +19,7 @@ from datetime import datetime
 
 from schemas.vocab import Precedence
 
-from operators.cues import DEESCALATING, FLASH_KINDS, Cue
+from operators.cues import FLASH_CANCELLING, FLASH_KINDS, Cue
 
 SEVERITY: dict[str, float] = {
     "attack": 0.70,
@@ -164,7 +164,7 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
         notes.append(f"lowered: source graded {item.reliability}{item.credibility} (unreliable or uncorroborated)")
 
     flash_cues = [c for c in item.cues if c.kind in FLASH_KINDS]
-    deescalated = any(c.kind in DEESCALATING for c in item.cues)
+    deescalated = any(c.kind in FLASH_CANCELLING for c in item.cues)
     probable_flash = bool(flash_cues) and not deescalated
     if probable_flash:
         floor = Precedence.FLASH

@@ -83,7 +83,7 @@ def test_inferred_flag() -> None:
     [
         "321200Z NOV 26", "001200Z NOV 26", "262500Z NOV 26", "262400Z NOV 26", "261260Z NOV 26",
         "2614306 0Z", "301200Z FEB 26", "290000Z FEB 25", "311200Z APR 26", "321200Z", "26143061Z NOV 26",
-        "261430", "1430Z", "261430J", "261430Z XYZ 26", "x261430Z", "261430ZZ", "261430Z NOV 26X",
+        "261430", "261430J", "261430Z XYZ 26", "x261430Z", "261430ZZ", "261430Z NOV 26X",
         "2614301Z", "+352 261430", "",
     ],
 )
@@ -184,3 +184,12 @@ def test_arbitrary_text_never_raises(text: str, reference: datetime) -> None:
 )
 def test_dtg_shaped_junk_never_raises(text: str, reference: datetime) -> None:
     parse_dtg(text, reference)
+
+
+def test_bare_utc_time_of_day_resolves_to_the_latest_past_occurrence() -> None:
+    ref = datetime(2026, 11, 27, 18, 0, tzinfo=timezone.utc)
+    assert parse_dtg("0900Z", ref) == datetime(2026, 11, 27, 9, 0, tzinfo=timezone.utc)
+    assert parse_dtg("2330Z", ref) == datetime(2026, 11, 26, 23, 30, tzinfo=timezone.utc)
+    assert parse_dtg("1830Z", ref) == datetime(2026, 11, 27, 18, 30, tzinfo=timezone.utc)  # within the hour of skew
+    for junk in ("2460Z", "0960Z", "A0900Z", "0900ZULU", "1430A"):
+        assert parse_dtg(junk, ref) is None
