@@ -2,8 +2,11 @@
 
 score = expected category severity (model probabilities x severity)
       + urgency cues (capped) + area-of-interest bonus - staleness
+      blended with the model's urgency head (weight URGENCY_BLEND) when the model has one,
       then scaled by the Admiralty grade of the source and the information.
-Thresholds: FLASH >= 0.80, IMMEDIATE >= 0.60, PRIORITY >= 0.35, otherwise ROUTINE.
+Thresholds: FLASH >= 0.80, IMMEDIATE >= 0.60, PRIORITY >= 0.25, otherwise ROUTINE.
+The blend weight and thresholds were chosen on the demo samples (pipeline/samples, labelled in
+tests/eval/dev_precedence.json), never on the independent evaluation set.
 
 The rule layer: a report with a probable-FLASH cue (troops in contact, incoming air or missile
 attack, CBRN release) that is not marked as an exercise, a false alarm or history is FLASH
@@ -39,9 +42,9 @@ CREDIBILITY_FACTOR = {1: 1.05, 2: 1.0, 3: 0.95, 4: 0.85, 5: 0.75, 6: 0.95}
 
 # The model's urgency head, as a score on the same scale, blended in with this weight.
 URGENCY_VALUE = {"FLASH": 0.92, "IMMEDIATE": 0.7, "PRIORITY": 0.45, "ROUTINE": 0.1}
-URGENCY_BLEND = 0.4
+URGENCY_BLEND = 0.8
 
-THRESHOLDS = ((Precedence.FLASH, 0.80), (Precedence.IMMEDIATE, 0.60), (Precedence.PRIORITY, 0.35))
+THRESHOLDS = ((Precedence.FLASH, 0.80), (Precedence.IMMEDIATE, 0.60), (Precedence.PRIORITY, 0.25))
 CUE_CAP = 0.40
 STALE_AFTER_S = 6 * 3600
 VERY_STALE_AFTER_S = 24 * 3600

@@ -53,6 +53,8 @@ def faust_app(settings: Settings) -> faust.App:
         broker_commit_every=max(settings.batch_size * 4, 100),
         broker_commit_interval=1.0,
         stream_wait_empty=False,
+        broker_session_timeout=settings.session_timeout_s,
+        broker_heartbeat_interval=max(0.5, settings.session_timeout_s / 10),
     )
 
 

@@ -40,12 +40,19 @@ class Settings:
     max_text_chars: int = _setting(20_000, "Longest report text accepted, in characters; longer ones are dead-lettered")
     batch_size: int = _setting(64, "Largest micro-batch the triage agent takes from the stream")
     batch_wait_ms: int = _setting(20, "Longest the triage agent waits to fill a micro-batch, in milliseconds")
+    session_timeout_s: float = _setting(
+        10.0, "Consumer-group session timeout: how soon a dead worker's partitions are handed over, in seconds"
+    )
     connect_timeout_s: float = _setting(20.0, "How long clients wait for the broker before giving up, in seconds")
     web_enabled: bool = _setting(True, "Serve the worker's web endpoints", _bool)
     web_port: int = _setting(6066, "Port of the worker's web server")
     web_host: str = _setting("127.0.0.1", "Address the worker's web server binds to")
     data_dir: Path = _setting(REPO_ROOT / ".triage", "Worker state (tables, local stores)", Path)
     model_dir: Path = _setting(REPO_ROOT / "models" / "default", "Model directory with manifest.json", Path)
+    areas_file: Path | None = _setting(
+        None, "JSON file of areas of interest [{name, lat, lon, radius_km}]; reports inside are raised", Path
+    )
+    model_threads: int = _setting(0, "ONNX Runtime intra-op threads (0: let ONNX Runtime choose)")
     providers: str = _setting("auto", "ONNX Runtime execution providers: auto, cpu, cuda or tensorrt")
     log_level: str = _setting("info", "Worker log level: debug, info, warning or error")
 
@@ -91,7 +98,7 @@ class Settings:
         rows = []
         for f in fields(cls):
             default = f.default
-            shown = str(default.relative_to(REPO_ROOT)) if isinstance(default, Path) else str(default)
+            shown = str(default.relative_to(REPO_ROOT)) if isinstance(default, Path) else ("" if default is None else str(default))
             rows.append((f"TRIAGE_{f.name.upper()}", shown, f.metadata["doc"]))
         return rows
 

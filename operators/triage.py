@@ -1,0 +1,256 @@
+"""The model-backed triage step: normalise -> predict (one batched ONNX pass) -> entities ->
+geolocate -> prioritise -> explain -> summarise, for a batch of validated reports.
+
+Expensive parts (the ONNX session, the spaCy pipeline) are built by the caller and passed in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Sequence
+
+from spacy.language import Language
+
+from schemas.deadletter import Rejection
+from schemas.reports import Entity, Explanation, Factor, FieldReport, Location, ModelRef, TriagedReport
+from schemas.vocab import CATEGORIES
+
+from operators.chain import alert_id_for
+from operators.classify import Term, combine, find_terms
+from operators.cues import Cue, find_cues
+from operators.dtg import parse_dtg, find_dtgs
+from operators.entities import Found, extract
+from operators.gazetteer import PLACES, Place, lookup_place
+from operators.grid import GridMatch, find_grids
+from operators.language import detect_language
+from operators.prioritise import AreaOfInterest, Priority, PriorityInput, haversine_km, prioritise
+from operators.runtime import TriageModel, decode_entities
+from operators.salute import ReportRejected, StructuredReport
+from operators.salute import parse_report as parse_structured
+from operators.summarise import SummaryInput, bluf
+
+PLACE_PRECISION_M = 2_000.0
+
+
+@dataclass(frozen=True, slots=True)
+class TriageConfig:
+    areas: tuple[AreaOfInterest, ...] = ()
+    model_batch_size: int = 64
+
+
+@dataclass(slots=True)
+class _Work:
+    """One report on its way through the steps."""
+
+    report: FieldReport
+    language: str
+    language_confidence: float
+    structured: StructuredReport | None
+    structured_note: str | None
+
+
+class ModelTriage:
+    name = "triage.v1"
+
+    def __init__(self, model: TriageModel, nlp: Language, config: TriageConfig | None = None) -> None:
+        self.model = model
+        self.nlp = nlp
+        self.config = config or TriageConfig()
+        self.model_ref = ModelRef(name=f"{model.manifest.name}@{model.manifest.version}", sha256=model.manifest.model_sha256)
+
+    def triage(self, reports: Sequence[FieldReport], now: datetime) -> list[TriagedReport | Rejection]:
+        work = [self._normalise(r) for r in reports]
+        texts = [r.text for r in reports]
+        predictions = self.model.predict(texts, batch_size=self.config.model_batch_size)
+        model_spans = [
+            [(s.label, s.start, s.end, s.confidence) for s in spans] for spans in decode_entities(predictions, texts)
+        ]
+        found = extract(self.nlp, texts, [r.received_at for r in reports], model_spans)
+        out: list[TriagedReport | Rejection] = []
+        for i, item in enumerate(work):
+            model_scores = {
+                label: float(p) for label, p in zip(predictions.category_labels, predictions.category_probs[i])
+            }
+            terms = find_terms(texts[i])
+            category_scores = combine(model_scores, terms)
+            urgency_scores = {
+                label.upper(): float(p) for label, p in zip(predictions.urgency_labels, predictions.urgency_probs[i])
+            }
+            out.append(
+                self._assess(item, category_scores, model_scores, terms, urgency_scores, found[i], bool(predictions.truncated[i]), now)
+            )
+        return out
+
+    @staticmethod
+    def _normalise(report: FieldReport) -> _Work:
+        if report.language:
+            language, confidence = report.language, 1.0
+        else:
+            language, confidence = detect_language(report.text)
+        structured: StructuredReport | None = None
+        note: str | None = None
+        if report.format in ("salute", "spot") or report.salute is not None:
+            source: object = report.salute.asdict() if report.salute is not None else report.text
+            parsed = parse_structured(source)
+            if isinstance(parsed, ReportRejected) and report.salute is not None:
+                parsed = parse_structured(report.text)
+            if isinstance(parsed, ReportRejected):
+                note = f"declared {report.format.upper()} but its slots could not be read; triaged as free text"
+            else:
+                structured = parsed
+        return _Work(report, language, confidence, structured, note)
+
+    def _assess(
+        self,
+        item: _Work,
+        category_scores: dict[str, float],
+        model_scores: dict[str, float],
+        terms: list[Term],
+        urgency_scores: dict[str, float],
+        found: list[Found],
+        truncated: bool,
+        now: datetime,
+    ) -> TriagedReport:
+        report = item.report
+        category = max(category_scores, key=category_scores.__getitem__) if category_scores else "routine"
+        if category not in CATEGORIES:
+            category = "routine"
+        cues = find_cues(report.text)
+        grid, place = self._where(report, found)
+        observed_at = self._when(report, found)
+        lat = grid.lat if grid else (place.lat if place else None)
+        lon = grid.lon if grid else (place.lon if place else None)
+        priority = prioritise(
+            PriorityInput(
+                category=category,
+                category_scores=category_scores,
+                cues=cues,
+                reliability=report.source.reliability,
+                credibility=report.credibility,
+                observed_at=observed_at,
+                now=now,
+                lat=lat,
+                lon=lon,
+                urgency_scores=urgency_scores,
+            ),
+            self.config.areas,
+        )
+        location = None
+        if grid is not None:
+            location = Location(mgrs=grid.normalized, lat=grid.lat, lon=grid.lon, precision_m=float(grid.precision_m),
+                                name=(place.name if place else _nearest_place(grid.lat, grid.lon)))
+        elif place is not None:
+            location = Location(mgrs=None, lat=place.lat, lon=place.lon, precision_m=PLACE_PRECISION_M, name=place.name)
+        equipment = [f.normalized or f.text for f in found if f.label == "EQUIPMENT"]
+        summary = bluf(
+            SummaryInput(
+                precedence=priority.precedence.value,
+                category=category,
+                text=report.text,
+                cues=cues,
+                equipment=equipment[:3],
+                grid=grid.normalized if grid else None,
+                place=location.name if location else None,
+                observed_at=observed_at,
+                dtg=report.dtg,
+                reliability=report.source.reliability,
+                credibility=report.credibility,
+            )
+        )
+        notes = list(priority.notes)
+        if item.structured_note:
+            notes.append(item.structured_note)
+        if truncated:
+            notes.append("text longer than the model's window: the end was not read by the model")
+        return TriagedReport(
+            alert_id=alert_id_for(report.report_id),
+            report_id=report.report_id,
+            received_at=report.received_at,
+            source=report.source,
+            credibility=report.credibility,
+            classification=report.classification,
+            releasability=report.releasability,
+            format=report.format,
+            dtg=report.dtg,
+            text=report.text,
+            language=item.language,
+            category=category,
+            category_scores=category_scores,
+            precedence=priority.precedence.value,
+            priority_score=priority.score,
+            entities=[
+                Entity(label=f.label, text=f.text, start=f.start, end=f.end, normalized=f.normalized, source=f.source)
+                for f in found
+            ],
+            location=location,
+            observed_at=observed_at,
+            summary=summary,
+            explanation=_explain(priority, category, category_scores, model_scores, terms, item, cues, notes),
+            models=[self.model_ref],
+            triaged_at=now,
+        )
+
+    @staticmethod
+    def _where(report: FieldReport, found: list[Found]) -> tuple[GridMatch | None, Place | None]:
+        grids = [g for f in found if f.label == "GRID" for g in find_grids(f.text)]
+        if not grids and report.salute is not None and report.salute.location:
+            grids = find_grids(report.salute.location)
+        places = [p for f in found if f.label == "LOCATION" and (p := lookup_place(f.normalized or f.text)) is not None]
+        if not places and report.salute is not None and report.salute.location:
+            places = [p for p in (lookup_place(report.salute.location),) if p is not None]
+        # Prefer a town or crossing to a river or road when naming where something is.
+        places.sort(key=lambda p: 0 if p.kind in ("town", "village", "city", "bridge", "crossing") else 1)
+        return (grids[0] if grids else None), (places[0] if places else None)
+
+    @staticmethod
+    def _when(report: FieldReport, found: list[Found]) -> datetime | None:
+        for f in found:
+            if f.label == "DTG" and f.normalized:
+                return datetime.fromisoformat(f.normalized.replace("Z", "+00:00"))
+        for candidate in (report.dtg, report.salute.time if report.salute else None):
+            if candidate:
+                moment = parse_dtg(candidate, report.received_at)
+                if moment is None:
+                    matches = find_dtgs(candidate, report.received_at)
+                    moment = matches[0].utc if matches else None
+                if moment is not None:
+                    return moment
+        return None
+
+
+def _nearest_place(lat: float, lon: float, within_km: float = 8.0) -> str | None:
+    best = min(PLACES, key=lambda p: haversine_km(lat, lon, p.lat, p.lon))
+    return best.name if haversine_km(lat, lon, best.lat, best.lon) <= within_km else None
+
+
+def _explain(
+    priority: Priority,
+    category: str,
+    category_scores: dict[str, float],
+    model_scores: dict[str, float],
+    terms: list[Term],
+    item: _Work,
+    cues: list[Cue],
+    notes: list[str],
+) -> Explanation:
+    confidence = category_scores.get(category, 0.0)
+    factors = [
+        Factor(name=c.name, weight=c.weight, value=c.value, evidence=c.evidence, start=c.start, end=c.end)
+        for c in priority.contributions
+    ]
+    if model_scores:
+        top = max(model_scores, key=model_scores.__getitem__)
+        factors.append(Factor(name="model_category", weight=0.0, value=f"{top} (p={model_scores[top]:.2f})"))
+    for t in [t for t in terms if t.category == category][:3]:
+        factors.append(Factor(name="category_term", weight=t.weight, value=category, evidence=t.text, start=t.start, end=t.end))
+    factors.append(Factor(name="language", weight=0.0, value=f"{item.language} (p={item.language_confidence:.2f})"))
+    shown = [c for c in cues if c.kind in ("contact", "incoming", "cbrn_release", "casualties", "routine_marker", "negation")]
+    evidence = "; ".join(f"{c.gloss} ('{c.text}')" for c in shown[:3])
+    reason = f"{priority.precedence.value}: {category.replace('_', ' ')} (p={confidence:.2f})"
+    if evidence:
+        reason += f"; {evidence}"
+    if notes:
+        reason += "; " + "; ".join(notes)
+    return Explanation(reason=reason, factors=factors, confidence=round(confidence, 4))
+

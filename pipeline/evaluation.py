@@ -1,0 +1,131 @@
+"""Scores the chain against a labelled JSON Lines set (e.g. tests/eval/independent_reports.jsonl).
+
+Each line is a FieldReport plus `gold_language` and `gold` {category, precedence_acceptable,
+probable_flash, grids, dtgs, equipment, locations}. An entity mention counts as found when an
+output entity of that label overlaps one of its occurrences in the text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from operators.chain import TriageChain
+from schemas.deadletter import Rejection
+from schemas.reports import TriagedReport
+from schemas.vocab import CATEGORIES
+
+ENTITY_GOLD = {"grids": "GRID", "dtgs": "DTG", "equipment": "EQUIPMENT", "locations": "LOCATION"}
+# Same-day reference so that DTGs without month or year resolve as the writers meant.
+EVAL_NOW = datetime(2026, 11, 27, 18, 0, tzinfo=timezone.utc)
+
+
+@dataclass
+class Scores:
+    n: int = 0
+    rejected: int = 0
+    category_gold: list[str] = field(default_factory=list)
+    category_pred: list[str] = field(default_factory=list)
+    precedence_ok: int = 0
+    flash_total: int = 0
+    flash_low: list[str] = field(default_factory=list)
+    entity_found: Counter[str] = field(default_factory=Counter)
+    entity_total: Counter[str] = field(default_factory=Counter)
+    without_evidence: int = 0
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+    def report(self) -> dict[str, Any]:
+        return {
+            "reports": self.n,
+            "rejected": self.rejected,
+            "category_macro_f1": round(macro_f1(self.category_gold, self.category_pred), 4),
+            "category_accuracy": round(
+                sum(g == p for g, p in zip(self.category_gold, self.category_pred)) / max(1, len(self.category_gold)), 4
+            ),
+            "precedence_acceptable": round(self.precedence_ok / max(1, self.n - self.rejected), 4),
+            "probable_flash": self.flash_total,
+            "probable_flash_at_priority_or_routine": len(self.flash_low),
+            "recall": {
+                label: round(self.entity_found[label] / self.entity_total[label], 4) if self.entity_total[label] else None
+                for label in ENTITY_GOLD.values()
+            },
+            "without_summary_or_explanation": self.without_evidence,
+        }
+
+
+def macro_f1(gold: list[str], pred: list[str]) -> float:
+    labels = [c for c in CATEGORIES if c in gold or c in pred]
+    f1s = []
+    for label in labels:
+        tp = sum(g == label and p == label for g, p in zip(gold, pred))
+        fp = sum(g != label and p == label for g, p in zip(gold, pred))
+        fn = sum(g == label and p != label for g, p in zip(gold, pred))
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1s.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    return sum(f1s) / len(f1s) if f1s else 0.0
+
+
+def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+    out, start = [], text.find(needle)
+    while start >= 0:
+        out.append((start, start + len(needle)))
+        start = text.find(needle, start + 1)
+    return out
+
+
+def evaluate(chain: TriageChain, path: Path) -> dict[str, Any]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    payloads = [json.dumps({k: v for k, v in row.items() if k not in ("gold", "gold_language")}).encode() for row in rows]
+    results = chain.process(payloads, EVAL_NOW)
+    overall = Scores()
+    per_language: dict[str, Scores] = defaultdict(Scores)
+    for row, result in zip(rows, results):
+        for scores in (overall, per_language[row.get("gold_language", "?")]):
+            _score(scores, row, result)
+    return {
+        "overall": overall.report(),
+        "per_language": {lang: s.report() for lang, s in sorted(per_language.items())},
+        "misses": overall.misses,
+    }
+
+
+def _score(s: Scores, row: dict[str, Any], result: TriagedReport | Rejection) -> None:
+    gold = row["gold"]
+    s.n += 1
+    if isinstance(result, Rejection):
+        s.rejected += 1
+        s.misses.append({"report_id": row["report_id"], "rejected": result.reason.value})
+        return
+    s.category_gold.append(gold["category"])
+    s.category_pred.append(result.category)
+    acceptable = result.precedence in gold["precedence_acceptable"]
+    s.precedence_ok += acceptable
+    if gold.get("probable_flash"):
+        s.flash_total += 1
+        if result.precedence in ("PRIORITY", "ROUTINE"):
+            s.flash_low.append(row["report_id"])
+    if not result.summary or not result.explanation.reason:
+        s.without_evidence += 1
+    missed: dict[str, list[str]] = {}
+    for key, label in ENTITY_GOLD.items():
+        spans = [(e.start, e.end) for e in result.entities if e.label == label]
+        for mention in gold.get(key, []):
+            s.entity_total[label] += 1
+            hit = any(a < e and b > st for a, b in _occurrences(row["text"], mention) for st, e in spans)
+            s.entity_found[label] += hit
+            if not hit:
+                missed.setdefault(label, []).append(mention)
+    if gold["category"] != result.category or not acceptable or missed:
+        s.misses.append(
+            {
+                "report_id": row["report_id"],
+                "category": [gold["category"], result.category],
+                "precedence": [gold["precedence_acceptable"], result.precedence],
+                "missed": missed,
+            }
+        )
