@@ -327,7 +327,8 @@ class Judgement:
 def _softmax(logits: NDArray[np.float32], axis: int = -1) -> NDArray[np.float32]:
     shifted = logits - logits.max(axis=axis, keepdims=True)
     exp = np.exp(shifted)
-    return (exp / exp.sum(axis=axis, keepdims=True)).astype(np.float32)
+    result: NDArray[np.float32] = (exp / exp.sum(axis=axis, keepdims=True)).astype(np.float32)
+    return result
 
 
 class TriageModel:
@@ -499,7 +500,8 @@ def decode_entities(predictions: Predictions, texts: Sequence[str]) -> list[list
 def _take(probs: NDArray[np.float32], index: NDArray[np.int64]) -> NDArray[np.float32]:
     # A missing B-/I- tag (index -1) contributes probability 0.
     taken = np.take(probs, np.maximum(index, 0), axis=-1)
-    return np.where(index >= 0, taken, 0.0).astype(np.float32)
+    result: NDArray[np.float32] = np.where(index >= 0, taken, 0.0).astype(np.float32)
+    return result
 
 
 _SEPARATORS = frozenset(",;()[]{}<>|/")
@@ -556,12 +558,26 @@ def _session_options(intra_op_threads: int | None) -> Any:
     return options
 
 
+def _nvidia_driver_present() -> bool:
+    import ctypes
+
+    try:
+        ctypes.CDLL("libcuda.so.1")
+    except OSError:
+        return False
+    return True
+
+
 def _create_session(graph: Path, choice: str, intra_op_threads: int | None) -> Any:
     import onnxruntime as ort
 
     if choice not in _PROVIDER_CHAINS:
         raise ValueError(f"providers must be one of {', '.join(_PROVIDER_CHAINS)}, not {choice!r}")
     available = set(ort.get_available_providers())
+    if choice == "auto" and not _nvidia_driver_present():
+        # The GPU build lists GPU providers even without a GPU, and trying them prints errors
+        # (to stdout, where `triage batch -` writes its results): go straight to CPU.
+        available &= {_CPU}
     chain = [p for p in _PROVIDER_CHAINS[choice] if p in available]
     wanted = _PROVIDER_CHAINS[choice][0]
     if choice != "auto" and wanted not in available:
