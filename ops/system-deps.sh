@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Java 17+ (the broker) and Maven (resolves the broker): install with apt-get when missing and root,
+# Java 17+ (the broker), Maven (resolves the broker) and Chromium (browser tests): install with apt-get when missing and root,
 # otherwise say exactly what to install.
 set -euo pipefail
 missing=()
@@ -10,6 +10,8 @@ else
   [ "${major:-0}" -ge 17 ] 2>/dev/null || missing+=(openjdk-17-jre-headless)
 fi
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
+# Headless Chromium renders the briefing page in the tests; the pipeline itself never needs it.
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "system-deps: installing ${missing[*]}"

@@ -40,7 +40,9 @@ def admin_client(settings: Settings) -> KafkaAdminClient:
     )
 
 
-def ensure_topics(settings: Settings, names: Iterable[str], partitions: int | None = None) -> list[str]:
+def ensure_topics(
+    settings: Settings, names: Iterable[str], partitions: int | None = None, configs: dict[str, str] | None = None
+) -> list[str]:
     """Create the topics that do not exist yet; returns the names it created."""
     wanted = list(dict.fromkeys(names))
     admin = admin_client(settings)
@@ -54,6 +56,7 @@ def ensure_topics(settings: Settings, names: Iterable[str], partitions: int | No
                 name=n,
                 num_partitions=partitions or settings.partitions,
                 replication_factor=settings.replication_factor,
+                topic_configs=configs or {},
             )
             for n in missing
         ]
@@ -75,6 +78,18 @@ def _wait_for_topics(admin: KafkaAdminClient, names: list[str], timeout_s: float
             return
         time.sleep(0.2)
     raise BrokerUnavailable(f"topics {names} were not visible within {timeout_s:g}s of creation")
+
+
+def ensure_pipeline_topics(settings: Settings) -> list[str]:
+    """Every topic of the pipeline, with its partitioning and retention."""
+    from pipeline.topics import TopicNames
+
+    names = TopicNames.of(settings)
+    kept = {names.feedback, names.audit}  # training data and the audit trail are never aged out
+    created = ensure_topics(settings, [n for n in names.all() if n not in kept])
+    created += ensure_topics(settings, sorted(kept), configs={"retention.ms": "-1"})
+    created += ensure_topics(settings, names.single_partition(), partitions=1)
+    return created
 
 
 def describe_topics(settings: Settings, names: Iterable[str]) -> dict[str, int]:

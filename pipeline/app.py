@@ -21,6 +21,7 @@ from schemas.deadletter import DeadLetter, Rejection
 from schemas.reports import TriagedReport
 from schemas.vocab import Classification, Precedence
 
+from pipeline import intel, web
 from pipeline.settings import Settings
 from pipeline.topics import TopicNames
 
@@ -32,6 +33,7 @@ class TriageApp:
     app: faust.App
     names: TopicNames
     settings: Settings
+    intel: intel.IntelState
 
 
 def faust_app(settings: Settings) -> faust.App:
@@ -65,6 +67,10 @@ def build_app(settings: Settings, chain: TriageChain) -> TriageApp:
     deadletter = app.topic(names.deadletter, value_type=DeadLetter)
     triaged = app.topic(names.triaged, value_type=TriagedReport)
     by_name = {n: app.topic(n, value_type=TriagedReport) for n in [*names.alerts.values(), *names.flash.values()]}
+    correlate_in = app.topic(names.correlate_in, key_serializer="raw", value_serializer="raw", partitions=1)
+    state = intel.install(app, settings, names)
+    if settings.web_enabled:
+        web.install(app, settings, state)
     # One worker thread for the model: the event loop stays free for I/O and heartbeats.
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-model")
     batch_wait_s = settings.batch_wait_ms / 1000.0
@@ -93,13 +99,14 @@ def build_app(settings: Settings, chain: TriageChain) -> TriageApp:
                 headers = _headers(result)
                 key = result.alert_id.encode()
                 pending.append(await triaged.send(key=key, value=result, headers=headers, force=True))
+                pending.append(await correlate_in.send(key=b"all", value=result.dumps(), force=True))
                 level = Classification(result.classification)
                 for name in names.for_alert(level, Precedence(result.precedence)):
                     pending.append(await by_name[name].send(key=key, value=result, headers=headers, force=True))
             # Delivery confirmed before take_events acknowledges (and later commits) the batch.
             await asyncio.gather(*pending)
 
-    return TriageApp(app=app, names=names, settings=settings)
+    return TriageApp(app=app, names=names, settings=settings, intel=state)
 
 
 def _headers(report: TriagedReport) -> list[tuple[str, bytes]]:

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import IO, Iterator, Sequence
 
-from pipeline.admin import BrokerUnavailable, admin_client, describe_topics, ensure_topics
+from pipeline.admin import BrokerUnavailable, admin_client, describe_topics, ensure_pipeline_topics
 from pipeline.settings import Settings, SettingsError
 from pipeline.topics import TopicNames
 
@@ -72,6 +72,32 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("file", nargs="?", default="tests/eval/independent_reports.jsonl")
     ev.add_argument("--json", help="also write the full result (with every miss) to this file")
     ev.set_defaults(run=cmd_evaluate)
+
+    fb = sub.add_parser("feedback", help="analyst corrections: add one, or export them as training data")
+    fb_sub = fb.add_subparsers(dest="feedback_command", required=True, metavar="ACTION")
+    fb_add = fb_sub.add_parser("add", help="publish one correction to the feedback topic")
+    fb_add.add_argument("--report-id", required=True)
+    fb_add.add_argument("--analyst", required=True)
+    fb_add.add_argument("--category", help="corrected category")
+    fb_add.add_argument("--precedence", help="corrected precedence")
+    fb_add.add_argument("--note")
+    fb_add.set_defaults(run=cmd_feedback_add)
+    fb_exp = fb_sub.add_parser("export", help="every correction, joined with its report, to Parquet")
+    fb_exp.add_argument("--out", required=True, help="Parquet file to write")
+    fb_exp.set_defaults(run=cmd_feedback_export)
+
+    exp = sub.add_parser("export", help="export events and their reports")
+    exp_sub = exp.add_subparsers(dest="export_command", required=True, metavar="FORMAT")
+    stix = exp_sub.add_parser("stix", help="STIX 2.1 bundle of the events at or below a level")
+    stix.add_argument("--level", default="SECRET", help="highest classification to include (default SECRET)")
+    stix.add_argument("--out", default="-", help="bundle file (default: standard output)")
+    stix.set_defaults(run=cmd_export_stix)
+
+    replay = sub.add_parser("replay", help="publish archived reports again, e.g. to re-triage with a new model")
+    replay.add_argument("archive", help="root of the Parquet archive")
+    replay.add_argument("--to", default=None, help="topic (default: the raw reports topic)")
+    replay.add_argument("--rate", type=float, default=0.0, help="reports per second (default: as fast as possible)")
+    replay.set_defaults(run=cmd_replay)
 
     models = sub.add_parser("models", help="export, verify or build models (see `triage models -h`)", add_help=False)
     models.add_argument("args", nargs=argparse.REMAINDER)
@@ -193,9 +219,11 @@ def _render(rec: object, meta: bool) -> str:
 
 
 def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
-    names = TopicNames.of(settings).all()
-    created = ensure_topics(settings, names, partitions=args.partitions)
-    for name, partitions in sorted(describe_topics(settings, names).items()):
+    if args.partitions:
+        settings = Settings.from_env(partitions=args.partitions)
+    created = ensure_pipeline_topics(settings)
+    names = TopicNames.of(settings)
+    for name, partitions in sorted(describe_topics(settings, names.all() + names.single_partition()).items()):
         mark = " (created)" if name in created else ""
         print(f"{name}\t{partitions} partitions{mark}")
     return 0
@@ -216,6 +244,157 @@ def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2, ensure_ascii=False))
     print(json.dumps({"overall": result["overall"], "per_language": result["per_language"]}, indent=2))
+    return 0
+
+
+def _read_all(settings: Settings, topics: list[str]) -> list[object]:
+    """Every record of the topics, from the beginning to their current end."""
+    from kafka import KafkaConsumer, TopicPartition
+
+    admin_client(settings).close()
+    consumer = KafkaConsumer(bootstrap_servers=settings.bootstrap_servers, group_id=None, enable_auto_commit=False)
+    try:
+        tps = [TopicPartition(t, p) for t in topics for p in sorted(consumer.partitions_for_topic(t) or [])]
+        if not tps:
+            return []
+        consumer.assign(tps)
+        consumer.seek_to_beginning(*tps)
+        end = consumer.end_offsets(tps)
+        records: list[object] = []
+        while not all(consumer.position(tp) >= end[tp] for tp in tps):
+            for batch in consumer.poll(timeout_ms=500).values():
+                records.extend(batch)
+        return records
+    finally:
+        consumer.close()
+
+
+def _producer(settings: Settings):  # type: ignore[no-untyped-def]
+    from kafka import KafkaProducer
+
+    admin_client(settings).close()
+    return KafkaProducer(
+        bootstrap_servers=settings.bootstrap_servers, acks="all", enable_idempotence=True, linger_ms=5,
+        max_block_ms=int(settings.connect_timeout_s * 1000),
+    )
+
+
+def cmd_feedback_add(args: argparse.Namespace, settings: Settings) -> int:
+    from operators.feedback import parse_feedback
+    from schemas.deadletter import Rejection
+
+    from datetime import datetime, timezone
+
+    body = {"report_id": args.report_id, "analyst": args.analyst, "corrected_category": args.category,
+            "corrected_precedence": args.precedence, "note": args.note,
+            "at": datetime.now(timezone.utc).isoformat()}
+    raw = json.dumps({k: v for k, v in body.items() if v is not None}).encode()
+    parsed = parse_feedback(raw)
+    if isinstance(parsed, Rejection):
+        print(f"triage: feedback refused ({parsed.reason.value}): {parsed.detail}", file=sys.stderr)
+        return EXIT_USAGE
+    producer = _producer(settings)
+    try:
+        producer.send(TopicNames.of(settings).feedback, key=args.report_id.encode(), value=raw)
+        producer.flush(timeout=settings.connect_timeout_s)
+    finally:
+        producer.close()
+    print(f"feedback {parsed.feedback_id} published", file=sys.stderr)
+    return 0
+
+
+def cmd_feedback_export(args: argparse.Namespace, settings: Settings) -> int:
+    from operators.feedback import Feedback, feedback_to_parquet, join_with_reports, parse_feedback
+
+    names = TopicNames.of(settings)
+    items: list[Feedback] = []
+    skipped = 0
+    for rec in _read_all(settings, [names.feedback]):
+        parsed = parse_feedback(getattr(rec, "value"))
+        if isinstance(parsed, Feedback):
+            items.append(parsed)
+        else:
+            skipped += 1
+    wanted = {f.report_id for f in items}
+    reports: dict[str, dict] = {}
+    for rec in _read_all(settings, [names.triaged]):
+        try:
+            value = json.loads(getattr(rec, "value"))
+        except ValueError:
+            continue
+        if value.get("report_id") in wanted:
+            reports[value["report_id"]] = value
+    rows = feedback_to_parquet(join_with_reports(items, reports), args.out)
+    print(f"exported {rows} corrections ({len(reports)} joined with their report, {skipped} unreadable skipped) to {args.out}",
+          file=sys.stderr)
+    return 0
+
+
+def cmd_export_stix(args: argparse.Namespace, settings: Settings) -> int:
+    from operators.correlate import Event
+    from operators.stix import bundle_for
+    from schemas.vocab import Classification
+
+    try:
+        ceiling = Classification.parse(args.level)
+    except ValueError:
+        print(f"triage: --level must be one of {', '.join(c.value for c in Classification)}", file=sys.stderr)
+        return EXIT_USAGE
+    names = TopicNames.of(settings)
+    levels = [c for c in Classification if c.rank <= ceiling.rank]
+    latest: dict[str, Event] = {}
+    for rec in _read_all(settings, [names.events[c] for c in levels]):
+        try:
+            event = Event.from_json(json.loads(getattr(rec, "value")))
+        except ValueError:
+            continue
+        latest[event.event_id] = event  # later records of an event supersede earlier ones
+    members = {rid for e in latest.values() for rid in e.report_ids}
+    reports = []
+    for rec in _read_all(settings, [names.triaged]):
+        try:
+            value = json.loads(getattr(rec, "value"))
+        except ValueError:
+            continue
+        if value.get("report_id") in members:
+            reports.append(value)
+    bundle = bundle_for(list(latest.values()), reports, max_level=ceiling)
+    text = bundle.serialize(pretty=True)
+    if args.out == "-":
+        print(text)
+    else:
+        Path(args.out).write_text(text)
+    print(f"STIX bundle: {len(latest)} events, {len(reports)} reports, up to {ceiling.value}", file=sys.stderr)
+    return 0
+
+
+def cmd_replay(args: argparse.Namespace, settings: Settings) -> int:
+    from operators.archive import read_archive
+
+    if not Path(args.archive).is_dir():
+        print(f"triage: no archive at {args.archive}", file=sys.stderr)
+        return EXIT_USAGE
+    topic = args.to or TopicNames.of(settings).raw
+    rows = read_archive(args.archive)
+    keep = ("report_id", "received_at", "dtg", "source", "credibility", "classification", "releasability",
+            "language", "format", "text")
+    producer = _producer(settings)
+    started = time.monotonic()
+    try:
+        for i, row in enumerate(rows):
+            report = {k: row.get(k) for k in keep if row.get(k) is not None}
+            if report.get("language") not in ("en", "fr", "de"):
+                report.pop("language", None)  # re-detected; "und" from a model-less run is not a language
+            report["received_at"] = row["received_at"].isoformat() if hasattr(row["received_at"], "isoformat") else row["received_at"]
+            producer.send(topic, key=str(row["report_id"]).encode(), value=json.dumps(report, default=str).encode())
+            if args.rate > 0:
+                delay = started + (i + 1) / args.rate - time.monotonic()
+                if delay > 0:
+                    time.sleep(delay)
+        producer.flush(timeout=settings.connect_timeout_s)
+    finally:
+        producer.close()
+    print(f"replayed {len(rows)} reports from {args.archive} to {topic}", file=sys.stderr)
     return 0
 
 
@@ -345,8 +524,7 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     # The Kafka clients narrate every connection at INFO; keep their warnings only.
     for noisy in ("kafka", "aiokafka"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
-    names = TopicNames.of(settings)
-    ensure_topics(settings, names.all())
+    ensure_pipeline_topics(settings)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     try:
         chain = build_chain(settings, passthrough=args.passthrough)

@@ -47,6 +47,17 @@ class Settings:
     web_enabled: bool = _setting(True, "Serve the worker's web endpoints", _bool)
     web_port: int = _setting(6066, "Port of the worker's web server")
     web_host: str = _setting("127.0.0.1", "Address the worker's web server binds to")
+    correlation_radius_km: float = _setting(5.0, "Reports within this distance can belong to one event, in km")
+    correlation_window_min: float = _setting(120.0, "Reports within this time of an event can join it, in minutes")
+    briefing_interval_s: float = _setting(300.0, "How often briefings are built and published, in seconds")
+    web_tokens_file: Path | None = _setting(
+        None, "JSON {token: clearance level} for the briefing page; without it the page is not served", Path
+    )
+    archive_enabled: bool = _setting(True, "Write triaged reports to the Parquet archive", _bool)
+    archive_dir: Path = _setting(REPO_ROOT / ".triage" / "archive", "Root of the Parquet archive", Path)
+    archive_roll_s: float = _setting(60.0, "A new archive file per partition at least this often, in seconds")
+    archive_roll_bytes: int = _setting(64 * 1024 * 1024, "A new archive file when a buffer reaches this size")
+    archive_batch: int = _setting(10_000, "Most reports archived in one batch")
     data_dir: Path = _setting(REPO_ROOT / ".triage", "Worker state (tables, local stores)", Path)
     model_dir: Path = _setting(REPO_ROOT / "models" / "default", "Model directory with manifest.json", Path)
     areas_file: Path | None = _setting(

@@ -16,6 +16,11 @@ class TopicNames:
     triaged: str
     alerts: dict[Classification, str]
     flash: dict[Classification, str]
+    events: dict[Classification, str]
+    briefings: dict[Classification, str]
+    correlate_in: str
+    feedback: str
+    audit: str
 
     @classmethod
     def of(cls, settings: Settings) -> "TopicNames":
@@ -26,10 +31,23 @@ class TopicNames:
             triaged=f"{p}reports.triaged",
             alerts={c: f"{p}alerts.{c.topic_suffix}" for c in Classification},
             flash={c: f"{p}flash.{c.topic_suffix}" for c in Classification},
+            events={c: f"{p}events.{c.topic_suffix}" for c in Classification},
+            briefings={c: f"{p}briefings.{c.topic_suffix}" for c in Classification},
+            correlate_in=f"{p}events.input",
+            feedback=f"{p}feedback",
+            audit=f"{p}audit",
         )
 
     def all(self) -> list[str]:
-        return [self.raw, self.deadletter, self.triaged, *self.alerts.values(), *self.flash.values()]
+        """Every topic the pipeline creates with TRIAGE_PARTITIONS partitions (see `single_partition`)."""
+        return [
+            self.raw, self.deadletter, self.triaged, *self.alerts.values(), *self.flash.values(),
+            *self.events.values(), *self.briefings.values(), self.feedback, self.audit,
+        ]
+
+    def single_partition(self) -> list[str]:
+        """Topics that must have exactly one partition: correlation sees every event in one place."""
+        return [self.correlate_in]
 
     def for_alert(self, classification: Classification, precedence: Precedence) -> list[str]:
         """The alert topics a triaged report goes to besides `reports.triaged`: never below its level."""

@@ -10,6 +10,11 @@
 #   KAFKA_DATA_DIR         storage, logs and pid file          (<repo>/.kafka/<port>)
 #   KAFKA_HEAP             maximum JVM heap                    (768m)
 #   KAFKA_START_TIMEOUT    seconds to wait for readiness       (90)
+#   KAFKA_EXTRA_PROPERTIES a file appended to server.properties (none)
+#   KAFKA_SECURE           1: the secure profile (TLS, SASL/SCRAM-SHA-512 users, ACLs; no plaintext
+#                          listener); see ops/kafka/secure/README.md. TRIAGE_TOPIC_PREFIX and
+#                          TRIAGE_APP_ID name the topics and app id the ACLs are for.   (0)
+#   KAFKA_TOOL_OPTS        extra JVM options for `tool`            (none)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -23,6 +28,7 @@ heap=${KAFKA_HEAP:-768m}
 timeout=${KAFKA_START_TIMEOUT:-90}
 pidfile="$data/broker.pid"
 props="$data/server.properties"
+case "${KAFKA_SECURE:-0}" in 1|true|yes|on) secure=1 ;; *) secure=0 ;; esac
 
 die() { echo "kafka: $*" >&2; exit 1; }
 
@@ -57,6 +63,9 @@ java_cmd() {
   "${jvm[@]}" "$@"
 }
 
+# shellcheck source=secure/profile.sh
+source "$here/secure/profile.sh"
+
 running_pid() {
   # Prints the broker's pid when the pid file names a live broker process of ours.
   [ -f "$pidfile" ] || return 1
@@ -75,6 +84,7 @@ render_props() {
   sed -e "s#@PORT@#$port#g" -e "s#@CONTROLLER_PORT@#$cport#g" \
       -e "s#@DATA_DIR@#$data#g" -e "s#@HOST@#$host#g" \
       "$here/server.properties.template" >"$props"
+  if [ "$secure" = 1 ]; then secure_render; fi
   if [ -n "${KAFKA_EXTRA_PROPERTIES:-}" ] && [ -f "$KAFKA_EXTRA_PROPERTIES" ]; then
     cat "$KAFKA_EXTRA_PROPERTIES" >>"$props"
   fi
@@ -86,25 +96,33 @@ up() {
   local pid
   if pid=$(running_pid); then
     echo "kafka: already running on $host:$port (pid $pid)"
+    if [ "$secure" = 1 ]; then secure_after_start; fi
     return 0
   fi
   port_open "$host" "$port" && die "port $port on $host is taken by another process; set KAFKA_PORT to a free port"
   port_open 127.0.0.1 "$cport" && die "controller port $cport is taken; set KAFKA_CONTROLLER_PORT to a free port"
   mkdir -p "$data/logs"
+  if [ "$secure" = 1 ]; then secure_prepare; else secure_check_plain; fi
   render_props
   if [ ! -f "$data/kraft/meta.properties" ]; then
     local cluster_id
     cluster_id=$(java_cmd kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
-    java_cmd kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$props" >"$data/logs/format.log" 2>&1 ||
-      { cat "$data/logs/format.log" >&2; die "could not format the storage in $data"; }
+    if [ "$secure" = 1 ]; then
+      secure_format "$cluster_id" >"$data/logs/format.log" 2>&1
+    else
+      java_cmd kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$props" >"$data/logs/format.log" 2>&1
+    fi || { cat "$data/logs/format.log" >&2; die "could not format the storage in $data"; }
   fi
   : >"$data/logs/stdout.log"
   # setsid: the broker outlives this shell and make; `down` stops it by pid.
   setsid "${jvm[@]}" kafka.Kafka "$props" >>"$data/logs/stdout.log" 2>&1 </dev/null &
-  echo $! >"$pidfile"
+  local launched=$!
+  echo "$launched" >"$pidfile"
   local waited=0
   until port_open "$host" "$port" && grep -q 'Kafka Server started' "$data/logs/server.log" 2>/dev/null; do
-    if ! running_pid >/dev/null; then
+    # Our own child: alive is enough. running_pid would also want kafka.Kafka in its command line,
+    # which is only there once setsid has exec'd java, and a busy machine can take a moment.
+    if ! kill -0 "$launched" 2>/dev/null; then
       tail -n 30 "$data/logs/stdout.log" "$data/logs/server.log" 2>/dev/null >&2 || true
       rm -f "$pidfile"
       die "the broker exited during start-up (logs above, all in $data/logs)"
@@ -118,6 +136,7 @@ up() {
     waited=$((waited + 1))
   done
   echo "kafka: up on $host:$port (pid $(cat "$pidfile"), data in $data)"
+  if [ "$secure" = 1 ]; then secure_after_start; fi
 }
 
 down() {
@@ -150,6 +169,9 @@ case "${1:-}" in
   status) status ;;
   logs) tail -n "${LINES:-100}" "${FOLLOW:+-f}" "$data/logs/server.log" ;;
   clean) down; rm -rf "$data"; echo "kafka: removed $data" ;;
-  tool) shift; need_java; fetch; mkdir -p "$data/logs"; java_cmd "$@" ;;
+  tool)
+    shift; need_java; fetch; mkdir -p "$data/logs"
+    read -r -a tool_opts <<<"${KAFKA_TOOL_OPTS:-}"
+    java_cmd "${tool_opts[@]}" "$@" ;;
   *) echo "usage: $0 fetch|up|down|status|logs|clean|tool CLASS [ARGS...]" >&2; exit 2 ;;
 esac
