@@ -145,6 +145,9 @@ _converter = mgrs.MGRS()
     after=st.sampled_from(["", ".", " moving N", ")", ", 2x T-72"]),
 )
 def test_round_trip_through_text(lat: float, lon: float, half: int, style: int, before: str, after: str) -> None:
+    # Within a metre of the equator the mgrs library writes band M for points it then cannot
+    # convert back (Northing Error); a library edge far from any area this product serves.
+    assume(abs(lat) > 1e-5)
     compact = str(_converter.toMGRS(lat, lon, MGRSPrecision=half))
     zone_len = len(compact) - 2 * half - 3
     assume(compact[zone_len : zone_len + 3] not in _MONTHS)
