@@ -675,3 +675,91 @@ class Correlator:
 def expired(events: Mapping[str, Event], now: datetime, keep: timedelta) -> list[str]:
     """Ids of events whose last report is older than `keep`, for the caller to drop from its table."""
     return sorted(eid for eid, e in events.items() if now - e.last_seen > keep)
+
+
+class EventIndex(Mapping[str, Event]):
+    """The events with lookup structures, so that a report is compared only with events near it
+    (same or neighbouring grid cell of the centroid, or the same place name) instead of all of them.
+
+    Assignment through the index gives the same result as `assign_member` over all events: an event
+    outside the neighbouring cells is farther than the radius, and an unlocated match needs a shared
+    place name, which the place index holds.
+    """
+
+    CELL_KM = 10.0
+
+    def __init__(self, config: CorrelationConfig | None = None, events: Iterable[Event] = ()) -> None:
+        self.config = config or CorrelationConfig()
+        self._events: dict[str, Event] = {}
+        self._by_member: dict[str, str] = {}
+        self._by_cell: dict[tuple[int, int], set[str]] = {}
+        self._by_place: dict[str, set[str]] = {}
+        self._keys: dict[str, tuple[tuple[int, int] | None, frozenset[str]]] = {}
+        for event in events:
+            self.put(event)
+
+    def __getitem__(self, event_id: str) -> Event:
+        return self._events[event_id]
+
+    def __iter__(self) -> Any:
+        return iter(self._events)
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
+        lat_km = 111.32
+        lon_km = max(1.0, 111.32 * math.cos(math.radians(lat)))
+        return int(math.floor(lat * lat_km / self.CELL_KM)), int(math.floor(lon * lon_km / self.CELL_KM))
+
+    def put(self, event: Event) -> None:
+        self.remove(event.event_id)
+        self._events[event.event_id] = event
+        for member in event.members:
+            self._by_member[member.report_id] = event.event_id
+            self._by_member[member.alert_id] = event.event_id
+        centroid = event.centroid
+        cell = self._cell(*centroid) if centroid is not None else None
+        if cell is not None:
+            self._by_cell.setdefault(cell, set()).add(event.event_id)
+        places = event.places
+        for place in places:
+            self._by_place.setdefault(place, set()).add(event.event_id)
+        self._keys[event.event_id] = (cell, places)
+
+    def remove(self, event_id: str) -> None:
+        event = self._events.pop(event_id, None)
+        if event is None:
+            return
+        for member in event.members:
+            self._by_member.pop(member.report_id, None)
+            self._by_member.pop(member.alert_id, None)
+        cell, places = self._keys.pop(event_id)
+        if cell is not None:
+            self._by_cell.get(cell, set()).discard(event_id)
+        for place in places:
+            self._by_place.get(place, set()).discard(event_id)
+
+    def candidates(self, member: Member) -> dict[str, Event]:
+        ids: set[str] = set()
+        if member.lat is not None and member.lon is not None:
+            row, col = self._cell(member.lat, member.lon)
+            reach = int(math.ceil(self.config.radius_km / self.CELL_KM)) + 1
+            for dr in range(-reach, reach + 1):
+                for dc in range(-reach, reach + 1):
+                    ids |= self._by_cell.get((row + dr, col + dc), set())
+        if member.place is not None:
+            ids |= self._by_place.get(member.place.casefold(), set())
+        return {i: self._events[i] for i in ids}
+
+    def assign(self, report: TriagedReport | Mapping[str, Any]) -> Assignment | Rejection:
+        """Assign and store: the index holds the grown or new event afterwards."""
+        member = member_of(report)
+        if isinstance(member, Rejection):
+            return member
+        known = self._by_member.get(member.report_id) or self._by_member.get(member.alert_id)
+        if known is not None and known in self._events:
+            return Assignment(self._events[known], False)
+        result = assign_member(self.candidates(member), member, self.config)
+        self.put(result.event)
+        return result

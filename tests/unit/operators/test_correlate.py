@@ -289,3 +289,34 @@ def test_expired_events() -> None:
     store, _ = _run(_triaged(1), _triaged(2, where=_km_north(50), at=T0 + timedelta(hours=5)))
     old = [e.event_id for e in store.values() if e.report_ids == ("r1",)]
     assert expired(store, T0 + timedelta(hours=6), keep=timedelta(hours=4)) == old
+
+
+def test_event_index_agrees_with_the_full_scan() -> None:
+    import random
+
+    from operators.correlate import EventIndex, assign_member, member_of
+
+    rng = random.Random(5)
+    base = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
+    places = ["Wiltz", "Diekirch", "Arlon", None]
+    reports = []
+    for i in range(300):
+        located = rng.random() < 0.7
+        reports.append({
+            "alert_id": f"a{i}", "report_id": f"r{i}", "received_at": (base + timedelta(minutes=rng.randint(0, 600))).isoformat(),
+            "source": {"unit": f"u{rng.randint(0, 5)}", "reliability": "B"}, "credibility": 3, "classification": "SECRET",
+            "releasability": None, "category": rng.choice(["attack", "enemy_movement", "routine"]), "precedence": "PRIORITY",
+            "summary": "s", "observed_at": None, "entities": [],
+            "location": {"mgrs": None, "lat": 49.5 + rng.random() * 0.6, "lon": 5.8 + rng.random() * 0.6, "precision_m": 10.0,
+                         "name": rng.choice(places)} if located else None,
+        })
+    index = EventIndex()
+    full: dict = {}
+    for report in reports:
+        member = member_of(report)
+        expected = assign_member(full, member)
+        full[expected.event.event_id] = expected.event
+        got = index.assign(report)
+        assert got.event.event_id == expected.event.event_id and got.is_new == expected.is_new
+    assert set(index) == set(full)
+    assert index.assign(reports[0]).is_new is False  # idempotent
