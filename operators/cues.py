@@ -88,7 +88,18 @@ _LEXICON: list[tuple[str, str, str]] = [
     ("historic", "earlier event", r"letzte Woche|bereits gemeldet|nicht mehr|im Jahr (?:19|20)\d\d|\bgestern\b|historisch"),
 ]
 
-_COMPILED = [(kind, gloss, re.compile(pattern, re.IGNORECASE | re.MULTILINE)) for kind, gloss, pattern in _LEXICON]
+def _compile() -> list[tuple[str, str, re.Pattern[str]]]:
+    # One alternation per kind (all three languages): a third of the regex passes per text.
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for kind, gloss, pattern in _LEXICON:
+        grouped.setdefault((kind, gloss), []).append(f"(?:{pattern})")
+    return [
+        (kind, gloss, re.compile("|".join(patterns), re.IGNORECASE | re.MULTILINE))
+        for (kind, gloss), patterns in grouped.items()
+    ]
+
+
+_COMPILED = _compile()
 
 
 def find_cues(text: str) -> list[Cue]:

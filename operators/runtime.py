@@ -527,7 +527,7 @@ def _words(text: str, offsets: NDArray[np.int64]) -> list[list[int]]:
 
 def _append_span(spans: list[EntitySpan], text: str, current: tuple[str, int, int, list[float]]) -> None:
     kind, start, end, scores = current
-    span = _clean_span(text, kind, start, end, float(np.mean(scores)))
+    span = _clean_span(text, kind, start, end, sum(scores) / len(scores))
     if span is not None:
         spans.append(span)
 
@@ -554,6 +554,8 @@ def _session_options(intra_op_threads: int | None) -> Any:
     options.inter_op_num_threads = 1
     if intra_op_threads is not None:
         options.intra_op_num_threads = int(intra_op_threads)
+    # Spinning threads burn the cores the event loop and the Kafka clients need between batches.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3  # provider fallbacks are reported through TriageModel.providers instead
     return options
 
