@@ -19,6 +19,9 @@ from numpy.typing import NDArray
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT_VERSION = 1
 DEFAULT_BATCH_SIZE = 64
+# Padded tokens per ONNX Runtime call. Splitting a length-sorted batch at this budget keeps padding low
+# (short reports run together, long ones in smaller groups) for far less than one call costs.
+DEFAULT_MAX_BATCH_TOKENS = 1024
 
 ProviderChoice = Literal["auto", "cpu", "cuda", "tensorrt"]
 
@@ -370,10 +373,16 @@ class TriageModel:
             offsets_out.append(offsets)
         return ids_out, offsets_out, truncated
 
-    def predict(self, texts: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE) -> Predictions:
-        """Scores for every text; micro-batches are bucketed by token length so little compute goes to padding."""
-        if batch_size < 1:
-            raise ValueError("batch_size must be at least 1")
+    def predict(
+        self, texts: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE, max_batch_tokens: int = DEFAULT_MAX_BATCH_TOKENS
+    ) -> Predictions:
+        """Scores for every text, in input order.
+
+        Texts are sorted by token length and cut into micro-batches of at most `batch_size` texts and about
+        `max_batch_tokens` padded tokens, so little compute goes to padding.
+        """
+        if batch_size < 1 or max_batch_tokens < 1:
+            raise ValueError("batch_size and max_batch_tokens must be at least 1")
         n = len(texts)
         ids, offsets, truncated = self.encode(texts)
         n_cat, n_urg, n_ner = (len(self.manifest.category_labels), len(self.manifest.urgency_labels), len(self.manifest.ner_labels))
@@ -384,9 +393,7 @@ class TriageModel:
         has_ner = "ner" in self._heads
         bos = 1 if self.manifest.tokenizer.add_bos else 0
 
-        order = sorted(range(n), key=lambda i: len(ids[i]))
-        for chunk_start in range(0, n, batch_size):
-            chunk = order[chunk_start : chunk_start + batch_size]
+        for chunk in _micro_batches(sorted(range(n), key=lambda i: len(ids[i])), ids, batch_size, max_batch_tokens):
             width = max(len(ids[i]) for i in chunk)
             # Rounded to a multiple of 8: fewer distinct shapes for GPU providers that specialise on them.
             width = max(1, int(math.ceil(width / 8.0) * 8))
@@ -422,6 +429,21 @@ class TriageModel:
             token_offsets=token_offsets,
             truncated=np.asarray(truncated, dtype=np.bool_),
         )
+
+
+def _micro_batches(order: list[int], ids: Sequence[Sequence[int]], batch_size: int, max_tokens: int) -> list[list[int]]:
+    """Consecutive runs of the length-sorted indices, each within the text and padded-token budgets."""
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for i in order:
+        # Sorted ascending, so the newest text sets the padded width of the whole run.
+        if current and (len(current) >= batch_size or (len(current) + 1) * len(ids[i]) > max_tokens):
+            batches.append(current)
+            current = []
+        current.append(i)
+    if current:
+        batches.append(current)
+    return batches
 
 
 # ----------------------------------------------------------------------------------------- decoding
