@@ -10,10 +10,13 @@ STAMP := $(VENV)/.installed
 KAFKA := ops/kafka/kafka.sh
 PYTEST_ARGS ?=
 DEMO_SECONDS ?= 60
+# SECURE=1: the secure broker profile for kafka-up and demo (ops/kafka/secure/README.md; the pipeline side: ops/security.md).
+SECURE ?=
+secure_env = $(if $(filter 1 true yes on,$(SECURE)),KAFKA_SECURE=1 )
 
 .DEFAULT_GOAL := help
 .PHONY: help setup system-deps kafka-fetch kafka-up kafka-down kafka-logs kafka-status kafka-clean \
-        topics worker demo test test-unit test-slow test-gpu lint typecheck models bench bench-smoke bench-gpu clean
+        topics worker demo test test-unit test-slow test-gpu models bench bench-smoke bench-gpu evaluate clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -34,8 +37,8 @@ setup: $(STAMP) kafka-fetch ## create .venv, install the project with its extras
 kafka-fetch: ## resolve the Kafka broker jars from Maven Central (once)
 	@$(KAFKA) fetch
 
-kafka-up: kafka-fetch ## start the development broker (KRaft, single node) in the background; harmless if running
-	@$(KAFKA) up
+kafka-up: kafka-fetch ## start the development broker (KRaft, single node) in the background; harmless if running (SECURE=1: secure profile)
+	@$(secure_env)$(KAFKA) up
 
 kafka-down: ## stop the development broker started by kafka-up
 	@$(KAFKA) down
@@ -55,14 +58,14 @@ topics: setup kafka-up ## create and describe the pipeline's topics
 worker: setup kafka-up ## run a triage worker in the foreground
 	$(VENV)/bin/triage worker
 
-demo: setup ## the main job: broker, worker, sample reports streamed, live alerts (DEMO_SECONDS=60)
-	DEMO_SECONDS=$(DEMO_SECONDS) $(PY) -m pipeline.demo
+demo: setup ## the main job: broker, worker, sample reports streamed, live alerts (DEMO_SECONDS=60; SECURE=1: sealed, per role)
+	$(secure_env)DEMO_SECONDS=$(DEMO_SECONDS) $(PY) -m pipeline.demo
 
 test: setup ## the whole test suite; starts and stops its own broker
 	$(PY) -m pytest -m "not slow and not gpu" $(PYTEST_ARGS)
 
 test-unit: setup ## unit tests only (no broker)
-	$(PY) -m pytest tests/unit -m "not slow and not gpu" $(PYTEST_ARGS)
+	$(PY) -m pytest tests/unit -m "not slow and not gpu and not kafka" $(PYTEST_ARGS)
 
 test-slow: setup ## the slow tests (large model export)
 	$(PY) -m pytest -m slow $(PYTEST_ARGS)
@@ -72,6 +75,18 @@ test-gpu: setup ## GPU-only tests, on a machine with a CUDA GPU
 
 models: setup ## rebuild models/default from scratch (needs the build extra; about 20 minutes on 2 cores)
 	$(PY) -m models.recipe.build --out models/default
+
+bench: setup ## the benchmarks (under 10 minutes on 2 cores): bench/results/<date>-<device>.json and plots
+	$(PY) -m bench.run
+
+bench-smoke: setup ## every benchmark stage on a tiny input, in seconds (CI runs this through pytest)
+	$(PY) -m bench.run --smoke
+
+bench-gpu: setup ## the GPU benchmark, on an H100/H200 machine (see bench/README.md)
+	$(PY) -m bench.gpu
+
+evaluate: setup ## score the chain on the independent hand-written evaluation set
+	$(VENV)/bin/triage evaluate tests/eval/independent_reports.jsonl
 
 clean: ## remove build outputs and local state (not the broker's data: see kafka-clean)
 	rm -rf .pytest_cache .hypothesis .triage test-artifacts build *.egg-info

@@ -3,6 +3,8 @@
 Delivery: each micro-batch's outputs are sent and their delivery awaited before the batch's
 offsets are acknowledged, and Faust flushes the producer before every commit, so a crash
 re-delivers (at-least-once) but never loses; alert ids are deterministic so duplicates can be dropped.
+Alerts, events and briefings leave through pipeline.outputs: checked against write-down, and
+sealed and audited when that is configured.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ import faust
 from operators.chain import TriageChain
 from schemas.deadletter import DeadLetter, Rejection
 from schemas.reports import TriagedReport
-from schemas.vocab import Classification, Precedence
 
-from pipeline import intel, web
+from pipeline import intel, routing, web
+from pipeline.outputs import Outputs
+from pipeline.security import faust_credentials
 from pipeline.settings import Settings
 from pipeline.topics import TopicNames
 
@@ -38,9 +41,14 @@ class TriageApp:
 
 def faust_app(settings: Settings) -> faust.App:
     broker = ";".join(f"kafka://{s}" for s in settings.bootstrap_servers)
+    security: dict[str, Any] = {}
+    credentials = faust_credentials(settings)
+    if credentials is not None:
+        security["broker_credentials"] = credentials
     return faust.App(
         settings.app_id,
         broker=broker,
+        **security,
         store="memory://",
         datadir=str(settings.data_dir / settings.app_id),
         web_enabled=settings.web_enabled,
@@ -66,9 +74,9 @@ def build_app(settings: Settings, chain: TriageChain) -> TriageApp:
     raw = app.topic(names.raw, key_serializer="raw", value_serializer="raw", partitions=settings.partitions)
     deadletter = app.topic(names.deadletter, value_type=DeadLetter)
     triaged = app.topic(names.triaged, value_type=TriagedReport)
-    by_name = {n: app.topic(n, value_type=TriagedReport) for n in [*names.alerts.values(), *names.flash.values()]}
     correlate_in = app.topic(names.correlate_in, key_serializer="raw", value_serializer="raw", partitions=1)
-    state = intel.install(app, settings, names)
+    outputs = Outputs(app, settings, names)
+    state = intel.install(app, settings, names, outputs)
     if settings.web_enabled:
         web.install(app, settings, state)
     # One worker thread for the model: the event loop stays free for I/O and heartbeats.
@@ -96,25 +104,14 @@ def build_app(settings: Settings, chain: TriageChain) -> TriageApp:
                     )
                     pending.append(await deadletter.send(key=msg.key, value=letter, force=True))
                     continue
-                headers = _headers(result)
+                headers = routing.report_headers(result)
                 key = result.alert_id.encode()
                 pending.append(await triaged.send(key=key, value=result, headers=headers, force=True))
                 pending.append(await correlate_in.send(key=b"all", value=result.dumps(), force=True))
-                level = Classification(result.classification)
-                for name in names.for_alert(level, Precedence(result.precedence)):
-                    pending.append(await by_name[name].send(key=key, value=result, headers=headers, force=True))
+                for publication in routing.for_report(names, result):
+                    pending.extend(await outputs.publish(publication))
             # Delivery confirmed before take_events acknowledges (and later commits) the batch.
             await asyncio.gather(*pending)
 
     return TriageApp(app=app, names=names, settings=settings, intel=state)
 
-
-def _headers(report: TriagedReport) -> list[tuple[str, bytes]]:
-    model = ",".join(f"{m.name}@{m.sha256[:12]}" for m in report.models) or "none"
-    return [
-        ("precedence", report.precedence.encode()),
-        ("category", report.category.encode()),
-        ("classification", report.classification.encode()),
-        ("model", model.encode()),
-        ("schema_version", str(report.schema_version).encode()),
-    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 
 from operators.chain import PassThroughTriage, TriageChain
 from operators.ingest import IngestLimits
@@ -34,7 +35,10 @@ def build_chain(settings: Settings, passthrough: bool = False) -> TriageChain:
     from operators.runtime import load_model
     from operators.triage import ModelTriage, TriageConfig
 
-    model = load_model(settings.model_dir, settings.providers, settings.model_threads or None)
+    # On 2 cores one intra-op thread measured faster than ONNX Runtime's default (bench/README.md):
+    # the second core serves the event loop, the Kafka clients and the broker.
+    threads = settings.model_threads or (1 if (os.cpu_count() or 1) <= 2 else None)
+    model = load_model(settings.model_dir, settings.providers, threads)
     log.info("model %s loaded (%s)", model.manifest.name, getattr(model, "providers", "?"))
-    config = TriageConfig(areas=load_areas(settings), model_batch_size=max(settings.batch_size, 16))
+    config = TriageConfig(areas=load_areas(settings), model_batch_size=settings.model_batch_size)
     return TriageChain(ModelTriage(model, build_nlp(), config), limits)

@@ -1,4 +1,4 @@
-"""The `triage` command: produce, tail, worker, topics, settings (and models, batch as they land)."""
+"""The `triage` command: produce, tail, worker, topics, keys, audit, settings (and models, batch as they land)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,16 @@ import time
 from pathlib import Path
 from typing import IO, Iterator, Sequence
 
-from pipeline.admin import BrokerUnavailable, admin_client, describe_topics, ensure_pipeline_topics
+from pipeline.admin import BrokerUnavailable, TopicsNotAuthorized, admin_client, describe_topics, ensure_pipeline_topics
+from pipeline.security import kafka_options, who
 from pipeline.settings import Settings, SettingsError
 from pipeline.topics import TopicNames
 
 EXIT_USAGE = 2
 EXIT_BROKER = 3
 EXIT_MODEL = 4
+EXIT_REFUSED = 5  # messages not opened (not cleared, tampered, unsealed), or a topic the login may not read
+EXIT_AUDIT_BROKEN = 6
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -31,6 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokerUnavailable as exc:
         print(f"triage: {exc}", file=sys.stderr)
         return EXIT_BROKER
+    except TopicsNotAuthorized as exc:
+        print(f"triage: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
     except KeyboardInterrupt:
         return 130
 
@@ -45,7 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     prod.add_argument("--rate", type=float, default=0.0, help="reports per second (default: as fast as possible)")
     prod.set_defaults(run=cmd_produce)
 
-    tail = sub.add_parser("tail", help="print the messages of a topic, one JSON object per line")
+    tail = sub.add_parser(
+        "tail",
+        help="print the messages of a topic, one JSON object per line; sealed ones opened with TRIAGE_KEYRING_FILE "
+        "(a message that cannot be opened is reported as refused on stderr, and the exit status is 5)",
+    )
     tail.add_argument("topic", help="topic name, e.g. reports.triaged or alerts.secret")
     tail.add_argument("-f", "--follow", action="store_true", help="keep waiting for new messages")
     tail.add_argument("-n", "--max", type=int, default=0, help="stop after this many messages")
@@ -103,6 +113,42 @@ def _parser() -> argparse.ArgumentParser:
     models.add_argument("args", nargs=argparse.REMAINDER)
     models.set_defaults(run=cmd_models)
 
+    keys = sub.add_parser("keys", help="make and rotate the sealing keys (see ops/security.md)")
+    keys_sub = keys.add_subparsers(dest="keys_command", required=True, metavar="ACTION")
+    k_init = keys_sub.add_parser("init", help="a keyring (every level), holder keyrings per clearance, a signing key, verify keys")
+    k_init.add_argument("--out", required=True, help="folder to write them to (created, mode 700)")
+    k_init.add_argument("--signer-id", default="worker-k1", help="key id of the signing key (default worker-k1)")
+    k_init.add_argument("--force", action="store_true", help="replace files that exist")
+    k_init.set_defaults(run=cmd_keys_init)
+    k_rot = keys_sub.add_parser("rotate", help="add a new key to levels of a keyring and make it current; old keys stay")
+    k_rot.add_argument("--keyring", required=True, help="keyring JSON to change in place")
+    k_rot.add_argument("--key-id", required=True, help="suffix of the new key ids, e.g. k2 (gives secret-k2, ...)")
+    k_rot.add_argument("--level", action="append", help="a level to rotate (repeat; default: every level in the keyring)")
+    k_rot.set_defaults(run=cmd_keys_rotate)
+    k_hold = keys_sub.add_parser("holder", help="the keyring for a holder cleared up to a level (that level and below)")
+    k_hold.add_argument("--keyring", required=True)
+    k_hold.add_argument("--level", required=True, help="the holder's clearance")
+    k_hold.add_argument("--out", required=True, help="file to write (mode 600)")
+    k_hold.set_defaults(run=cmd_keys_holder)
+    k_sign = keys_sub.add_parser("signer", help="a new signing key, its public key added to a verify-keys file")
+    k_sign.add_argument("--id", required=True, help="key id of the new signing key")
+    k_sign.add_argument("--out", required=True, help="PEM file for the private key (mode 600)")
+    k_sign.add_argument("--verify-keys", required=True, help="verify-keys JSON to add the public key to (created if missing)")
+    k_sign.set_defaults(run=cmd_keys_signer)
+    k_ret = keys_sub.add_parser("retire", help="remove keys that are no longer current, once their messages have aged out")
+    k_ret.add_argument("--keyring", required=True)
+    k_ret.add_argument("key_ids", nargs="+")
+    k_ret.set_defaults(run=cmd_keys_retire)
+
+    audit = sub.add_parser("audit", help="check the audit trail (hash chains on the audit topic)")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
+    a_verify = audit_sub.add_parser("verify", help="OK or the first break of every chain; exit status 6 on a break")
+    a_verify.add_argument("--input", help="a `triage audit dump` file instead of the topic")
+    a_verify.set_defaults(run=cmd_audit_verify)
+    a_dump = audit_sub.add_parser("dump", help="every entry of the audit topic as JSON Lines {writer, entry}")
+    a_dump.add_argument("--out", default="-", help="file to write (default: standard output)")
+    a_dump.set_defaults(run=cmd_audit_dump)
+
     settings = sub.add_parser("settings", help="list every TRIAGE_ environment variable with its value")
     settings.set_defaults(run=cmd_settings)
     return p
@@ -144,6 +190,7 @@ def cmd_produce(args: argparse.Namespace, settings: Settings) -> int:
         linger_ms=5,
         max_request_size=max(settings.max_message_bytes * 2, 1_048_576),
         max_block_ms=int(settings.connect_timeout_s * 1000),
+        **kafka_options(settings),
     )
     sent = 0
     interval = 1.0 / args.rate if args.rate > 0 else 0.0
@@ -165,17 +212,28 @@ def cmd_produce(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
     from kafka import KafkaConsumer, TopicPartition
+    from kafka.errors import AuthorizationError
 
+    from operators.sealing import Refusal
+    from pipeline.protection import Opener, refusal_text
+
+    opener = Opener.from_settings(settings)
     admin_client(settings).close()
     consumer = KafkaConsumer(
         bootstrap_servers=settings.bootstrap_servers,
         group_id=None,
         enable_auto_commit=False,
         auto_offset_reset="earliest",
+        **kafka_options(settings),
     )
+    refused = 0
     try:
         parts = consumer.partitions_for_topic(args.topic)
         if not parts:
+            if settings.security_protocol != "PLAINTEXT":
+                print(f"triage: topic {args.topic!r} does not exist, or the login {who(settings)} may not see it",
+                      file=sys.stderr)
+                return EXIT_USAGE
             print(f"triage: topic {args.topic!r} does not exist (see `triage topics`)", file=sys.stderr)
             return EXIT_USAGE
         tps = [TopicPartition(args.topic, p) for p in sorted(parts)]
@@ -187,22 +245,39 @@ def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
             batch = consumer.poll(timeout_ms=500)
             for records in batch.values():
                 for rec in records:
-                    print(_render(rec, args.meta), flush=True)
+                    headers = list(rec.headers or [])
+                    value = opener.open(rec.topic, rec.value, headers)
+                    if isinstance(value, Refusal):
+                        # Never the value: a sealed one is ciphertext, an unsealed one on a sealed topic is suspect.
+                        refused += 1
+                        where = f"{rec.topic}[{rec.partition}]@{rec.offset}"
+                        print(f"{where}: {refusal_text(value, headers)}", file=sys.stderr, flush=True)
+                    else:
+                        print(_render(rec, value, args.meta), flush=True)
                     shown += 1
                     if args.max and shown >= args.max:
-                        return 0
+                        return _tail_status(refused)
             if not args.follow and all(consumer.position(tp) >= end[tp] for tp in tps):
-                return 0
+                return _tail_status(refused)
+    except AuthorizationError:
+        print(f"triage: the login {who(settings)} may not read {args.topic!r}", file=sys.stderr)
+        return EXIT_REFUSED
     finally:
         consumer.close()
 
 
-def _render(rec: object, meta: bool) -> str:
-    value = getattr(rec, "value")
+def _tail_status(refused: int) -> int:
+    if refused:
+        print(f"triage: {refused} messages refused", file=sys.stderr)
+        return EXIT_REFUSED
+    return 0
+
+
+def _render(rec: object, value: bytes | None, meta: bool) -> str:
     try:
         decoded: object = json.loads(value) if value is not None else None
     except (ValueError, UnicodeDecodeError):
-        decoded = {"undecodable_bytes": len(value)}
+        decoded = {"undecodable_bytes": len(value) if value is not None else 0}
     if not meta:
         return json.dumps(decoded, ensure_ascii=False)
     key = getattr(rec, "key")
@@ -229,9 +304,130 @@ def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_keys_init(args: argparse.Namespace, settings: Settings) -> int:
+    from pipeline.protection import write_key_set
+
+    out = Path(args.out)
+    try:
+        written = write_key_set(out, args.signer_id, force=args.force)
+    except FileExistsError as exc:
+        print(f"triage: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for name, path in written.items():
+        print(f"{name}\t{path}", file=sys.stderr)
+    # What a worker needs; a reader takes its holder keyring and the verify keys instead.
+    print(f"TRIAGE_KEYRING_FILE={written['keyring'].resolve()}")
+    print(f"TRIAGE_SIGNING_KEY_FILE={written['signing_key'].resolve()}")
+    print(f"TRIAGE_SIGNING_KEY_ID={args.signer_id}")
+    print(f"TRIAGE_VERIFY_KEYS_FILE={written['verify_keys'].resolve()}")
+    return 0
+
+
+def _levels(values: list[str] | None) -> list[object] | None:
+    from schemas.vocab import Classification
+
+    if not values:
+        return None
+    try:
+        return [Classification.parse(v) for v in values]
+    except ValueError:
+        raise SettingsError(f"a level is one of {', '.join(c.value for c in Classification)}") from None
+
+
+def cmd_keys_rotate(args: argparse.Namespace, settings: Settings) -> int:
+    from operators.sealing import KeyRing, SealingError
+    from pipeline.protection import rotate
+
+    path = Path(args.keyring)
+    try:
+        levels = _levels(args.level) or list(KeyRing.load(path).levels)
+    except SealingError as exc:
+        raise SettingsError(str(exc)) from None
+    for level, kid in rotate(path, levels, args.key_id).items():  # type: ignore[arg-type]
+        print(f"{level}: current key is now {kid}", file=sys.stderr)
+    return 0
+
+
+def cmd_keys_holder(args: argparse.Namespace, settings: Settings) -> int:
+    from pipeline.protection import write_private, holder_keyring
+
+    levels = _levels([args.level])
+    assert levels is not None
+    document = holder_keyring(json.loads(Path(args.keyring).read_text()), levels[0])  # type: ignore[arg-type]
+    write_private(Path(args.out), json.dumps(document, indent=2).encode(), force=True)
+    print(f"{args.out}: {', '.join(document)}", file=sys.stderr)
+    return 0
+
+
+def cmd_keys_signer(args: argparse.Namespace, settings: Settings) -> int:
+    from pipeline.protection import new_signer
+
+    try:
+        new_signer(Path(args.out), args.id, Path(args.verify_keys))
+    except FileExistsError as exc:
+        print(f"triage: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"signing key {args.id} in {args.out}; its public key added to {args.verify_keys}", file=sys.stderr)
+    return 0
+
+
+def cmd_keys_retire(args: argparse.Namespace, settings: Settings) -> int:
+    from pipeline.protection import retire
+
+    removed = retire(Path(args.keyring), args.key_ids)
+    print(f"removed: {', '.join(removed) or 'nothing'}", file=sys.stderr)
+    return 0 if removed else EXIT_USAGE
+
+
+def _audit_chains(settings: Settings) -> dict[str, list[bytes]]:
+    from pipeline.audit import group_by_writer
+
+    records = _read_all(settings, [TopicNames.of(settings).audit])
+    # _read_all returns partitions one after another; within one partition (one writer's chain) offsets ascend.
+    records.sort(key=lambda r: (getattr(r, "partition"), getattr(r, "offset")))
+    return group_by_writer((getattr(r, "key"), getattr(r, "value")) for r in records)
+
+
+def cmd_audit_verify(args: argparse.Namespace, settings: Settings) -> int:
+    from pipeline.audit import parse_dump, verify_chains
+
+    if args.input:
+        try:
+            with open(args.input, encoding="utf-8") as f:
+                chains = parse_dump(f)
+        except (OSError, ValueError, KeyError) as exc:
+            print(f"triage: {args.input}: not a `triage audit dump` file ({exc})", file=sys.stderr)
+            return EXIT_USAGE
+        where = args.input
+    else:
+        chains = _audit_chains(settings)
+        where = TopicNames.of(settings).audit
+    reports = verify_chains(chains)
+    for report in reports:
+        print(report.line())
+    broken = [r for r in reports if not r.ok]
+    entries = sum(r.entries for r in reports)
+    print(f"{where}: {len(reports)} chains, {entries} entries, {len(broken)} broken", file=sys.stderr)
+    return EXIT_AUDIT_BROKEN if broken else 0
+
+
+def cmd_audit_dump(args: argparse.Namespace, settings: Settings) -> int:
+    from pipeline.audit import dump_line
+
+    out: IO[str] = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8")  # noqa: SIM115
+    try:
+        for writer, entries in _audit_chains(settings).items():
+            for raw in entries:
+                out.write(dump_line(writer, raw) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
 def cmd_settings(args: argparse.Namespace, settings: Settings) -> int:
     for var, default, doc in Settings.documentation():
-        current = getattr(settings, var.removeprefix("TRIAGE_").lower())
+        current = settings.shown(var.removeprefix("TRIAGE_").lower())
         print(f"{var}={current}\t# {doc} (default {default})")
     return 0
 
@@ -252,7 +448,9 @@ def _read_all(settings: Settings, topics: list[str]) -> list[object]:
     from kafka import KafkaConsumer, TopicPartition
 
     admin_client(settings).close()
-    consumer = KafkaConsumer(bootstrap_servers=settings.bootstrap_servers, group_id=None, enable_auto_commit=False)
+    consumer = KafkaConsumer(
+        bootstrap_servers=settings.bootstrap_servers, group_id=None, enable_auto_commit=False, **kafka_options(settings)
+    )
     try:
         tps = [TopicPartition(t, p) for t in topics for p in sorted(consumer.partitions_for_topic(t) or [])]
         if not tps:
@@ -275,7 +473,7 @@ def _producer(settings: Settings):  # type: ignore[no-untyped-def]
     admin_client(settings).close()
     return KafkaProducer(
         bootstrap_servers=settings.bootstrap_servers, acks="all", enable_idempotence=True, linger_ms=5,
-        max_block_ms=int(settings.connect_timeout_s * 1000),
+        max_block_ms=int(settings.connect_timeout_s * 1000), **kafka_options(settings),
     )
 
 
@@ -342,13 +540,25 @@ def cmd_export_stix(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_USAGE
     names = TopicNames.of(settings)
     levels = [c for c in Classification if c.rank <= ceiling.rank]
+    from operators.sealing import Refusal
+    from pipeline.protection import Opener
+
+    opener = Opener.from_settings(settings)
     latest: dict[str, Event] = {}
+    refused = 0
     for rec in _read_all(settings, [names.events[c] for c in levels]):
+        value = opener.open(getattr(rec, "topic"), getattr(rec, "value"), list(getattr(rec, "headers") or []))
+        if isinstance(value, Refusal):
+            refused += 1
+            continue
         try:
-            event = Event.from_json(json.loads(getattr(rec, "value")))
+            event = Event.from_json(json.loads(value or b""))
         except ValueError:
             continue
         latest[event.event_id] = event  # later records of an event supersede earlier ones
+    if refused:
+        print(f"triage: {refused} event messages could not be opened (not cleared, or no keyring) and are left out",
+              file=sys.stderr)
     members = {rid for e in latest.values() for rid in e.report_ids}
     reports = []
     for rec in _read_all(settings, [names.triaged]):
@@ -524,7 +734,23 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     # The Kafka clients narrate every connection at INFO; keep their warnings only.
     for noisy in ("kafka", "aiokafka"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
-    ensure_pipeline_topics(settings)
+    try:
+        # On a secured cluster the worker sees only the topics its ACLs name, and creates none of them.
+        ensure_pipeline_topics(settings, worker_only=settings.security_protocol != "PLAINTEXT")
+    except TopicsNotAuthorized as exc:
+        logging.getLogger("pipeline.cli").error("topics: %s; starting with the topics that exist", exc)
+    if settings.archive_enabled and settings.security_protocol != "PLAINTEXT":
+        from pipeline.admin import can_read
+
+        triaged = TopicNames.of(settings).triaged
+        if not can_read(settings, triaged):
+            # Faust would crash on the first fetch; say why before it does.
+            print(
+                f"triage: the archive reads {triaged}, which the login {who(settings)} may not read: grant it Read "
+                "on that topic, or run this worker with TRIAGE_ARCHIVE_ENABLED=false",
+                file=sys.stderr,
+            )
+            return EXIT_REFUSED
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     try:
         chain = build_chain(settings, passthrough=args.passthrough)

@@ -2,6 +2,11 @@
 
 Stops on Ctrl-C or after DEMO_SECONDS, and stops what it started (a broker that was already
 running is left running).
+
+With KAFKA_SECURE=1 (`make demo SECURE=1`) it runs on the secure broker profile, each part under its
+own role: admin creates the topics, the worker logs in as `worker` and seals with keys made for the
+demo (under TRIAGE_DATA_DIR/demo-keys), the samples are published as `ingest`, and the live view
+reads the alert topics as DEMO_ANALYST (`analyst-secret`) with that clearance's keyring.
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from pipeline.security import kafka_options
 from pipeline.settings import REPO_ROOT, Settings
 from pipeline.topics import TopicNames
 
@@ -35,6 +42,10 @@ class View:
     published: int = 0
 
     def add(self, topic_kind: str, value: dict) -> None:
+        if topic_kind == "refused":
+            self.dead[value["reason"]] += 1
+            self.recent.appendleft(("REFUSED", value.get("label", "?"), value["reason"]))
+            return
         if topic_kind == "dead":
             self.dead[value.get("reason", "?")] += 1
             self.recent.appendleft(("DEAD", value.get("reason", "?"), value.get("detail", "")))
@@ -44,6 +55,8 @@ class View:
         self.recent.appendleft((precedence, value.get("classification", "?"), value.get("summary", "")))
 
     def plain_line(self, topic_kind: str, value: dict) -> str:
+        if topic_kind == "refused":
+            return f"REFUSED      {value['reason']}"
         if topic_kind == "dead":
             return f"DEAD-LETTER  {value.get('reason')}: {value.get('detail')}"
         return f"{value.get('precedence', '?'):<9} [{value.get('classification', '?')}] {value.get('summary', '')}"
@@ -77,8 +90,17 @@ def _consume(
 ) -> None:
     from kafka import KafkaConsumer, TopicPartition
 
-    consumer = KafkaConsumer(bootstrap_servers=settings.bootstrap_servers, group_id=None, enable_auto_commit=False)
-    tps = [TopicPartition(t, p) for t in (names.triaged, names.deadletter) for p in consumer.partitions_for_topic(t) or []]
+    from operators.sealing import Refusal
+    from pipeline.protection import Opener, refusal_text
+
+    # Plain: every triaged report and dead letter. Secure: what the analyst may read, the alert
+    # topics (FLASH alerts are on them too), opened with the analyst's keys.
+    topics = [names.triaged, names.deadletter] if settings.security_protocol == "PLAINTEXT" else list(names.alerts.values())
+    opener = Opener.from_settings(settings) if settings.sealing else None
+    consumer = KafkaConsumer(
+        bootstrap_servers=settings.bootstrap_servers, group_id=None, enable_auto_commit=False, **kafka_options(settings)
+    )
+    tps = [TopicPartition(t, p) for t in topics for p in consumer.partitions_for_topic(t) or []]
     consumer.assign(tps)
     consumer.seek_to_end(*tps)
     for tp in tps:  # resolve the end offsets now: only this run's messages are shown
@@ -89,15 +111,24 @@ def _consume(
             for tp, records in consumer.poll(timeout_ms=200).items():
                 kind = "dead" if tp.topic == names.deadletter else "triaged"
                 for rec in records:
+                    raw = rec.value
+                    if opener is not None:
+                        headers = list(rec.headers or [])
+                        opened = opener.open(rec.topic, raw, headers)
+                        if isinstance(opened, Refusal):
+                            refused = {"reason": refusal_text(opened, headers), "label": dict(headers).get("classification", b"?").decode()}
+                            view.add("refused", refused)
+                            lines.append(view.plain_line("refused", refused))
+                            continue
+                        raw = opened
                     try:
-                        value = json.loads(rec.value)
-                    except ValueError:
+                        value = json.loads(raw)
+                    except (TypeError, ValueError):
                         continue
                     view.add(kind, value)
                     lines.append(view.plain_line(kind, value))
     finally:
         consumer.close()
-
 
 
 def _samples() -> list[bytes]:
@@ -111,25 +142,90 @@ def _samples() -> list[bytes]:
     return out
 
 
+def _truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() in ("1", "true", "yes", "on")
+
+
+@dataclass(frozen=True)
+class SecureDemo:
+    """The logins and keys of the secure demo, one per role."""
+
+    admin: Settings
+    ingest: Settings
+    analyst: Settings
+    worker_env: dict[str, str]
+
+
+def _secure_demo(settings: Settings, secure_dir: Path, analyst: str) -> SecureDemo:
+    from pipeline.protection import write_key_set
+
+    passwords, ca = secure_dir / "passwords", secure_dir / "ca.pem"
+    keys = settings.data_dir / "demo-keys"
+    if not (keys / "keyring.json").exists():
+        write_key_set(keys, "demo-worker-k1", force=True)
+    clearance = analyst.rsplit("-", 1)[-1]
+    login: dict[str, Any] = {"security_protocol": "SASL_SSL", "sasl_password_file": passwords, "ssl_cafile": ca}
+
+    def role(user: str, **extra: Any) -> Settings:
+        return Settings.from_env(None, **login, sasl_username=user, **extra)
+
+    worker_env = {
+        "TRIAGE_SECURITY_PROTOCOL": "SASL_SSL",
+        "TRIAGE_SASL_USERNAME": "worker",
+        "TRIAGE_SASL_PASSWORD_FILE": str(passwords),
+        "TRIAGE_SSL_CAFILE": str(ca),
+        "TRIAGE_KEYRING_FILE": str(keys / "keyring.json"),
+        "TRIAGE_SIGNING_KEY_FILE": str(keys / "signing.pem"),
+        "TRIAGE_SIGNING_KEY_ID": "demo-worker-k1",
+        # The secure profile's ACLs let the worker write reports.triaged, not read it back.
+        "TRIAGE_ARCHIVE_ENABLED": "false",
+    }
+    return SecureDemo(
+        admin=role("admin"),
+        ingest=role("ingest"),
+        analyst=role(
+            analyst,
+            keyring_file=keys / f"keyring-{clearance}.json",
+            verify_keys_file=keys / "verify-keys.json",
+        ),
+        worker_env=worker_env,
+    )
+
+
 def main() -> int:
     limit = float(os.environ.get("DEMO_SECONDS", "60"))
+    secure = _truthy(os.environ.get("KAFKA_SECURE"))
     settings = Settings.from_env()
     names = TopicNames.of(settings)
     started_broker = False
-    if settings.kafka_bootstrap == "127.0.0.1:9092":
-        status = subprocess.run([str(KAFKA_SH), "status"], capture_output=True)
-        if status.returncode != 0:
-            subprocess.run([str(KAFKA_SH), "up"], check=True)
-            started_broker = True
+    kafka_env = {**os.environ, "KAFKA_SECURE": "1" if secure else os.environ.get("KAFKA_SECURE", "0")}
+    port = settings.bootstrap_servers[0].rsplit(":", 1)[-1]
+    data_dir = Path(os.environ.get("KAFKA_DATA_DIR") or REPO_ROOT / ".kafka" / port)
+    if settings.kafka_bootstrap == "127.0.0.1:9092" or secure:
+        status = subprocess.run([str(KAFKA_SH), "status"], capture_output=True, env=kafka_env)
+        if secure and status.returncode == 0 and not (data_dir / "secure" / "passwords").exists():
+            raise SystemExit(f"demo: a plain broker is running on port {port}; stop it (`make kafka-down`) for SECURE=1")
+        if status.returncode != 0 or secure:  # `up` again on a running secure broker applies this demo's ACLs
+            subprocess.run([str(KAFKA_SH), "up"], check=True, env=kafka_env)
+            started_broker = status.returncode != 0
     worker_log = settings.data_dir / "demo-worker.log"
     worker_log.parent.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "TRIAGE_WEB_ENABLED": os.environ.get("TRIAGE_WEB_ENABLED", "true")}
+    roles: SecureDemo | None = None
+    if secure:
+        from pipeline.admin import ensure_pipeline_topics
+
+        roles = _secure_demo(settings, data_dir / "secure", os.environ.get("DEMO_ANALYST", "analyst-secret"))
+        ensure_pipeline_topics(roles.admin)  # only admin may create them
+        env.update(roles.worker_env)
+        print(f"demo: secure profile: topics by admin, worker as 'worker' (sealing on), samples as 'ingest', "
+              f"live view as '{roles.analyst.sasl_username}' with its keyring")
     with open(worker_log, "wb") as log_handle:
         worker = subprocess.Popen(
             [sys.executable, "-m", "pipeline.cli", "worker"], stdout=log_handle, stderr=subprocess.STDOUT, env=env
         )
         try:
-            return _run(settings, names, worker, worker_log, limit)
+            return _run(settings, names, worker, worker_log, limit, roles)
         finally:
             worker.send_signal(signal.SIGTERM)
             try:
@@ -137,7 +233,7 @@ def main() -> int:
             except subprocess.TimeoutExpired:
                 worker.kill()
             if started_broker:
-                subprocess.run([str(KAFKA_SH), "down"])
+                subprocess.run([str(KAFKA_SH), "down"], env=kafka_env)
             print(f"demo: stopped (worker log: {worker_log})")
 
 
@@ -152,7 +248,10 @@ def _wait_ready(worker: subprocess.Popen[bytes], log: Path, timeout: float = 120
     raise SystemExit(f"demo: the worker was not ready within {timeout:.0f}s; see {log}")
 
 
-def _run(settings: Settings, names: TopicNames, worker: subprocess.Popen[bytes], log: Path, limit: float) -> int:
+def _run(
+    settings: Settings, names: TopicNames, worker: subprocess.Popen[bytes], log: Path, limit: float,
+    roles: SecureDemo | None = None,
+) -> int:
     from kafka import KafkaProducer
     from rich.console import Console
     from rich.live import Live
@@ -163,10 +262,14 @@ def _run(settings: Settings, names: TopicNames, worker: subprocess.Popen[bytes],
     stop = threading.Event()
     ready = threading.Event()
     lines: list[str] = []
-    consumer = threading.Thread(target=_consume, args=(settings, names, view, stop, ready, lines), daemon=True)
+    watcher = roles.analyst if roles is not None else settings
+    publisher = roles.ingest if roles is not None else settings
+    consumer = threading.Thread(target=_consume, args=(watcher, names, view, stop, ready, lines), daemon=True)
     consumer.start()
     ready.wait(30)
-    producer = KafkaProducer(bootstrap_servers=settings.bootstrap_servers, acks="all", enable_idempotence=True)
+    producer = KafkaProducer(
+        bootstrap_servers=settings.bootstrap_servers, acks="all", enable_idempotence=True, **kafka_options(publisher)
+    )
     samples = _samples()
     pace = float(os.environ.get("DEMO_PACE_S", "0.6"))
     console = Console()
@@ -199,6 +302,10 @@ def _run(settings: Settings, names: TopicNames, worker: subprocess.Popen[bytes],
         consumer.join(timeout=5)
     total = sum(view.counts.values())
     summary = ", ".join(f"{p} {view.counts[p]}" for p in ORDER)
+    if roles is not None:
+        print(f"demo: published {view.published}; {roles.analyst.sasl_username} opened {total} sealed alerts ({summary}), "
+              f"refused {sum(view.dead.values())}")
+        return 0
     print(f"demo: published {view.published}, triaged {total} ({summary}), dead letters {sum(view.dead.values())}")
     return 0
 

@@ -20,10 +20,12 @@ import faust
 
 from operators.archive import ArchiveWriter
 from operators.briefing import Briefing, build_briefing
-from operators.correlate import CorrelationConfig, Correlator, Event, expired
+from operators.correlate import CorrelationConfig, Event, EventIndex, expired
 from schemas.deadletter import Rejection
 from schemas.vocab import Classification
 
+from pipeline import routing
+from pipeline.outputs import Outputs
 from pipeline.settings import Settings
 from pipeline.topics import TopicNames
 
@@ -54,26 +56,25 @@ class IntelState:
             self.refresh.set()
 
 
-def install(app: faust.App, settings: Settings, names: TopicNames) -> IntelState:
+def install(app: faust.App, settings: Settings, names: TopicNames, outputs: Outputs) -> IntelState:
     state = IntelState()
     correlate_in = app.topic(names.correlate_in, key_serializer="raw", value_serializer="raw", partitions=1)
-    events_out = {level: app.topic(names.events[level], value_serializer="raw") for level in Classification}
-    briefings_out = {level: app.topic(names.briefings[level], value_serializer="raw") for level in Classification}
     table = app.Table("events", default=None, partitions=1, key_type=str)
-    correlator = Correlator(
-        CorrelationConfig(radius_km=settings.correlation_radius_km, window=timedelta(minutes=settings.correlation_window_min))
+    config = CorrelationConfig(
+        radius_km=settings.correlation_radius_km, window=timedelta(minutes=settings.correlation_window_min)
     )
-    cache: dict[str, Event] = {}
+    # The index compares a report with nearby events only; it mirrors the table, which is the durable copy.
+    cache = EventIndex(config)
     recent: deque[dict[str, Any]] = deque(maxlen=RECENT_REPORTS)
     previous_ids: dict[Classification, tuple[str, ...]] = {}
     last_briefing_at: dict[Classification, datetime] = {}
 
-    def events() -> dict[str, Event]:
+    def events() -> EventIndex:
         if not cache and len(table):
             # After a restart or a hand-over the table is recovered from its changelog; rebuild the view.
-            for key, value in table.items():
+            for value in table.values():
                 if value is not None:
-                    cache[key] = Event.from_json(value)
+                    cache.put(Event.from_json(value))
             log.info("events table restored: %d events", len(cache))
         return cache
 
@@ -85,17 +86,17 @@ def install(app: faust.App, settings: Settings, names: TopicNames) -> IntelState
                 report = json.loads(value)
             except ValueError:
                 continue  # written by our own triage agent; unreadable means a foreign producer
-            result = correlator.assign(events(), report)
-            if isinstance(result, Rejection):
-                log.warning("not correlated: %s (%s)", result.reason.value, result.detail[:200])
-                continue
             recent.append(report)
+            if report.get("precedence") == "ROUTINE":
+                continue  # routine reports count in briefings but do not make events
+            result = events().assign(report)
+            if isinstance(result, Rejection):
+                # The code and the ids only: a detail can quote a field, and logs are not cleared for content.
+                log.warning("not correlated: %s (report %s)", result.reason.value, _report_id(report))
+                continue
             event = result.event
-            cache[event.event_id] = event
             table[event.event_id] = event.to_json()
-            await events_out[event.classification].send(
-                key=event.event_id.encode(), value=json.dumps(event.to_json()).encode(), force=True
-            )
+            await outputs.publish(routing.for_event(names, event))
 
     async def brief(now: datetime) -> None:
         snapshot = list(events().values())
@@ -106,9 +107,7 @@ def install(app: faust.App, settings: Settings, names: TopicNames) -> IntelState
             previous_ids[level] = briefing.event_ids
             last_briefing_at[level] = now
             state.publish(briefing)
-            await briefings_out[level].send(
-                key=briefing.briefing_id.encode(), value=json.dumps(briefing.to_json()).encode(), force=True
-            )
+            await outputs.publish(routing.for_briefing(names, briefing))
         log.info("briefings published: %d events, %d recent reports", len(snapshot), len(recent))
 
     @app.task
@@ -124,13 +123,18 @@ def install(app: faust.App, settings: Settings, names: TopicNames) -> IntelState
                 continue
             now = datetime.now(timezone.utc)
             for event_id in expired(events(), now, EVENT_RETENTION):
-                cache.pop(event_id, None)
+                cache.remove(event_id)
                 del table[event_id]
             await brief(now)
 
     if settings.archive_enabled:
         _install_archive(app, settings, names)
     return state
+
+
+def _report_id(report: Any) -> str:
+    rid = report.get("report_id") if isinstance(report, dict) else None
+    return rid[:128] if isinstance(rid, str) else "?"
 
 
 def _received(report: dict[str, Any]) -> datetime:
@@ -156,7 +160,7 @@ def _install_archive(app: faust.App, settings: Settings, names: TopicNames) -> N
             reports = [json.loads(v) for v in values]
             rejected = await loop.run_in_executor(None, writer.write, reports)
             for r in rejected:
-                log.warning("not archived: %s", r.detail[:200])
+                log.warning("not archived: %s (step %s)", r.reason.value, r.step)
             await loop.run_in_executor(None, writer.flush)
 
     @app.on_before_shutdown.connect

@@ -23,8 +23,17 @@ def _bool(raw: str) -> bool:
     raise ValueError(f"expected true/false, got {raw!r}")
 
 
-def _setting(default: Any, doc: str, parse: Callable[[str], Any] | None = None) -> Any:
-    return field(default=default, metadata={"doc": doc, "parse": parse})
+def _upper(raw: str) -> str:
+    return raw.strip().upper()
+
+
+def _setting(default: Any, doc: str, parse: Callable[[str], Any] | None = None, *, secret: bool = False) -> Any:
+    # A secret is left out of repr() and shown masked by `triage settings`.
+    return field(default=default, repr=not secret, metadata={"doc": doc, "parse": parse, "secret": secret})
+
+
+SECURITY_PROTOCOLS = ("PLAINTEXT", "SASL_SSL")
+SASL_MECHANISMS = ("SCRAM-SHA-512", "SCRAM-SHA-256", "PLAIN")
 
 
 @dataclass(frozen=True)
@@ -63,9 +72,36 @@ class Settings:
     areas_file: Path | None = _setting(
         None, "JSON file of areas of interest [{name, lat, lon, radius_km}]; reports inside are raised", Path
     )
-    model_threads: int = _setting(0, "ONNX Runtime intra-op threads (0: let ONNX Runtime choose)")
+    model_threads: int = _setting(
+        0, "ONNX Runtime intra-op threads (0: 1 on machines with 2 cores or fewer, else ONNX Runtime's choice)"
+    )
+    model_batch_size: int = _setting(16, "Reports per ONNX run; a micro-batch is sorted by length and split into these")
     providers: str = _setting("auto", "ONNX Runtime execution providers: auto, cpu, cuda or tensorrt")
     log_level: str = _setting("info", "Worker log level: debug, info, warning or error")
+    # Transport security (see ops/kafka/secure/README.md). PLAINTEXT keeps every client as it was.
+    security_protocol: str = _setting("PLAINTEXT", "Kafka security protocol: PLAINTEXT or SASL_SSL", _upper)
+    sasl_mechanism: str = _setting(
+        "SCRAM-SHA-512", "SASL mechanism with SASL_SSL: SCRAM-SHA-512, SCRAM-SHA-256 or PLAIN", _upper
+    )
+    sasl_username: str = _setting("", "SASL user name (the role: worker, admin, analyst-secret, ...)")
+    sasl_password: str = _setting("", "SASL password; prefer TRIAGE_SASL_PASSWORD_FILE", secret=True)
+    sasl_password_file: Path | None = _setting(
+        None, "File holding the SASL password: the password alone, or user=password lines (the broker's `passwords`)", Path
+    )
+    ssl_cafile: Path | None = _setting(None, "CA certificate (PEM) the broker's certificate is checked against", Path)
+    # Message sealing (operators/sealing.py): on when a keyring is configured.
+    keyring_file: Path | None = _setting(
+        None, "Keyring JSON (AES-256 key per level); setting it turns sealing on. Readers hold only their levels", Path
+    )
+    signing_key_file: Path | None = _setting(None, "The worker's Ed25519 signing key (PEM, private, mode 600)", Path)
+    signing_key_id: str = _setting("", "Key id of the signing key, as named in the readers' verify-keys file")
+    verify_keys_file: Path | None = _setting(
+        None, "JSON {key id: PEM public key, or path to one}: the signers whose sealed messages are accepted", Path
+    )
+    audit_enabled: bool | None = _setting(
+        None, "Record every alert, flash, event and briefing publication on the audit topic (default: when sealing is on)", _bool
+    )
+    worker_id: str = _setting("", "Name of this worker in the audit trail (default: host name and process id)")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":
@@ -98,6 +134,22 @@ class Settings:
             raise SettingsError(f"TRIAGE_PROVIDERS must be auto, cpu, cuda or tensorrt, not {self.providers!r}")
         if self.log_level.lower() not in ("debug", "info", "warning", "error"):
             raise SettingsError(f"TRIAGE_LOG_LEVEL must be debug, info, warning or error, not {self.log_level!r}")
+        if self.security_protocol not in SECURITY_PROTOCOLS:
+            raise SettingsError(f"TRIAGE_SECURITY_PROTOCOL must be PLAINTEXT or SASL_SSL, not {self.security_protocol!r}")
+        if self.security_protocol == "SASL_SSL":
+            if self.sasl_mechanism not in SASL_MECHANISMS:
+                raise SettingsError(f"TRIAGE_SASL_MECHANISM must be one of {', '.join(SASL_MECHANISMS)}, not {self.sasl_mechanism!r}")
+            if not self.sasl_username:
+                raise SettingsError("TRIAGE_SECURITY_PROTOCOL=SASL_SSL needs TRIAGE_SASL_USERNAME")
+            if not self.sasl_password and self.sasl_password_file is None:
+                raise SettingsError("TRIAGE_SECURITY_PROTOCOL=SASL_SSL needs TRIAGE_SASL_PASSWORD_FILE (or TRIAGE_SASL_PASSWORD)")
+        if self.signing_key_file is not None and not self.signing_key_id:
+            raise SettingsError("TRIAGE_SIGNING_KEY_FILE needs TRIAGE_SIGNING_KEY_ID (the id readers verify it under)")
+
+    @property
+    def sealing(self) -> bool:
+        """Messages on the alert, flash, event and briefing topics are sealed (and must be, to be read)."""
+        return self.keyring_file is not None
 
     @property
     def bootstrap_servers(self) -> list[str]:
@@ -112,6 +164,14 @@ class Settings:
             shown = str(default.relative_to(REPO_ROOT)) if isinstance(default, Path) else ("" if default is None else str(default))
             rows.append((f"TRIAGE_{f.name.upper()}", shown, f.metadata["doc"]))
         return rows
+
+    def shown(self, name: str) -> str:
+        """The value of a field as `triage settings` prints it: secrets masked."""
+        f = next(f for f in fields(self) if f.name == name)
+        value = getattr(self, name)
+        if f.metadata.get("secret") and value:
+            return "********"
+        return str(value)
 
 
 def _parser_for(default: Any) -> Callable[[str], Any]:

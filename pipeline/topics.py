@@ -49,6 +49,27 @@ class TopicNames:
         """Topics that must have exactly one partition: correlation sees every event in one place."""
         return [self.correlate_in]
 
+    def protected(self) -> list[str]:
+        """The per-level topics readers subscribe to: sealed when sealing is on, audited when the audit is on.
+        reports.triaged is not among them: see ops/kafka/secure/README.md, "Sealed messages"."""
+        return [*self.alerts.values(), *self.flash.values(), *self.events.values(), *self.briefings.values()]
+
+    def level_of(self, topic: str) -> Classification | None:
+        """The classification level of a per-level topic; None for every other topic."""
+        for family in (self.alerts, self.flash, self.events, self.briefings):
+            for level, name in family.items():
+                if name == topic:
+                    return level
+        return None
+
+    def for_event(self, classification: Classification) -> str:
+        """An event goes to the events topic of its own level (the highest of its members')."""
+        return self.events[classification]
+
+    def for_briefing(self, level: Classification) -> str:
+        """A briefing built for a level goes to that level's topic; its content is filtered to it."""
+        return self.briefings[level]
+
     def for_alert(self, classification: Classification, precedence: Precedence) -> list[str]:
         """The alert topics a triaged report goes to besides `reports.triaged`: never below its level."""
         out: list[str] = []

@@ -59,8 +59,8 @@ def allowed(role: str, topic: str, operation: str) -> bool:
     if role == "ingest":
         return operation == "write" and topic == "reports.raw"
     if role == "worker":
-        if topic == "events.input":
-            return True
+        if topic in ("events.input", "reports.triaged"):
+            return True  # its correlation stream, and triaged reports read back for the archive
         return operation == ("read" if topic == "reports.raw" else "write")
     if role == "auditor":
         return operation == "read" and topic == "audit"

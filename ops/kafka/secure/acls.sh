@@ -84,8 +84,9 @@ levels_up_to() {  # every level from the lowest up to $1
 
 grant --allow-principal User:ingest --operation Write --topic "${prefix}reports.raw"
 
+# The worker reads reports.triaged back for the Parquet archive (pipeline/intel.py).
 grant --allow-principal User:worker --operation Read --topic "${prefix}reports.raw" --topic "${prefix}events.input" \
-  --group "$app"
+  --topic "${prefix}reports.triaged" --group "$app"
 outputs=(--topic "${prefix}reports.triaged" --topic "${prefix}reports.deadletter" --topic "${prefix}audit"
   --topic "${prefix}events.input")
 for l in "${secure_levels[@]}"; do

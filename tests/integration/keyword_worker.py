@@ -1,0 +1,52 @@
+"""`triage worker` with a keyword stand-in for the model: deterministic precedences, no model files.
+
+For broker tests about transport and message protection, which need alerts at known levels but not
+the model's judgement (and must not depend on models/default while it is being rebuilt). Everything
+except `build_chain` is the real worker: settings, topics, Faust app, agents, sealing, audit.
+Run as `python tests/integration/keyword_worker.py`.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+from collections.abc import Sequence
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from operators.chain import PassThroughTriage, TriageChain
+from operators.ingest import IngestLimits
+from schemas.deadletter import Rejection
+from schemas.reports import FieldReport, TriagedReport
+
+FLASH_WORDS = ("tic", "chemical")
+
+
+class KeywordTriage(PassThroughTriage):
+    name = "keyword-stand-in"
+
+    def triage(self, reports: Sequence[FieldReport], now: datetime) -> list[TriagedReport | Rejection]:
+        out: list[TriagedReport | Rejection] = []
+        for report in reports:
+            triaged = self._one(report, now)
+            words = report.text.lower().split()
+            if any(w in words for w in FLASH_WORDS):
+                triaged.precedence, triaged.category = "FLASH", "attack"
+            elif "nstr." not in words:
+                triaged.precedence, triaged.category = "IMMEDIATE", "air_activity"
+            triaged.summary = f"{triaged.precedence} · {triaged.category} · {report.report_id}"
+            out.append(triaged)
+        return out
+
+
+def build_chain(settings, passthrough: bool = False) -> TriageChain:  # type: ignore[no-untyped-def]
+    return TriageChain(KeywordTriage(), IngestLimits(settings.max_message_bytes, settings.max_text_chars))
+
+
+if __name__ == "__main__":
+    import pipeline.build
+    from pipeline.cli import main
+
+    pipeline.build.build_chain = build_chain  # type: ignore[assignment]
+    sys.exit(main(["worker", *sys.argv[1:]]))
