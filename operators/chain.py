@@ -25,6 +25,22 @@ def alert_id_for(report_id: str) -> str:
     return f"alert-{uuid.uuid5(ALERT_NAMESPACE, report_id)}"
 
 
+def provenance(report: FieldReport) -> dict[str, object]:
+    """The fields every TriagedReport copies from its FieldReport, classification included (never lowered)."""
+    return {
+        "alert_id": alert_id_for(report.report_id),
+        "report_id": report.report_id,
+        "received_at": report.received_at,
+        "source": report.source,
+        "credibility": report.credibility,
+        "classification": report.classification,
+        "releasability": report.releasability,
+        "format": report.format,
+        "dtg": report.dtg,
+        "text": report.text,
+    }
+
+
 class Triage(Protocol):
     """A batch step from validated reports to triaged reports (or rejections), one per input."""
 
@@ -44,16 +60,7 @@ class PassThroughTriage:
     @staticmethod
     def _one(report: FieldReport, now: datetime) -> TriagedReport:
         return TriagedReport(
-            alert_id=alert_id_for(report.report_id),
-            report_id=report.report_id,
-            received_at=report.received_at,
-            source=report.source,
-            credibility=report.credibility,
-            classification=report.classification,
-            releasability=report.releasability,
-            format=report.format,
-            dtg=report.dtg,
-            text=report.text,
+            **provenance(report),
             language=report.language or "und",
             category="routine",
             category_scores={},

@@ -16,7 +16,7 @@ from schemas.deadletter import Rejection
 from schemas.reports import Entity, Explanation, Factor, FieldReport, Location, ModelRef, TriagedReport
 from schemas.vocab import CATEGORIES
 
-from operators.chain import alert_id_for
+from operators.chain import provenance
 from operators.classify import Term, combine, find_terms
 from operators.cues import Cue, find_cues
 from operators.dtg import parse_dtg, find_dtgs
@@ -164,16 +164,7 @@ class ModelTriage:
         if truncated:
             notes.append("text longer than the model's window: the end was not read by the model")
         return TriagedReport(
-            alert_id=alert_id_for(report.report_id),
-            report_id=report.report_id,
-            received_at=report.received_at,
-            source=report.source,
-            credibility=report.credibility,
-            classification=report.classification,
-            releasability=report.releasability,
-            format=report.format,
-            dtg=report.dtg,
-            text=report.text,
+            **provenance(report),
             language=item.language,
             category=category,
             category_scores=category_scores,

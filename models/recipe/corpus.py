@@ -19,21 +19,16 @@ import mgrs
 
 from models.recipe import phrasebook as pb
 from operators.gazetteer import EQUIPMENT, PLACES, Equipment, Place
+from schemas.vocab import CATEGORIES as _CATEGORIES
+from schemas.vocab import LANGUAGES as _LANGUAGES
+from schemas.vocab import Precedence
 
 Split = Literal["train", "eval"]
 
-LANGUAGES: tuple[str, ...] = ("en", "fr", "de")
-CATEGORIES: tuple[str, ...] = (
-    "enemy_movement",
-    "attack",
-    "air_activity",
-    "cbrn",
-    "logistics_infrastructure",
-    "cyber_ew",
-    "civil_humanitarian",
-    "routine",
-)
-PRECEDENCES: tuple[str, ...] = ("FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE")
+# The contracts' own vocabularies: the model's labels are the pipeline's labels.
+LANGUAGES: tuple[str, ...] = _LANGUAGES
+CATEGORIES: tuple[str, ...] = _CATEGORIES
+PRECEDENCES: tuple[str, ...] = tuple(p.value for p in Precedence)
 ENTITY_LABELS: tuple[str, ...] = ("UNIT", "EQUIPMENT", "LOCATION", "GRID", "DTG", "QUANTITY", "PERSON", "ORG")
 FORMATS: tuple[str, ...] = ("free_text", "salute", "spot")
 
