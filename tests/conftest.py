@@ -25,6 +25,13 @@ KAFKA_SH = REPO / "ops" / "kafka" / "kafka.sh"
 ARTIFACTS = REPO / "test-artifacts"
 
 
+def unavailable(message: str) -> None:
+    """A prerequisite is missing: the test fails under CI (where it must run) and is skipped elsewhere."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def free_port_pair() -> tuple[int, int]:
     """Two free consecutive-ish ports: the client port and the controller port."""
     for _ in range(50):
@@ -60,9 +67,7 @@ def kafka_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Broker]:
     started = broker.kafka_sh("up", check=False)
     if started.returncode != 0:
         message = f"the test broker did not start:\n{started.stdout}\n{started.stderr}"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        unavailable(message)
     try:
         yield broker
     finally:
