@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -495,7 +496,7 @@ def decode_entities(predictions: Predictions, texts: Sequence[str]) -> list[list
             scores = kind_p[word].mean(axis=0)
             best = int(scores.argmax())
             first = word[0]
-            if scores[best] <= o_p[word].mean():
+            if scores[best] <= o_p[word].mean() or _is_list_marker(text, offsets, word):
                 if current is not None:
                     _append_span(spans, text, current)
                 current = None
@@ -505,6 +506,7 @@ def decode_entities(predictions: Predictions, texts: Sequence[str]) -> list[list
             continues = (
                 current is not None
                 and current[0] == kind
+                and "\n" not in text[current[2] : start]  # an entity never runs over a line break
                 and _take(probs[first], inside_idx[best : best + 1])[0] >= _take(probs[first], begin_idx[best : best + 1])[0]
             )
             if continues and current is not None:
@@ -517,6 +519,19 @@ def decode_entities(predictions: Predictions, texts: Sequence[str]) -> list[list
             _append_span(spans, text, current)
         result.append(spans)
     return result
+
+
+_LIST_MARKER = re.compile(r"(?:\d{1,2}|[A-Za-z])\)")
+
+
+def _is_list_marker(text: str, offsets: NDArray[np.int64], word: list[int]) -> bool:
+    """A line or field number such as "2)" or "b)" (the word plus a closing bracket) is never entity text."""
+    start, end = int(offsets[word[0]][0]), int(offsets[word[-1]][1])
+    while start < end and text[start].isspace():
+        start += 1
+    if start > 0 and not text[start - 1].isspace():
+        return False
+    return _LIST_MARKER.fullmatch(text, start, min(len(text), end + 1)) is not None
 
 
 def _take(probs: NDArray[np.float32], index: NDArray[np.int64]) -> NDArray[np.float32]:

@@ -1,6 +1,6 @@
 """Sanity check for tests/eval/independent_reports.jsonl (hand-written eval set).
 
-Run: .venv/bin/python tests/eval/check_independent_reports.py
+Run: .venv/bin/python tests/eval/check_independent_reports.py [FILE]   (default: independent_reports.jsonl)
 Checks structure, allowed values, that every gold span is a substring of the
 text, and (if the `mgrs` package is importable) that every gold grid decodes
 to a point in the Luxembourg / Greater Region box. Also warns about Zulu times
@@ -12,7 +12,7 @@ import pathlib
 import re
 import sys
 
-PATH = pathlib.Path(__file__).with_name("independent_reports.jsonl")
+PATH = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else pathlib.Path(__file__).with_name("independent_reports.jsonl")
 CATEGORIES = {"enemy_movement", "attack", "air_activity", "cbrn", "logistics_infrastructure",
               "cyber_ew", "civil_humanitarian", "routine"}
 PRECEDENCES = {"FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE"}

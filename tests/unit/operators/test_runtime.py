@@ -174,6 +174,23 @@ def test_decode_two_adjacent_entities_of_one_type() -> None:
     assert [s.text for s in spans] == ["Diekirch", "Vianden"]
 
 
+def test_decode_never_runs_an_entity_into_a_list_marker_or_over_a_line_break() -> None:
+    # The model tags the "2" of "2)" as the grid's continuation; a field number is never entity text.
+    text = "1) Wiltz 2) 3 pax\nClervaux"
+    pieces = [(0, 1, "O"), (1, 2, "O"), (3, 8, "B-LOCATION"), (9, 10, "I-LOCATION"), (10, 11, "O"),
+              (12, 13, "B-QUANTITY"), (14, 17, "O"), (18, 26, "I-LOCATION")]
+    [spans] = decode_entities(_hand_built(text, pieces), [text])
+    assert [(s.label, s.text) for s in spans] == [("LOCATION", "Wiltz"), ("QUANTITY", "3"), ("LOCATION", "Clervaux")]
+    # Without the bracket, "2" is an ordinary word and may continue the entity.
+    text2 = "Wiltz 2 x"
+    [spans2] = decode_entities(_hand_built(text2, [(0, 5, "B-LOCATION"), (6, 7, "I-LOCATION"), (8, 9, "O")]), [text2])
+    assert [s.text for s in spans2] == ["Wiltz 2"]
+    # Across a line break, an I- tag starts a new entity instead of joining the previous one.
+    text3 = "Wiltz\nClervaux"
+    [spans3] = decode_entities(_hand_built(text3, [(0, 5, "B-LOCATION"), (6, 14, "I-LOCATION")]), [text3])
+    assert [s.text for s in spans3] == ["Wiltz", "Clervaux"]
+
+
 # ------------------------------------------------------------------ tokenizer offsets
 
 @pytest.fixture(scope="module")
