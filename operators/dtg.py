@@ -1,4 +1,4 @@
-"""NATO date-time groups (DDHHMM[SS]Z MON YY) in free text, resolved to UTC datetimes.
+"""NATO date-time groups (DDHHMM[SS]Z MON YY, also "DD HHMMZ MON YY") and Zulu times ("0900Z", "0900 Z") in free text, resolved to UTC.
 
 Month and year left out of a group are inferred from a reference time. Nothing here raises.
 """
@@ -62,7 +62,7 @@ def _month_alternatives() -> str:
 
 _DTG_PATTERN: Final = re.compile(
     r"(?<![0-9A-Za-z])"
-    r"(?P<day>[0-9]{2})(?P<hour>[0-9]{2})(?P<minute>[0-9]{2})(?P<second>[0-9]{2})?"
+    r"(?P<day>[0-9]{2})(?P<gap>[^\S\r\n])?(?P<hour>[0-9]{2})(?P<minute>[0-9]{2})(?P<second>[0-9]{2})?"
     r"(?P<zone>[A-IK-Z])"
     rf"(?:[^\S\r\n]?(?P<month>{_month_alternatives()})\.?"
     r"(?:[^\S\r\n]?(?P<year>[0-9]{4}|[0-9]{2}))?)?"
@@ -119,6 +119,8 @@ def _resolve(match: re.Match[str], reference: datetime, tolerance: timedelta) ->
     if offset_h is None:  # case folding lets look-alikes such as the Kelvin sign through
         return None
     month_text, year_text = match.group("month"), match.group("year")
+    if match.group("gap") and month_text is None:
+        return None  # "12 1445Z" alone may be a count and a time; "12 1445Z FEB 26" is a DTG
     try:
         limit = reference + tolerance
     except OverflowError:
@@ -150,7 +152,9 @@ def _resolve(match: re.Match[str], reference: datetime, tolerance: timedelta) ->
 
 
 # A bare time of day in UTC ("0900Z"), common inside reports; only Z, to keep clear of codes.
-_TIME_ONLY_PATTERN: Final = re.compile(r"(?<![0-9A-Za-z])(?P<hour>[01][0-9]|2[0-3])(?P<minute>[0-5][0-9])[Zz](?![0-9A-Za-z])")
+_TIME_ONLY_PATTERN: Final = re.compile(
+    r"(?<![0-9A-Za-z])(?P<hour>[01][0-9]|2[0-3])(?P<minute>[0-5][0-9])[^\S\r\n]?[Zz](?![0-9A-Za-z])"
+)
 TIME_ONLY_FUTURE_TOLERANCE: Final = timedelta(hours=1)
 
 

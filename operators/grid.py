@@ -29,17 +29,20 @@ _MONTH_LETTERS: Final = frozenset(
 # Whitespace within a line only: a grid never spans lines, and a reference that ends one
 # labelled line must not borrow digits from the next.
 _SP = r"[^\S\r\n]"
+# Some writers separate every part with hyphens ("32U-LA-219-155"); a hyphen then joins the parts
+# the way a space would.
+_GAP = rf"(?:{_SP}|-)"
 _GRID_PATTERN: Final = re.compile(
-    r"(?<![0-9A-Za-z])"
+    r"(?<![0-9A-Za-z-])"
     r"(?P<zone>[1-5][0-9]|60|0?[1-9])"
-    rf"{_SP}?"
+    rf"{_GAP}?"
     r"(?P<band>[C-HJ-NP-Xc-hj-np-x])"
-    rf"{_SP}?"
+    rf"{_GAP}?"
     r"(?P<square>[A-HJ-NP-Za-hj-np-z][A-HJ-NP-Va-hj-np-v])"
     r"(?:"
-    rf"{_SP}?(?P<east>[0-9]{{1,5}}){_SP}+(?P<north>[0-9]{{1,5}})(?![0-9A-Za-z])"
+    rf"{_GAP}?(?P<east>[0-9]{{1,5}})(?:{_SP}+|-)(?P<north>[0-9]{{1,5}})(?![0-9A-Za-z])"
     r"|"
-    rf"{_SP}?(?P<digits>[0-9]{{{MIN_DIGITS},{MAX_DIGITS}}})(?![0-9A-Za-z])"
+    rf"{_GAP}?(?P<digits>[0-9]{{{MIN_DIGITS},{MAX_DIGITS}}})(?![0-9A-Za-z])"
     r")"
 )
 

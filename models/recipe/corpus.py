@@ -278,6 +278,8 @@ _SALUTE: dict[str, dict[Split, tuple[str, ...]]] = {
         "train": (
             "SALUTE\nS: {size}\nA: {event}\nL: {where_s}\nU: {eunit_s}\nT: {when}\nE: {equip_s}",
             "<<{header} >>SALUTE REPORT {who}\nSize: {size}\nActivity: {event}\nLocation: {where_s}\nUnit: {eunit_s}\nTime: {when}\nEquipment: {equip_s}",
+            "SALUTE fm {who}: S - {size} / A - {event} / L - {where_s} / U - {eunit_s} / T - {when} / E - {equip_s}",
+            "<<{header}\n>>s: {size}\na: {event}\nl: {where_s}\nu: {eunit_s}\nt: {when}\ne: {equip_s}<<\n{Addon}>>",
         ),
         "eval": ("SIZE - {size}; ACTIVITY - {event}; LOCATION - {where_s}; UNIT - {eunit_s}; TIME - {when}; EQUIPMENT - {equip_s}",),
     },
@@ -285,6 +287,8 @@ _SALUTE: dict[str, dict[Split, tuple[str, ...]]] = {
         "train": (
             "SALUTE\nS : {size}\nA : {event}\nL : {where_s}\nU : {eunit_s}\nT : {when}\nE : {equip_s}",
             "<<{header} >>CR SALUTE {who}\nVolume : {size}\nActivité : {event}\nLieu : {where_s}\nUnité : {eunit_s}\nHeure : {when}\nÉquipement : {equip_s}",
+            "SALUTE\nTAILLE : {size}\nACTIVITÉ : {event}\nLIEU : {where_s}\nUNITÉ : {eunit_s}\nHEURE : {when}\nÉQUIPEMENT : {equip_s}<<\n{Addon}>>",
+            "CR SALUTE de {who} : S. {size} / A. {event} / L. {where_s} / U. {eunit_s} / T. {when} / E. {equip_s}",
         ),
         "eval": ("EFFECTIF - {size} | ACTIVITÉ - {event} | LIEU - {where_s} | UNITÉ - {eunit_s} | HEURE - {when} | MATÉRIEL - {equip_s}",),
     },
@@ -292,6 +296,8 @@ _SALUTE: dict[str, dict[Split, tuple[str, ...]]] = {
         "train": (
             "SALUTE\nS: {size}\nA: {event}\nL: {where_s}\nU: {eunit_s}\nT: {when}\nE: {equip_s}",
             "<<{header} >>SALUTE-Meldung {who}\nStärke: {size}\nTätigkeit: {event}\nOrt: {where_s}\nEinheit: {eunit_s}\nZeit: {when}\nAusrüstung: {equip_s}",
+            "SALUTE\nSTÄRKE: {size}\nTÄTIGKEIT: {event}\nORT: {where_s}\nEINHEIT: {eunit_s}\nZEIT: {when}\nAUSRÜSTUNG: {equip_s}<<\n{Addon}>>",
+            "SALUTE von {who}: S {size} / A {event} / L {where_s} / U {eunit_s} / T {when} / E {equip_s}",
         ),
         "eval": ("STÄRKE - {size}; TÄTIGKEIT - {event}; ORT - {where_s}; EINHEIT - {eunit_s}; ZEIT - {when}; AUSRÜSTUNG - {equip_s}",),
     },
@@ -299,15 +305,30 @@ _SALUTE: dict[str, dict[Split, tuple[str, ...]]] = {
 
 _SPOT: dict[str, dict[Split, tuple[str, ...]]] = {
     "en": {
-        "train": ("SPOT REPORT\nLINE 1 - DTG: {dtg}\nLINE 2 - UNIT: {who}\nLINE 3 - LOCATION: {grid}\nLINE 4 - ACTIVITY: {event}\nLINE 5 - ACTION: {addon}",),
+        "train": (
+            "SPOT REPORT\nLINE 1 - DTG: {dtg}\nLINE 2 - UNIT: {who}\nLINE 3 - LOCATION: {grid}\nLINE 4 - ACTIVITY: {event}\nLINE 5 - ACTION: {addon}",
+            "<<{header}\n>>SPOT\n(1) {dtg}\n(2) {who}\n(3) {grid}<< ({loc})>>\n(4) {event}\n(5) {addon}",
+            "SPOT - {who} - {dtg} - {grid} - {event} - {addon}",
+            "SPOTREP\nA. {dtg}\nB. {who}\nC. {grid}\nD. {event}\nE. {addon}",
+        ),
         "eval": ("SPOTREP 1) {dtg} 2) {who} 3) {grid} 4) {event} 5) {addon}",),
     },
     "fr": {
-        "train": ("COMPTE RENDU SPOT\nLIGNE 1 - GDH : {dtg}\nLIGNE 2 - UNITÉ : {who}\nLIGNE 3 - LIEU : {grid}\nLIGNE 4 - ACTIVITÉ : {event}\nLIGNE 5 - MESURES : {addon}",),
+        "train": (
+            "COMPTE RENDU SPOT\nLIGNE 1 - GDH : {dtg}\nLIGNE 2 - UNITÉ : {who}\nLIGNE 3 - LIEU : {grid}\nLIGNE 4 - ACTIVITÉ : {event}\nLIGNE 5 - MESURES : {addon}",
+            "<<{header}\n>>CRI\nGDH : {dtg}\nQUI : {who}\nOÙ : {grid}<< ({loc})>>\nQUOI : {event}\nMESURES : {addon}",
+            "COMPTE RENDU IMMÉDIAT - {who} - {dtg} - {grid} - {event} - {addon}",
+            "CRI\nA. {dtg}\nB. {who}\nC. {grid}\nD. {event}\nE. {addon}",
+        ),
         "eval": ("SPOTREP 1) {dtg} 2) {who} 3) {grid} 4) {event} 5) {addon}",),
     },
     "de": {
-        "train": ("SPOT-MELDUNG\nZEILE 1 - DTG: {dtg}\nZEILE 2 - EINHEIT: {who}\nZEILE 3 - ORT: {grid}\nZEILE 4 - TÄTIGKEIT: {event}\nZEILE 5 - MASSNAHMEN: {addon}",),
+        "train": (
+            "SPOT-MELDUNG\nZEILE 1 - DTG: {dtg}\nZEILE 2 - EINHEIT: {who}\nZEILE 3 - ORT: {grid}\nZEILE 4 - TÄTIGKEIT: {event}\nZEILE 5 - MASSNAHMEN: {addon}",
+            "<<{header}\n>>SOFORTMELDUNG\nWann: {dtg}\nWer: {who}\nWo: {grid}<< ({loc})>>\nWas: {event}\nMaßnahmen: {addon}",
+            "SPOTREP - {who} - {dtg} - {grid} - {event} - {addon}",
+            "Sofortmeldung\n(1) {dtg}\n(2) {who}\n(3) {grid}\n(4) {event}\n(5) {addon}",
+        ),
         "eval": ("SPOTREP 1) {dtg} 2) {who} 3) {grid} 4) {event} 5) {addon}",),
     },
 }
@@ -490,7 +511,7 @@ class _ReportBuilder:
         return [_Seg(place.name, label)]
 
     def _loc(self) -> list[_Seg]:
-        if self.split == "train" and self.rng.random() < 0.35:
+        if self.split == "train" and self.rng.random() < 0.5:
             # Invented village names teach "a place name goes here" instead of a list of names.
             place = _PlaceName(_pseudo_town(self.rng, self.lang), *_random_ao_point(self.rng))
             self.place = self.place or place
@@ -578,18 +599,32 @@ class _ReportBuilder:
 
 _TOWN_PARTS = {
     "stem": ("Ober", "Nieder", "Kirch", "Berg", "Wald", "Roll", "Mar", "Heis", "Lint", "Bour", "Schand", "Fels",
-             "Hoff", "Gonder", "Eisch", "Weil", "Mont", "Aube", "Val", "Gren", "Tren", "Bell", "Lux", "Sel"),
-    "en": ("ange", "ingen", "court", "bach", "dorf", "heim", "ville", "scheid", "weiler", "hausen", "ange-sur-Sûre"),
-    "fr": ("ange", "court", "ville", "mont", "fontaine", "-les-Bains", "-sur-Moselle", "val", "ancourt"),
-    "de": ("ingen", "bach", "dorf", "heim", "scheid", "weiler", "hausen", "feld", "born", "rath"),
+             "Hoff", "Gonder", "Eisch", "Weil", "Mont", "Aube", "Val", "Gren", "Tren", "Bell", "Lux", "Sel",
+             "Hes", "Gos", "Kop", "Lell", "Nom", "Bein", "Dal", "Flax", "Gil", "Haller", "Ingel", "Kal", "Lor",
+             "Mach", "Nat", "Oll", "Pratz", "Quint", "Rei", "Saul", "Tand", "Ulf", "Vich", "Wemp", "Zol", "Asch",
+             "Bur", "Cors", "Dom", "Erp", "Fouh", "Gérou", "Hatt", "Jam", "Liv", "Mess", "Neuv", "Orv", "Pier"),
+    "en": ("ange", "ingen", "court", "bach", "dorf", "heim", "ville", "scheid", "weiler", "hausen", "ange-sur-Sûre",
+           "en", "er", "ich", "ach", "eng", "ert", "ler", "a", "y", "ster", "ignies"),
+    "fr": ("ange", "court", "ville", "mont", "fontaine", "-les-Bains", "-sur-Moselle", "val", "ancourt",
+           "ois", "ière", "ancy", "erange", "-la-Grande", "-le-Château", "ieux", "ay", "ot"),
+    "de": ("ingen", "bach", "dorf", "heim", "scheid", "weiler", "hausen", "feld", "born", "rath",
+           "ich", "en", "hof", "kirchen", "brück", "stein", "burg", "au", "tal", "roth"),
 }
 _NAME_PARTS = (("Kess", "Mar", "Vog", "Lind", "Ber", "Hau", "Fran", "Gil", "Pet", "Mor", "Dub", "Sch", "Wil", "Kra", "Lor"),
                ("ler", "chand", "t", "ner", "ger", "bert", "ois", "son", "rin", "eau", "mitz", "helm", "mer", "ange", "otte"))
 
 
 def _pseudo_town(rng: random.Random, lang: str) -> str:
-    name = rng.choice(_TOWN_PARTS["stem"]) + rng.choice(_TOWN_PARTS[lang] + _TOWN_PARTS["en"])
-    return name if rng.random() < 0.85 else f"{rng.choice(('Saint-', 'Bad ', 'Klein-', 'Groß-', 'Petit-'))}{name}"
+    stem = rng.choice(_TOWN_PARTS["stem"])
+    if rng.random() < 0.25:  # two-part stems ("Kopstal", "Hesperange") make longer, rarer names
+        stem += rng.choice(_TOWN_PARTS["stem"]).lower()
+    name = stem + rng.choice(_TOWN_PARTS[lang] + _TOWN_PARTS["en"])
+    roll = rng.random()
+    if roll < 0.12:
+        return f"{rng.choice(('Saint-', 'Bad ', 'Klein-', 'Groß-', 'Petit-', 'Nieder-', 'Ober', 'Mont-'))}{name}"
+    if roll < 0.18:
+        return f"{name}-{rng.choice(('sur-Sûre', 'an der Mosel', 'les-Bains', 'Plage', 'Village', 'Ost'))}"
+    return name
 
 
 def _pseudo_surname(rng: random.Random) -> str:
@@ -759,6 +794,9 @@ _BY_CATEGORY: dict[str, tuple[pb.Situation, ...]] = {
 }
 
 
+_ROUTINE_WEIGHTS = {"rt_nstr": 3, "rt_admin": 2, "rt_false_alarm": 3, "exercise": 3}  # other rt_* situations: 2
+
+
 def _split_items(items: Sequence[str], split: Split, every: int = 4) -> tuple[str, ...]:
     # Every `every`-th phrasing is evaluation-only; the rest train. Deterministic, so the two splits
     # never share a phrasing however many reports are drawn.
@@ -787,7 +825,8 @@ def _one(rng: random.Random, split: Split, index: int, phrase_split: Split) -> S
     category = rng.choice(CATEGORIES)
     cues: list[str] = []
     if category == "routine":
-        kind = rng.choices(("rt_nstr", "rt_admin", "rt_false_alarm", "exercise"), weights=(3, 2, 3, 3))[0]
+        kinds = [s.key for s in _BY_CATEGORY["routine"]] + ["exercise"]
+        kind = rng.choices(kinds, weights=[_ROUTINE_WEIGHTS.get(k, 2) for k in kinds])[0]
     else:
         kind = rng.choice(_BY_CATEGORY[category]).key
     if kind == "exercise":

@@ -193,3 +193,13 @@ def test_bare_utc_time_of_day_resolves_to_the_latest_past_occurrence() -> None:
     assert parse_dtg("1830Z", ref) == datetime(2026, 11, 27, 18, 30, tzinfo=timezone.utc)  # within the hour of skew
     for junk in ("2460Z", "0960Z", "A0900Z", "0900ZULU", "1430A"):
         assert parse_dtg(junk, ref) is None
+
+
+def test_spaced_forms() -> None:
+    # A space between day and time is a DTG only when a month follows; a space before Z is a Zulu time.
+    [full] = find_dtgs("at 17 0130Z JUN 25 obs", REF)
+    assert (full.raw, full.utc) == ("17 0130Z JUN 25", datetime(2025, 6, 17, 1, 30, tzinfo=timezone.utc))
+    [time_only] = find_dtgs("12 1445Z, 3 pax", REF)
+    assert time_only.raw == "1445Z"
+    [spaced_z] = find_dtgs("contact 0930 Z", REF)
+    assert (spaced_z.raw, spaced_z.utc) == ("0930 Z", datetime(2026, 11, 26, 9, 30, tzinfo=timezone.utc))

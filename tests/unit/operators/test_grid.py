@@ -180,3 +180,10 @@ def test_grid_shaped_junk_never_raises(text: str) -> None:
         again = parse_grid(grid.normalized.replace(" ", ""))
         assert again is not None
         assert (again.normalized, again.lat, again.lon) == (grid.normalized, grid.lat, grid.lon)
+
+
+def test_hyphenated_grids() -> None:
+    [match] = find_grids("posn 32U-LA-219-155, moving")
+    assert (match.raw, match.normalized) == ("32U-LA-219-155", "32U LA 219 155")
+    # Equipment names with hyphens and digits are not grids.
+    assert find_grids("2x BM-21 and T-72B3 and Mi-24") == []
