@@ -80,11 +80,66 @@ _TERMS: list[tuple[str, float, str]] = [
     # routine
     ("routine", 1.3, r"NSTR|nothing (?:significant )?to report|all quiet|quiet|no change|routine|exercise|drill|training|"
      r"scheduled|maintenance|admin\w*|handover|shift change|report (?:as )?planned|status report|no activity|negative"),
+    # a threat that was checked and is not there: a false alarm is routine, whatever it first looked like
+    ("routine", 1.3, r"false alarm|all clear|no enemy|not enemy|nothing suspicious|harmless|levée de doute|fausse alerte|"
+     r"rien de suspect|inoffensi\w*|Fehlalarm|Entwarnung|kein Feind|gegenstandslos|harmlos"),
     ("routine", 1.3, r"RAS|rien à signaler|calme|sans changement|routine|exercice|entraînement|maintenance|relève|"
      r"administrati\w*|compte rendu|aucune activité"),
     ("routine", 1.3, r"KBV|keine besonderen Vorkommnisse|ruhig|unverändert|Routine|Übung\w*|Ausbildung|Wartung|Wachablösung|"
      r"Ablösung|Verwaltung\w*|Lagemeldung|keine Aktivität"),
 ]
+
+# Broad vocabulary: words that lean towards a category without settling it (a field report's own
+# jargon in each language: "repli", "Stellungswechsel", "Trafo", "Spürpanzer", "levée de doute").
+# They weigh less than the specific terms above, so they decide only when nothing specific is said.
+BROAD_WEIGHT = 0.5
+_BROAD: list[tuple[str, str]] = [
+    ("enemy_movement", r"repositioning|redeploy\w*|withdraw\w*|withdrawal|infiltrat\w*|occupying|establishing positions|"
+     r"regroup\w*|build-?up|concentration of|forward elements|OPFOR|hostile (?:forces|troops|patrol)|enemy (?:forces|troops|patrol|"
+     r"infantry|column|armou?r|vehicles|elements)|en route|heading (?:north|south|east|west|[NSEW]{1,2})\b|sighted|spotted|"
+     r"se repli\w*|repli|s'infiltr\w*|infiltration|s'install\w*|occupe(?:nt)?|patrouille ennemie|en marche|faisant mouvement|"
+     r"déplacement|se regroup\w*|concentration|éléments ennemis|forces ennemies|ENI|repéré\w*|aperçu\w*|"
+     r"verleg\w*|Verlegung|sickert|Infiltration|bezieht Stellung|beziehen Stellung|Stellungswechsel|setzt sich ab|Rückzug|"
+     r"zieht sich zurück|Ansammlung|Feindkräfte|Feindbewegung\w*|Spähtrupp\w*|Vorhut|gesichtet|Marschkolonne"),
+    ("attack", r"shots? fired|fired (?:up)?on|hit by|struck by|detonat\w*|blast|mine strike|booby.?trap\w*|ATGM|anti-?tank|"
+     r"raid|assault|harass\w*|attack\w*|rafales?|pris sous le feu|bombard\w*|pilonn\w*|engin explosif improvisé|mines?|"
+     r"piégé\w*|détonation|assaut|harcèlement|lance-roquettes|antichar|touchés?|attaque\w*|"
+     r"Angriff\w*|Überfall|Feuerüberfall|Artilleriebeschuss|Detonation|Explosion|Sprengung|Minen?|Panzerfaust|Panzerabwehr\w*|"
+     r"Schüsse|Feuerstoß|getroffen|Treffer|Handgranate\w*"),
+    ("air_activity", r"bomber|rotary wing|fixed wing|sorties?|FPV|air threat|SAM|intercept\w*|shot down|"
+     r"aéronefs?|appareils?|hélicos?|bombardiers?|interception|abattu\w*|vol stationnaire|"
+     r"Luftfahrzeug\w*|Flieger|Kampfflugzeug\w*|Bomber|Flugkörper\w*|überflieg\w*|überflog\w*|Heli|Quadrokopter|Kamikazedrohne\w*|"
+     r"abgeschossen|Abfang\w*"),
+    ("cbrn", r"detector alarm|Geiger|irritat\w*|coughing|eyes? burning|yellow(?:ish)? (?:cloud|smoke)|suspicious (?:powder|substance)|"
+     r"détecteur|irritations?|toux|yeux|odeur|nuage|poudre suspecte|substance suspecte|radioactiv\w*|irradi\w*|"
+     r"Spürpanzer|ABC-\w+|Detektor\w*|Messgerät|Geigerzähler|Strahlen\w*|Husten|Augenreizung|Atemnot|Gaswolke|verdächtige\w* (?:Pulver|Substanz)"),
+    ("logistics_infrastructure", r"roads?|routes?|axis|fuel|diesel|water (?:point|treatment)|electricity|power|transformer|grid outage|"
+     r"shortage|stocks?|spare parts|recovery|breakdown|levee|flood\w*|landslide|"
+     r"axes?|itinéraires?|gazole|gasoil|essence|eau potable|station d'épuration|électricité|courant|transformateur|pylônes?|gare|"
+     r"approvisionn\w*|pénurie|stocks?|pièces détachées|dépannage|panne|digue|inondation|éboulement|"
+     r"Straßen?|Route\w*|Strecke\w*|Diesel|Betriebsstoff\w*|Wasserversorgung|Kläranlage|Strom\w*|Trafo|Hochspannung\w*|Mast\w*|"
+     r"Gleis\w*|Bahnhof|Engpass|Knappheit|Lager\w*|Ersatzteil\w*|Panne|Bergung|Deich|Hochwasser|Überschwemmung|Erdrutsch"),
+    ("cyber_ew", r"radar|frequenc\w*|network\w*|servers?|IT systems?|systems?|virus|trojan|password\w*|accounts?|e-?mails?|data|"
+     r"leak\w*|encrypted|SIGINT|emitter\w*|"
+     r"GPS|GNSS|spoofing|parasit\w*|saturation|goniométrie|radio\w*|fréquences?|réseaux?|serveurs?|informatique|systèmes?|virus|"
+     r"pirat\w*|phishing|courriels?|mot de passe|comptes?|DDoS|déni de service|messagerie|données|émetteurs?|"
+     r"Frequenz\w*|Radar|Peilung|Netz\w*|Server|IT|Rechner|System\w*|Virus|Trojaner|Phishing|E-Mails?|Passw(?:ö|o)rt\w*|Konto|"
+     r"Zugang|Eindring\w*|Datenabfluss|Daten\w*|verschlüsselt|Sender"),
+    ("civil_humanitarian", r"mayor|town hall|police|fire brigade|school|church|riot\w*|unrest|queues?|distribution|"
+     r"reception cent(?:re|er)|evacuat\w*|"
+     r"population|habitants?|villageois|exode|évacu\w*|CICR|maire|mairie|préfecture|gendarmerie|police|pompiers|CGDIS|SAMU|"
+     r"urgences|école|église|émeutes?|rassemblement|vivres|distribution|hébergement|centre d'accueil|"
+     r"Anwohner\w*|Dorfbewohner|Evakuier\w*|NGO|DRK|Bürgermeister\w*|Gemeinde|Polizei|Feuerwehr|THW|Rettungsdienst|Klinik|"
+     r"Schule|Kirche|Krawall\w*|Ausschreitung\w*|Verteilung|Aufnahmestelle|Bürger\w*"),
+    ("routine", r"nothing significant|uneventful|no incidents?|simulated|false alarm|all clear|harmless|relief in place|"
+     r"as planned|radio check|comms check|SITREP|commemoration|ceremony|WWII|World War|unexploded|"
+     r"R\.A\.S\.?|rien de particulier|situation calme|sans incident|simulé\w*|fausse alerte|levée de doute|inoffensi\w*|"
+     r"comme prévu|essai radio|point de situation|commémoration|cérémonie|seconde guerre|"
+     r"nichts Besonderes|Lage ruhig|unauffällig|ohne Befund|simuliert\w*|Fehlalarm|Entwarnung|harmlos|planmäßig|Funkprobe|"
+     r"Gedenk\w*|Zeremonie|Weltkrieg\w*|Blindgänger"),
+]
+if BROAD_WEIGHT > 0:
+    _TERMS += [(cat, BROAD_WEIGHT, pattern) for cat, pattern in _BROAD]
 
 _COMPILED = [(cat, w, re.compile(rf"(?<![\w-])(?:{p})(?![\w])", re.IGNORECASE)) for cat, w, p in _TERMS]
 

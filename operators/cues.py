@@ -60,8 +60,8 @@ _LEXICON: list[tuple[str, str, str]] = [
     ("cbrn_release", "CBRN release", r"Giftgas|Kampfstoff|Chlorgas|Sarin|Nervenkampfstoff|Strahlung|radioaktiv\w*|chemische[rn]? (?:Angriff|Freisetzung|Wolke|Kampfstoffe?)|ABC[- ](?:Alarm|Angriff|Lage)|Kontamination|Schutzmasken? (?:auf|aufgesetzt)"),
     # --- casualties
     ("casualties", "casualties", r"\b\d+\s*x?\s*(?:WIA|KIA|MIA|casualt(?:y|ies)|wounded|killed|injured|dead)\b|\b(?:WIA|KIA|casualties|wounded|killed|injured)\b|MEDEVAC|CASEVAC|9[- ]line|lads hit|men down|man down"),
-    ("casualties", "casualties", r"\bblessés?\b|\btués?\b|\bmorts?\b|\bvictimes?\b|évacuation sanitaire|EVASAN"),
-    ("casualties", "casualties", r"Verwundete?n?|Verletzte?n?|verletzt|\bTote\b|Gefallene?n?|Verluste|Sanitätsevakuierung|MedEvac"),
+    ("casualties", "casualties", r"\bblessés?\b|\btués?\b|\bmorts?\b|\bvictimes?\b|évacuation sanitaire|EVASAN|\bBLE\b|pertes"),
+    ("casualties", "casualties", r"(?:Leicht|Schwer)?(?:verwundete?n?|verletzte?n?)|verletzt|\bTote\b|Gefallene?n?|Verluste|Ausfälle|Sanitätsevakuierung|MedEvac|Verwundetentransport"),
     # --- in progress
     ("in_progress", "in progress", r"\bongoing\b|in progress|right now|currently|as we speak|\bnow\b|so far"),
     ("in_progress", "in progress", r"en cours|actuellement|en ce moment"),
@@ -73,15 +73,16 @@ _LEXICON: list[tuple[str, str, str]] = [
     # --- support requests
     ("support_request", "support requested", r"request(?:ing|s)? (?:the )?(?:QRF|support|fire support|reinforcements?|CAS|immediate|MEDEVAC|assistance|backup)|need(?:s)? (?:QRF|support|backup|reinforcements?)|QRF (?:requested|launched|now)|appreciate the QRF"),
     ("support_request", "support requested", r"demand(?:e|ons) (?:d'urgence )?(?:appui|renforts?|QRF|soutien|évacuation)|besoin d'appui|appui feu demandé|renfort serait"),
-    ("support_request", "support requested", r"(?:erbitten|fordern|benötigen) (?:dringend )?(?:Unterstützung|Verstärkung|Feuerunterstützung|QRF|Sanität)|Unterstützung (?:angefordert|wäre)|QRF sofort"),
+    ("support_request", "support requested", r"(?:erbitten|fordern|benötigen) (?:dringend )?(?:Unterstützung|Verstärkung|Feuerunterstützung|QRF|Sanität)|Unterstützung (?:angefordert|wäre)|QRF sofort|[Bb]itte um sofortige|(?:erbitte|erbitten) \w+-?Unterstützung|dringend benötigt"),
+    ("support_request", "urgent need", r"\bcritical(?:ly)? (?:low|short|shortage)|urgent(?:ly)? (?:need|require|request)\w*|ASAP|\bcritique\b|besoin urgent|\bkritisch\b|[Mm]unitionslage kritisch|reicht (?:nur|noch|keine) "),
     # --- routine markers
     ("routine_marker", "routine", r"\bNSTR\b|nothing (?:significant )?to report|\bexercise\b|\bdrill\b|training (?:serial|event|activity)|scheduled (?:maintenance|test)|\bsimulated\b|no change|all quiet"),
     ("routine_marker", "routine", r"\bRAS\b|rien à signaler|\bexercice\b|entraînement|simulée?s?|sans changement"),
     ("routine_marker", "routine", r"\bKBV\b|keine besonderen Vorkommnisse|\bÜbung\b|Übungs\w*|simuliert\w*|unverändert"),
     # --- negation / false alarm (the threat itself is denied)
-    ("negation", "not confirmed", r"\bno (?:IED|threat|contact|enemy|hostile)\b|false alarm|not confirmed|unconfirmed|rumou?r|turned out to be|negative (?:result|contact)|cleared,? no"),
-    ("negation", "not confirmed", r"\baucun(?:e)? (?:IED|EEI|menace|contact|ennemi)|fausse alerte|non confirmée?|rumeur|s'est avéré"),
-    ("negation", "not confirmed", r"\bkein(?:e|en)? (?:IED|Sprengsatz|Bedrohung|Feindkontakt|Feind)|Fehlalarm|nicht bestätigt|unbestätigt|Gerücht|stellte sich heraus"),
+    ("negation", "not confirmed", r"\bno (?:IED|threat|contact|enemy|hostile)\b|false alarm|not confirmed|unconfirmed|rumou?r|turned out to be|negative (?:result|contact)|cleared,? no|\ball clear\b|not enemy|no link to|nothing suspicious|harmless|(?:it|they) (?:was|were) (?:only |just )?(?:a|an|our own|own|friendly)\b"),
+    ("negation", "not confirmed", r"\baucun(?:e)? (?:IED|EEI|menace|contact|ennemi|danger)|fausse alerte|non confirmée?|rumeur|s'est avéré|levée de doute|rien de suspect|inoffensi\w*|sans lien avec|il s'agissait d"),
+    ("negation", "not confirmed", r"\bkein(?:e|en)? (?:IED|Sprengsatz|Bedrohung|Feindkontakt|Feind|Gefahr)\b|Fehlalarm|nicht bestätigt|unbestätigt|Gerücht|stellte sich heraus|Entwarnung|gegenstandslos|harmlos|es handelte sich um"),
     # --- historic / stale
     ("historic", "earlier event", r"last (?:week|month|year)|previously reported|no longer|in (?:19|20)\d\d\b|historic(?:al)?|yesterday"),
     ("historic", "earlier event", r"la semaine dernière|déjà signalé|en (?:19|20)\d\d\b|\bhier\b|historique"),
@@ -102,12 +103,32 @@ def _compile() -> list[tuple[str, str, re.Pattern[str]]]:
 _COMPILED = _compile()
 
 
+# A cue that a negation directly precedes says the opposite: "no casualties", "keine Verletzten",
+# "pas de blessés", "aucun blessé", "sans victimes", "nil WIA", "0 KIA". Such a cue is dropped.
+_NEGATED_KINDS = frozenset(("casualties", "contact", "incoming", "cbrn_release"))
+_NEGATOR_BEFORE = re.compile(
+    r"(?:\b(?:no|nil|zero|without|keine?[nr]?|ohne|pas de|pas d'|aucune?s?|sans|ni)|(?<![\d.,])0)\s*(?:x\s*)?$",
+    re.IGNORECASE,
+)
+NEGATION_WINDOW = 24
+
+
+_ZERO_COUNT = re.compile(r"0+\s*x?\s*\D")
+
+
+def _negated(text: str, start: int) -> bool:
+    if _ZERO_COUNT.match(text, start):  # "0 KIA", "0x WIA"
+        return True
+    before = text[max(0, start - NEGATION_WINDOW) : start]
+    return _NEGATOR_BEFORE.search(before) is not None
+
+
 def find_cues(text: str) -> list[Cue]:
     """Every cue in `text`, leftmost first; overlapping matches of the same kind are kept once."""
     found: list[Cue] = []
     for kind, gloss, rx in _COMPILED:
         for m in rx.finditer(text):
-            if m.end() > m.start():
+            if m.end() > m.start() and not (kind in _NEGATED_KINDS and _negated(text, m.start())):
                 found.append(Cue(kind, gloss, m.start(), m.end(), m.group(0)))
     found.sort(key=lambda c: (c.start, -c.end))
     kept: list[Cue] = []

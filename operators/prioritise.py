@@ -8,7 +8,8 @@ Thresholds: FLASH >= 0.80, IMMEDIATE >= 0.60, PRIORITY >= 0.25, otherwise ROUTIN
 The blend weight and thresholds were chosen on the demo samples (pipeline/samples, labelled in
 tests/eval/dev_precedence.json), never on the independent evaluation set.
 
-The rule layer: a report with a probable-FLASH cue (troops in contact, incoming air or missile
+Two rules sit on top. A report classified routine (p >= ROUTINE_GATE) with no urgency cue stays
+ROUTINE. A report with a probable-FLASH cue (troops in contact, incoming air or missile
 attack, CBRN release) that is not marked as an exercise, a false alarm or history is FLASH
 whatever the model says; from an unreliable source (E) or with improbable information (5) it is
 lowered to IMMEDIATE, never further, and the explanation says so.
@@ -46,6 +47,7 @@ URGENCY_BLEND = 0.8
 
 THRESHOLDS = ((Precedence.FLASH, 0.80), (Precedence.IMMEDIATE, 0.60), (Precedence.PRIORITY, 0.25))
 CUE_CAP = 0.40
+ROUTINE_GATE = 0.5  # routine probability from which an uncued routine report stays ROUTINE
 STALE_AFTER_S = 6 * 3600
 VERY_STALE_AFTER_S = 24 * 3600
 
@@ -165,6 +167,16 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
     precedence = precedence_for(score)
     if grade < 0.9:
         notes.append(f"lowered: source graded {item.reliability}{item.credibility} (unreliable or uncorroborated)")
+
+    # A report that reads as routine and carries no urgency cue is ROUTINE, whatever the urgency head
+    # (trained on synthetic text) guesses: the category is the better-evidenced signal of the two.
+    routine_p = item.category_scores.get("routine", 0.0)
+    urgent_cues = [c for c in item.cues if c.weight > 0]
+    if item.category == "routine" and routine_p >= ROUTINE_GATE and not urgent_cues and precedence != Precedence.ROUTINE:
+        notes.append(f"held at ROUTINE: routine report (p={routine_p:.2f}) with no urgency cue")
+        contributions.append(Contribution("rule:routine", round(min(score, 0.2) - score, 3), f"routine (p={routine_p:.2f})"))
+        precedence = Precedence.ROUTINE
+        score = min(score, dict(THRESHOLDS)[Precedence.PRIORITY] - 0.01)
 
     flash_cues = [c for c in item.cues if c.kind in FLASH_KINDS]
     deescalated = any(c.kind in FLASH_CANCELLING for c in item.cues)

@@ -3,6 +3,11 @@
 Each line is a FieldReport plus `gold_language` and `gold` {category, precedence_acceptable,
 probable_flash, grids, dtgs, equipment, locations}. An entity mention counts as found when an
 output entity of that label overlaps one of its occurrences in the text.
+
+Each report is judged as it would be on arrival: the clock ("now") is set just after the latest
+date-time group the report carries (its `dtg` field or one in its text), so a report is not
+marked stale because the evaluation runs days after the scenario. Reports without any DTG use
+EVAL_NOW.
 """
 
 from __future__ import annotations
@@ -10,11 +15,12 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 from operators.chain import TriageChain
+from operators.dtg import find_dtgs
 from schemas.deadletter import Rejection
 from schemas.reports import TriagedReport
 from schemas.vocab import CATEGORIES
@@ -22,6 +28,18 @@ from schemas.vocab import CATEGORIES
 ENTITY_GOLD = {"grids": "GRID", "dtgs": "DTG", "equipment": "EQUIPMENT", "locations": "LOCATION"}
 # Same-day reference so that DTGs without month or year resolve as the writers meant.
 EVAL_NOW = datetime(2026, 11, 27, 18, 0, tzinfo=timezone.utc)
+# A scenario may run weeks past EVAL_NOW; how a report written then is read happens at its own time.
+SCENARIO_SPAN = timedelta(days=60)
+ARRIVAL_DELAY = timedelta(minutes=10)
+
+
+def arrival_time(row: dict[str, Any]) -> datetime:
+    """When the report would have arrived: just after the latest DTG it carries, else EVAL_NOW."""
+    moments = []
+    for text in (row.get("dtg"), row.get("text")):
+        if isinstance(text, str):
+            moments += [m.utc for m in find_dtgs(text, EVAL_NOW, future_tolerance=SCENARIO_SPAN)]
+    return max(moments) + ARRIVAL_DELAY if moments else EVAL_NOW
 
 
 @dataclass
@@ -81,7 +99,13 @@ def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
 def evaluate(chain: TriageChain, path: Path) -> dict[str, Any]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     payloads = [json.dumps({k: v for k, v in row.items() if k not in ("gold", "gold_language")}).encode() for row in rows]
-    results = chain.process(payloads, EVAL_NOW)
+    by_arrival: dict[datetime, list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        by_arrival[arrival_time(row)].append(i)
+    results: list[TriagedReport | Rejection] = [None] * len(rows)  # type: ignore[list-item]
+    for now, indices in by_arrival.items():
+        for i, result in zip(indices, chain.process([payloads[i] for i in indices], now)):
+            results[i] = result
     overall = Scores()
     per_language: dict[str, Scores] = defaultdict(Scores)
     for row, result in zip(rows, results):

@@ -1,6 +1,6 @@
 """Rebuild the shipped default model from nothing: corpus -> training -> ONNX export -> evaluation -> card + manifest.
 
-Usage: python -m models.recipe.build --out models/default   (about 17 min on 2 cores: training has a 14 min budget)
+Usage: python -m models.recipe.build --out models/default   (about 19 min on 2 cores: training has a 1000 s budget)
 """
 
 from __future__ import annotations
@@ -234,7 +234,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--work", type=Path, default=None, help="scratch directory (default: models/build/<out name>)")
     p.add_argument("--name", default="triage-default")
     p.add_argument("--version", default="1.0.0")
-    p.add_argument("--train-count", type=int, default=48000)
+    p.add_argument("--train-count", type=int, default=64000)
     p.add_argument("--eval-count", type=int, default=3000)
     p.add_argument("--steps", type=int, default=20000, help="upper bound; see --train-seconds")
     p.add_argument("--batch-size", type=int, default=32)
@@ -256,7 +256,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--bench-seconds", type=float, default=5.0)
     p.add_argument("--token-noise", type=float, default=0.08)
     p.add_argument(
-        "--train-seconds", type=float, default=840.0,
+        "--train-seconds", type=float, default=1000.0,
         help="fit the number of steps (at most --steps) to this training time, measured after 30 steps; 0: use --steps",
     )
     p.add_argument("--ner-weight", type=float, default=2.0, help="NER loss weight (category and urgency weigh 1)")

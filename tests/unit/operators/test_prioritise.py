@@ -76,3 +76,17 @@ def test_probable_flash_never_priority_or_routine(category: str, p: float, rel: 
     out = run(text, category, p, rel, cred)
     assert out.precedence in (Precedence.FLASH, Precedence.IMMEDIATE)
     assert 0.0 <= out.score <= 1.0
+
+
+def test_an_uncued_routine_report_stays_routine_whatever_the_urgency_head_says() -> None:
+    urgent_head = {"FLASH": 0.05, "IMMEDIATE": 0.6, "PRIORITY": 0.3, "ROUTINE": 0.05}
+    out = run("Point de situation: RAS, relève effectuée", "routine", 0.9, "A", 1, urgency_scores=urgent_head)
+    assert out.precedence is Precedence.ROUTINE
+    assert any(c.name == "rule:routine" for c in out.contributions) and any("ROUTINE" in n for n in out.notes)
+    # An urgency cue lifts the gate: the report is judged on its score again.
+    cued = run("Admin: 1 soldier injured in a vehicle accident, MEDEVAC requested", "routine", 0.9, "A", 1,
+               urgency_scores=urgent_head)
+    assert cued.precedence is not Precedence.ROUTINE
+    # An unsure routine call does not trigger it either.
+    unsure = run("Point de situation", "routine", 0.4, "A", 1, urgency_scores=urgent_head)
+    assert not any(c.name == "rule:routine" for c in unsure.contributions)

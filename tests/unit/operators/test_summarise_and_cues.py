@@ -33,3 +33,14 @@ def test_bluf_line() -> None:
                      datetime(2026, 11, 26, 15, 2, tzinfo=timezone.utc), None, "B", 2)
     )
     assert line == "FLASH · attack · troops in contact, 2 WIA · T-72B3 · 31U GR 1033 3897 (Wiltz) · 261502Z · source B2"
+
+
+def test_negated_cues_do_not_count() -> None:
+    from operators.cues import find_cues
+
+    for text in ("no casualties", "Keine Verletzten.", "pas de blessés", "aucun blessé", "sans victimes", "0 KIA",
+                 "no incoming rounds"):
+        assert not [c for c in find_cues(text) if c.kind in ("casualties", "incoming")], text
+    kinds = [c.kind for c in find_cues("TIC, 2 WIA, no KIA; 2 Leichtverwundete")]
+    assert kinds.count("casualties") == 2 and "contact" in kinds
+    assert [c.kind for c in find_cues("ALL CLEAR 1125Z, levée de doute, Entwarnung")] == ["negation"] * 3
