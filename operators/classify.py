@@ -18,6 +18,8 @@ from typing import Mapping, Sequence
 
 from schemas.vocab import CATEGORIES
 
+from operators.cues import negated
+
 MODEL_WEIGHT = 0.5
 TERM_WEIGHT = 2.5
 EVIDENCE_CAP = 4.0
@@ -31,7 +33,10 @@ _TERMS: list[tuple[str, float, str]] = [
     ("enemy_movement", 1.0, r"colonne|convoi|se dépla\w+|progress(?:e|ent|ion)|avance(?:nt)?|en mouvement|rassemblement|regroupement|"
      r"reconnaissance|blindés|franchissement|se dirige(?:nt)?|faisant route"),
     ("enemy_movement", 1.0, r"Kolonne|Konvoi|bewegt sich|bewegen sich|Vormarsch|vorrück\w*|Marsch\w*|Bereitstellung|Aufklärung|"
-     r"Truppenbewegung|gepanzerte|Übersetz\w*|Richtung (?:Nord|Süd|Ost|West)\w*|fahren in Richtung"),
+     r"Truppenbewegung|gepanzerte|Übersetz\w*|setz(?:t|en) über|übergesetzt|Brückenkopf|Richtung (?:Nord|Süd|Ost|West)\w*|fahren in Richtung|"
+     r"Verteidigungsstellung\w*|eingegraben\w*|Panzergr(?:ä|a)ben|Minensperre\w*|Feldbefestigung\w*"),
+    ("enemy_movement", 1.0, r"defensive positions|entrench\w*|dug-in|anti-?tank ditch\w*|minefields?|fortif\w*|bridgehead|"
+     r"positions défensives|retranch\w*|fossés? antichars?|champs? de mines|tête de pont|s'enterre\w*"),
     # attack on friendly forces
     ("attack", 1.2, r"ambush\w*|IED|VBIED|sniper|small arms fire|RPG|mortar\w*|shell(?:ing|ed)|artillery fire|IDF|under fire|"
      r"engaged|firefight|sabotage\w*|attack(?:ed|s)? (?:on|against) (?:our|friendly|the (?:FOB|base|checkpoint|patrol|convoy))|"
@@ -61,7 +66,7 @@ _TERMS: list[tuple[str, float, str]] = [
      r"convoy delayed|crater|culvert|infrastructure|damaged|collapsed|blackout|outage|MSR|ASR"),
     ("logistics_infrastructure", 1.0, r"pont|route (?:coupée|bloquée|endommagée)|ravitaillement|carburant|munitions|dépôt|voie ferrée|"
      r"ligne électrique|poste électrique|coupure|barrage|pipeline|logistique|infrastructure|endommagé\w*|effondré\w*|cratère"),
-    ("logistics_infrastructure", 1.0, r"Brücke\w*|Straße gesperrt|gesperrt|Nachschub|Versorgung\w*|Treibstoff|Kraftstoff|Munition\w*|"
+    ("logistics_infrastructure", 1.0, r"Brücke(?!nkopf)\w*|Straße gesperrt|gesperrt|Nachschub|Versorgung\w*|Treibstoff|Kraftstoff|Munition\w*|"
      r"Depot|Bahn\w*|Stromleitung|Umspannwerk|Stromausfall|Talsperre|Staudamm|Pipeline|Logistik|Infrastruktur|beschädigt|eingestürzt|Krater"),
     # cyber and electronic warfare
     ("cyber_ew", 1.5, r"jamm\w*|spoof\w*|GPS|GNSS|electronic warfare|\bEW\b|interference|radio (?:silence|outage)|comms? (?:down|degraded|lost)|"
@@ -154,10 +159,16 @@ class Term:
 
 
 def find_terms(text: str) -> list[Term]:
-    """Category terms in the text; a span counts once per category (the first pattern that finds it)."""
+    """Category terms in the text; a span counts once per category (the first pattern that finds it).
+
+    A term right after a negation ("no jamming", "not enemy EW", "kein IED") does not vote, except
+    for routine, whose own terms are often negative ("no change", "keine Aktivität").
+    """
     found: list[Term] = []
     for category, weight, rx in _COMPILED:
         for m in rx.finditer(text):
+            if category != "routine" and negated(text, m.start()):
+                continue
             if any(t.category == category and t.start < m.end() and m.start() < t.end for t in found):
                 continue
             found.append(Term(category, weight, m.start(), m.end(), m.group(0)))

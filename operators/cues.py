@@ -106,8 +106,10 @@ _COMPILED = _compile()
 # A cue that a negation directly precedes says the opposite: "no casualties", "keine Verletzten",
 # "pas de blessés", "aucun blessé", "sans victimes", "nil WIA", "0 KIA". Such a cue is dropped.
 _NEGATED_KINDS = frozenset(("casualties", "contact", "incoming", "cbrn_release"))
-_NEGATOR_BEFORE = re.compile(
-    r"(?:\b(?:no|nil|zero|without|keine?[nr]?|ohne|pas de|pas d'|aucune?s?|sans|ni)|(?<![\d.,])0)\s*(?:x\s*)?$",
+NEGATOR_BEFORE = re.compile(
+    # the negator, then at most one more word ("no friendly casualties", "keine eigenen Verluste")
+    r"(?:\b(?:no|not|nil|zero|without|keine?[nrs]?|nicht|ohne|pas de|pas d'|aucune?s?|sans|ni)|(?<![\d.,])0)"
+    r"\s*(?:x\s*)?(?:[^\W\d]+\s+)?$",
     re.IGNORECASE,
 )
 NEGATION_WINDOW = 24
@@ -116,11 +118,12 @@ NEGATION_WINDOW = 24
 _ZERO_COUNT = re.compile(r"0+\s*x?\s*\D")
 
 
-def _negated(text: str, start: int) -> bool:
+def negated(text: str, start: int) -> bool:
+    """Whether a negation ("no", "keine", "pas de", "aucun", "0") directly precedes position `start`."""
     if _ZERO_COUNT.match(text, start):  # "0 KIA", "0x WIA"
         return True
     before = text[max(0, start - NEGATION_WINDOW) : start]
-    return _NEGATOR_BEFORE.search(before) is not None
+    return NEGATOR_BEFORE.search(before) is not None
 
 
 def find_cues(text: str) -> list[Cue]:
@@ -128,7 +131,7 @@ def find_cues(text: str) -> list[Cue]:
     found: list[Cue] = []
     for kind, gloss, rx in _COMPILED:
         for m in rx.finditer(text):
-            if m.end() > m.start() and not (kind in _NEGATED_KINDS and _negated(text, m.start())):
+            if m.end() > m.start() and not (kind in _NEGATED_KINDS and negated(text, m.start())):
                 found.append(Cue(kind, gloss, m.start(), m.end(), m.group(0)))
     found.sort(key=lambda c: (c.start, -c.end))
     kept: list[Cue] = []
