@@ -118,9 +118,16 @@ NEGATION_WINDOW = 24
 _ZERO_COUNT = re.compile(r"0+\s*x?\s*\D")
 
 
-def negated(text: str, start: int) -> bool:
-    """Whether a negation ("no", "keine", "pas de", "aucun", "0") directly precedes position `start`."""
+# A field answered with nothing: "casualties: nil", "Dégâts / victimes : néant", "Verluste: keine".
+_NIL_AFTER = re.compile(r"\s*[:=-]\s*(?:nil|none|negative|neg|néant|aucune?s?|keine|0)\b", re.IGNORECASE)
+
+
+def negated(text: str, start: int, end: int | None = None) -> bool:
+    """Whether a negation ("no", "keine", "pas de", "aucun", "0") directly precedes position `start`
+    or, with `end`, a nil answer ("victimes : néant") directly follows the span."""
     if _ZERO_COUNT.match(text, start):  # "0 KIA", "0x WIA"
+        return True
+    if end is not None and _NIL_AFTER.match(text, end):
         return True
     before = text[max(0, start - NEGATION_WINDOW) : start]
     return NEGATOR_BEFORE.search(before) is not None
@@ -131,7 +138,7 @@ def find_cues(text: str) -> list[Cue]:
     found: list[Cue] = []
     for kind, gloss, rx in _COMPILED:
         for m in rx.finditer(text):
-            if m.end() > m.start() and not (kind in _NEGATED_KINDS and negated(text, m.start())):
+            if m.end() > m.start() and not (kind in _NEGATED_KINDS and negated(text, m.start(), m.end())):
                 found.append(Cue(kind, gloss, m.start(), m.end(), m.group(0)))
     found.sort(key=lambda c: (c.start, -c.end))
     kept: list[Cue] = []

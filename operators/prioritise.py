@@ -2,7 +2,8 @@
 
 score = expected category severity (model probabilities x severity)
       + urgency cues (capped) + area-of-interest bonus - staleness
-      blended with the model's urgency head (weight URGENCY_BLEND) when the model has one,
+      blended with the model's urgency head (weight URGENCY_BLEND x the model's own probability
+      for the chosen category) when the model has one,
       then scaled by the Admiralty grade of the source and the information.
 Thresholds: FLASH >= 0.80, IMMEDIATE >= 0.60, PRIORITY >= 0.25, otherwise ROUTINE.
 The blend weight and thresholds were chosen on the demo samples (pipeline/samples, labelled in
@@ -84,6 +85,9 @@ class PriorityInput:
     lat: float | None = None
     lon: float | None = None
     urgency_scores: dict[str, float] | None = None  # the model's urgency head, if it has one
+    # The model's own probability for the category finally chosen: where the model misread the report
+    # (the lexicon overruled it), its urgency head is trusted proportionally less.
+    model_agreement: float | None = None
 
 
 @dataclass(slots=True)
@@ -120,8 +124,15 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
 
     cue_total = 0.0
     seen_kinds: set[str] = set()
+    # An exercise or a denied threat cancels the probable-FLASH cues: they add nothing to the score
+    # either ("Luftalarm ... Entwarnung", "simulated contact").
+    cancelled = any(c.kind in FLASH_CANCELLING for c in item.cues)
     for cue in item.cues:
         if cue.kind in seen_kinds:  # one contribution per kind: repetition is not extra urgency
+            continue
+        if cancelled and cue.kind in FLASH_KINDS:
+            contributions.append(Contribution(f"cue:{cue.kind}", 0.0, f"{cue.gloss} (cancelled)", cue.text, cue.start, cue.end))
+            seen_kinds.add(cue.kind)
             continue
         seen_kinds.add(cue.kind)
         cue_total += cue.weight
@@ -153,9 +164,11 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
     if item.urgency_scores:
         model_urgency = sum(p * URGENCY_VALUE.get(label, 0.3) for label, p in item.urgency_scores.items())
         top = max(item.urgency_scores, key=item.urgency_scores.__getitem__)
-        blended = (1 - URGENCY_BLEND) * raw + URGENCY_BLEND * model_urgency
+        blend = URGENCY_BLEND * (1.0 if item.model_agreement is None else max(0.0, min(1.0, item.model_agreement)))
+        blended = (1 - blend) * raw + blend * model_urgency
+        trust = "" if item.model_agreement is None else f", weight {blend:.2f}"
         contributions.append(
-            Contribution("model_urgency", round(blended - raw, 3), f"{top} (p={item.urgency_scores[top]:.2f})")
+            Contribution("model_urgency", round(blended - raw, 3), f"{top} (p={item.urgency_scores[top]:.2f}{trust})")
         )
         raw = blended
     grade = RELIABILITY_FACTOR.get(item.reliability, 0.95) * CREDIBILITY_FACTOR.get(item.credibility, 0.95)

@@ -133,6 +133,7 @@ class ModelTriage:
                 lat=lat,
                 lon=lon,
                 urgency_scores=urgency_scores,
+                model_agreement=model_scores.get(category) if model_scores else None,
             ),
             self.config.areas,
         )

@@ -90,3 +90,21 @@ def test_an_uncued_routine_report_stays_routine_whatever_the_urgency_head_says()
     # An unsure routine call does not trigger it either.
     unsure = run("Point de situation", "routine", 0.4, "A", 1, urgency_scores=urgent_head)
     assert not any(c.name == "rule:routine" for c in unsure.contributions)
+
+
+def test_the_urgency_head_weighs_less_where_the_model_misread_the_report() -> None:
+    urgent_head = {"FLASH": 0.9, "IMMEDIATE": 0.1, "PRIORITY": 0.0, "ROUTINE": 0.0}
+    scores = {c: (0.9 if c == "logistics_infrastructure" else 0.1 / 7) for c in CATEGORIES}
+
+    def score(agreement: float | None) -> float:
+        item = PriorityInput("logistics_infrastructure", scores, [], "B", 2, None, NOW, urgency_scores=urgent_head,
+                             model_agreement=agreement)
+        return prioritise(item).score
+
+    assert score(1.0) == score(None) > score(0.3) > score(0.0)
+
+
+def test_a_cancelled_flash_cue_adds_nothing() -> None:
+    out = run("Luftalarm ausgelöst, Entwarnung 0655Z: eigene Hubschrauber", "routine", 0.6)
+    cue = next(c for c in out.contributions if c.name == "cue:incoming")
+    assert cue.weight == 0.0 and "cancelled" in cue.value and not out.probable_flash
