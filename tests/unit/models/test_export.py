@@ -59,6 +59,17 @@ def test_multi_head_export_parity(exported: tuple[Path, export_module.ExportRepo
     assert manifest["architecture"]["attention"] == "bidirectional"
 
 
+def test_fp16_variant_is_parity_checked(tmp_path: Path) -> None:
+    # The fp16 graph is run (on the CUDA EP where there is a GPU, else the CPU EP) and compared with
+    # PyTorch; a check that silently does not run would let a broken fp16 export through.
+    checkpoint = _tiny_triage(tmp_path / "checkpoint", seed=1)
+    report = export_checkpoint(checkpoint, tmp_path / "model", fp16=True, max_length=64, log=lambda _: None)
+    fp16 = next(v for v in report.variants if v.precision == "fp16")
+    assert fp16.checked_on.endswith("ExecutionProvider"), fp16.checked_on
+    assert set(fp16.max_abs_diff) == {"category", "urgency", "ner"} and max(fp16.max_abs_diff.values()) < 0.05
+    assert json.loads((tmp_path / "model" / "manifest.json").read_text())["graph"]["file"] == "model.fp16.onnx"
+
+
 def test_exported_graph_has_dynamic_batch_and_sequence(exported: tuple[Path, export_module.ExportReport]) -> None:
     out, _ = exported
     verify_model_dir(out)

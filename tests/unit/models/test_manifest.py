@@ -43,14 +43,24 @@ def test_shipped_default_verifies() -> None:
     assert size <= 30 * 1024 * 1024
 
 
-def test_shipped_default_does_not_regress() -> None:
-    # A floor under the shipped model's recorded scores, so a rebuild that silently breaks training is caught.
-    # The acceptance targets (category 0.95, NER 0.90 per language) are higher; MODEL_CARD.md says where the
-    # shipped model stands against them.
-    summary = _manifest(DEFAULT)["metrics"]["summary"]
+def test_shipped_default_meets_its_targets_when_measured_again() -> None:
+    # The acceptance targets of the models issue (category macro-F1 >= 0.95 and entity F1 >= 0.90 in every
+    # language, on the differently generated evaluation split), measured afresh on the shipped graph rather
+    # than read from the manifest; the manifest's recorded figures must be what this measures.
+    from models.recipe import corpus
+    from models.recipe.evaluate import evaluate, flat_summary
+    from operators.runtime import load_model
+
+    manifest = _manifest(DEFAULT)
+    split = manifest["training_data"]["eval"]
+    reports = list(corpus.generate(int(split["count"]), int(split["seed"]), "eval"))
+    measured = flat_summary(evaluate(load_model(DEFAULT, providers="cpu"), reports))
     for language in ("en", "fr", "de"):
-        assert summary[language]["category_macro_f1"] >= 0.90
-        assert summary[language]["ner_entity_f1"] >= 0.80
+        assert measured[language]["category_macro_f1"] >= 0.95, measured[language]
+        assert measured[language]["ner_entity_f1"] >= 0.90, measured[language]
+        recorded = manifest["metrics"]["summary"][language]
+        for key in ("category_macro_f1", "ner_entity_f1"):
+            assert abs(recorded[key] - measured[language][key]) <= 0.002, (language, key)
 
 
 def test_tampered_graph_is_refused_by_name(model_copy: Path) -> None:
