@@ -121,8 +121,12 @@ def main(argv: list[str] | None = None) -> int:
 
         state["gpu"] = load_model(args.model_dir, providers="auto")
         state["cpu"] = load_model(args.model_dir, providers="cpu")
-        return {"providers_auto": list(state["gpu"].providers), "graph": state["gpu"].manifest.graph.file,
-                "precision": state["gpu"].manifest.graph.precision}
+        import hashlib
+
+        graph = state["gpu"].manifest.graph.file
+        return {"providers_auto": list(state["gpu"].providers), "graph": graph,
+                "precision": state["gpu"].manifest.graph.precision,
+                "graph_sha256": hashlib.sha256((args.model_dir / graph).read_bytes()).hexdigest()}
 
     texts = _texts()
 

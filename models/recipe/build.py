@@ -193,7 +193,13 @@ def finalise(out: Path, manifest: dict[str, Any], metrics: dict[str, Any]) -> di
     if INDEPENDENT_SET.is_file():
         manifest["metrics"]["independent_set"] = evaluate_independent(model, INDEPENDENT_SET)
     (out / "evaluation.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    card = render_model_card(manifest, metrics, _measurement("heads_decision.json"), _measurement("large_export.json"))
+    import hashlib
+
+    graph_sha256 = hashlib.sha256((out / manifest["graph"]["file"]).read_bytes()).hexdigest()
+    card = render_model_card(
+        manifest, metrics, _measurement("heads_decision.json"), _measurement("large_export.json"),
+        _measurement("gpu_model_check.json"), graph_sha256,
+    )
     (out / "MODEL_CARD.md").write_text(card, encoding="utf-8")
     final = write_manifest(out, manifest)
     load_model(out, providers="cpu")  # the directory must verify and load exactly as the pipeline will

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 _CATEGORY_DEFINITIONS = {
@@ -125,7 +126,12 @@ def _independent_section(result: dict[str, Any] | None) -> list[str]:
 
 
 def render_model_card(
-    manifest: dict[str, Any], metrics: dict[str, Any], heads: dict[str, Any] | None, large: dict[str, Any] | None
+    manifest: dict[str, Any],
+    metrics: dict[str, Any],
+    heads: dict[str, Any] | None,
+    large: dict[str, Any] | None,
+    gpu: dict[str, Any] | None = None,
+    graph_sha256: str | None = None,
 ) -> str:
     arch = manifest["architecture"]
     tok = manifest["tokenizer"]
@@ -313,6 +319,7 @@ def render_model_card(
             lines += [*heads["table"], ""]
     else:
         lines += ["Not measured for this build (models/recipe/measurements/heads_decision.json missing).", ""]
+    lines += _gpu_section(gpu, graph_sha256)
     lines += ["## Large checkpoint export", ""]
     if large:
         lines += [large.get("summary", ""), ""]
@@ -350,3 +357,57 @@ def render_model_card(
         "",
     ]
     return "\n".join(lines)
+
+
+def _gpu_section(gpu: dict[str, Any] | None, graph_sha256: str | None) -> list[str]:
+    """The shipped graph on a GPU, from `python -m bench.gpu_model_check` (measurements/gpu_model_check.json)."""
+    lines = ["## On a GPU", ""]
+    if not gpu or "auto" not in gpu or "error" in gpu["auto"]:
+        return lines + ["Not measured for this build (models/recipe/measurements/gpu_model_check.json missing).", ""]
+    env, auto = gpu.get("environment", {}), gpu["auto"]
+    same = bool(graph_sha256) and auto.get("graph_sha256") == graph_sha256
+    lines.append(
+        f"Measured with `python -m bench.gpu_model_check` on {env.get('gpu', 'a GPU')} (onnxruntime-gpu "
+        f"{env.get('onnxruntime', '?')}), {gpu.get('started', '')}"
+        + ("" if same else " — **on an earlier build of this model; re-run it for this one**")
+        + "."
+    )
+    lines += [
+        "",
+        f"- `providers=\"auto\"` loaded the graph on {', '.join(auto.get('providers_auto', []))}; TensorRT was "
+        "tried first and skipped because its libraries (libnvinfer) are not installed there.",
+    ]
+    parity = gpu.get("parity_shipped") or {}
+    if "category_prob_max_abs_diff" in parity:
+        lines.append(
+            f"- The shipped {auto.get('precision')} graph on the GPU against the same graph on the CPU, "
+            f"{parity['texts']} real report texts (demo samples and the development set): max |difference| of "
+            f"probabilities category {parity['category_prob_max_abs_diff']}, urgency {parity['urgency_prob_max_abs_diff']}, "
+            f"token tags {parity['token_prob_max_abs_diff']}; argmax agreement category {parity['category_argmax_agreement']}, "
+            f"urgency {parity['urgency_argmax_agreement']}, token tags {parity['token_tag_agreement']}; identical entity "
+            f"spans in {parity['reports_with_identical_entities']} reports (the int8 kernels differ between the two "
+            "providers, so boundary tokens can flip)."
+        )
+    speed = gpu.get("speed") or {}
+    if speed.get("shipped_gpu"):
+        best = max(speed["shipped_gpu"], key=lambda r: r["reports_per_s"])
+        cpu = (speed.get("shipped_cpu") or [{}])[0]
+        lines.append(
+            f"- `TriageModel.predict` (tokenisation included): {best['reports_per_s']:g} reports/s on the GPU at batch "
+            f"{best['batch_size']}, {cpu.get('reports_per_s', '?')} on that machine's {speed.get('cpu_threads', '?')} CPU threads "
+            "at batch 64. A model this small gains little from a GPU; the GPU path matters for customer checkpoints."
+        )
+    fp16 = gpu.get("fp16") or {}
+    if "error" in fp16:
+        lines.append(
+            "- fp16: `triage models export --fp16` of this model's checkpoint was **refused by the exporter's parity "
+            f"check on the CUDA EP** ({fp16['error'].split(':', 1)[-1].strip()[:160]}). On the CPU EP the same fp16 "
+            "graph passes (max |diff| 0.013), so the CUDA fp16 kernels overflow where the CPU ones do not. A likely "
+            "cause, not proven: this model's residual stream reaches |x| = 262 on real reports, and x squared in "
+            "RMSNorm exceeds fp16's 65504. Keeping Pow and ReduceMean in float32 was tried on the CPU and made parity "
+            "worse there, so it was not adopted. Use the int8 or fp32 graph on GPUs for this model; a customer "
+            "checkpoint's fp16 export gets the same check and is refused the same way if it overflows."
+        )
+    elif fp16.get("fp16_gpu"):
+        lines.append(f"- fp16 on the GPU: {json.dumps(fp16['fp16_gpu'].get('overall', {}))}.")
+    return lines + [""]
