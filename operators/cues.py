@@ -22,10 +22,11 @@ KINDS: dict[str, tuple[float, bool]] = {
     "routine_marker": (-0.35, False),  # exercise, drill, NSTR, nothing to report
     "negation": (-0.25, False),  # no IED found, false alarm, rumour disproved
     "historic": (-0.20, False),  # old, previously reported, no longer
+    "uncertain": (-0.05, False),  # suspected, unconfirmed, no symptoms: real, but not established
 }
 
 FLASH_KINDS = frozenset(k for k, (_, flash) in KINDS.items() if flash)
-DEESCALATING = frozenset(("routine_marker", "negation", "historic"))
+DEESCALATING = frozenset(("routine_marker", "negation", "historic", "uncertain"))
 # Only these cancel the FLASH rule: an exercise or a denied threat. History alone does not
 # ("the bridge shelled yesterday is being shelled again").
 FLASH_CANCELLING = frozenset(("routine_marker", "negation"))
@@ -80,9 +81,13 @@ _LEXICON: list[tuple[str, str, str]] = [
     ("routine_marker", "routine", r"\bRAS\b|rien à signaler|\bexercice\b|entraînement|simulée?s?|sans changement"),
     ("routine_marker", "routine", r"\bKBV\b|keine besonderen Vorkommnisse|\bÜbung\b|Übungs\w*|simuliert\w*|unverändert"),
     # --- negation / false alarm (the threat itself is denied)
-    ("negation", "not confirmed", r"\bno (?:IED|threat|contact|enemy|hostile)\b|false alarm|not confirmed|unconfirmed|rumou?r|turned out to be|negative (?:result|contact)|cleared,? no|\ball clear\b|not enemy|no link to|nothing suspicious|harmless|(?:it|they) (?:was|were) (?:only |just )?(?:a|an|our own|own|friendly)\b"),
-    ("negation", "not confirmed", r"\baucun(?:e)? (?:IED|EEI|menace|contact|ennemi|danger)|fausse alerte|non confirmée?|rumeur|s'est avéré|levée de doute|rien de suspect|inoffensi\w*|sans lien avec|il s'agissait d"),
-    ("negation", "not confirmed", r"\bkein(?:e|en)? (?:IED|Sprengsatz|Bedrohung|Feindkontakt|Feind|Gefahr)\b|Fehlalarm|nicht bestätigt|unbestätigt|Gerücht|stellte sich heraus|Entwarnung|gegenstandslos|harmlos|es handelte sich um"),
+    ("negation", "not confirmed", r"\bno (?:IED|threat|contact|enemy|hostile)\b|false alarm|rumou?r|turned out to be|negative (?:result|contact)|cleared,? no|\ball clear\b|not enemy|no link to|nothing suspicious|harmless|(?:it|they) (?:was|were) (?:only |just )?(?:a|an|our own|own|friendly)\b"),
+    ("negation", "not confirmed", r"\baucun(?:e)? (?:IED|EEI|menace|contact|ennemi|danger)|fausse alerte|rumeur|s'est avéré|levée de doute|rien de suspect|inoffensi\w*|sans lien avec|il s'agissait d"),
+    ("negation", "not confirmed", r"\bkein(?:e|en)? (?:IED|Sprengsatz|Bedrohung|Feindkontakt|Feind|Gefahr)\b|Fehlalarm|Gerücht|stellte sich heraus|Entwarnung|gegenstandslos|harmlos|es handelte sich um"),
+    # --- uncertain: the event is real but not established (it never cancels a FLASH rule on its own)
+    ("uncertain", "not confirmed", r"not (?:yet )?confirmed|unconfirmed|awaiting confirmation|to be confirmed|\bTBC\b|suspect(?:ed)?\b|suspicious|possibl[ey]|unclear|unknown (?:substance|liquid|powder|cause|agent)|no symptoms|nobody (?:shows|has) symptoms|low[- ]level reading|weak reading"),
+    ("uncertain", "not confirmed", r"non confirmée?s?|pas (?:encore )?confirmée?s?|à confirmer|suspecte?s?\b|suspicion|éventuel\w*|inconnue?s?\b|aucun symptôme|personne ne présente de symptômes|niveau faible"),
+    ("uncertain", "not confirmed", r"nicht bestätigt|unbestätigt|noch zu bestätigen|verdächtig\w*|Verdacht\w*|unklar\w*|unbekannte[rns]? (?:Substanz|Flüssigkeit|Pulver|Ursache|Stoff)|keine Symptome|schwache[rn]? Anzeige"),
     # --- historic / stale
     ("historic", "earlier event", r"last (?:week|month|year)|previously reported|no longer|in (?:19|20)\d\d\b|historic(?:al)?|yesterday"),
     ("historic", "earlier event", r"la semaine dernière|déjà signalé|en (?:19|20)\d\d\b|\bhier\b|historique"),

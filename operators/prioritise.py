@@ -191,11 +191,30 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
         precedence = Precedence.ROUTINE
         score = min(score, dict(THRESHOLDS)[Precedence.PRIORITY] - 0.01)
 
+    # Casualties settle it: "suspected chemical attack, 4 pax with pinpoint pupils" is a release.
+    has_casualties = any(c.kind == "casualties" for c in item.cues)
+    uncertain = [] if has_casualties else [c for c in item.cues if c.kind == "uncertain"]
+    if uncertain and precedence is Precedence.FLASH:
+        # FLASH on the score alone needs an established event; a suspected one is IMMEDIATE.
+        notes.append(f"held at IMMEDIATE: not established ('{uncertain[0].text}')")
+        precedence = Precedence.IMMEDIATE
+        score = min(score, dict(THRESHOLDS)[Precedence.FLASH] - 0.01)
+
     flash_cues = [c for c in item.cues if c.kind in FLASH_KINDS]
     deescalated = any(c.kind in FLASH_CANCELLING for c in item.cues)
     probable_flash = bool(flash_cues) and not deescalated
     if probable_flash:
         floor = Precedence.FLASH
+        if uncertain and all(c.kind == "cbrn_release" for c in flash_cues):
+            # A CBRN agent named in a report that says it is suspected or unconfirmed (no symptoms, weak
+            # reading) is a suspected release: IMMEDIATE, never lower. Fire and incoming attacks are not
+            # softened this way: "TIC, casualties unconfirmed" stays FLASH.
+            floor = Precedence.IMMEDIATE
+            probable_flash = False
+            notes.append(f"CBRN not established ('{uncertain[0].text}'): held at IMMEDIATE at least")
+            if precedence.urgency > floor.urgency:
+                precedence = floor
+                score = min(score, dict(THRESHOLDS)[Precedence.FLASH] - 0.01)
         if item.reliability == "E" or item.credibility == 5:
             floor = Precedence.IMMEDIATE
             notes.append(

@@ -108,3 +108,17 @@ def test_a_cancelled_flash_cue_adds_nothing() -> None:
     out = run("Luftalarm ausgelöst, Entwarnung 0655Z: eigene Hubschrauber", "routine", 0.6)
     cue = next(c for c in out.contributions if c.name == "cue:incoming")
     assert cue.weight == 0.0 and "cancelled" in cue.value and not out.probable_flash
+
+
+def test_a_suspected_cbrn_release_is_immediate_not_flash_unless_there_are_casualties() -> None:
+    flash_head = {"FLASH": 0.9, "IMMEDIATE": 0.1, "PRIORITY": 0.0, "ROUTINE": 0.0}
+    suspected = run("Detector alarm, nerve agent suspected, low-level reading, no symptoms", "cbrn", 0.95,
+                    urgency_scores=flash_head)
+    assert suspected.precedence is Precedence.IMMEDIATE and not suspected.probable_flash
+    assert any("not established" in n for n in suspected.notes)
+    confirmed = run("suspected chemical attack, 4x pax with pinpoint pupils, 2 casualties", "cbrn", 0.95,
+                    urgency_scores=flash_head)
+    assert confirmed.precedence is Precedence.FLASH and confirmed.probable_flash
+    # Uncertainty never softens fire on friendly forces.
+    tic = run("TIC at Wiltz, enemy strength not confirmed, possibly a platoon", "attack", 0.9)
+    assert tic.precedence is Precedence.FLASH and tic.probable_flash
