@@ -75,7 +75,9 @@ _LEXICON: list[tuple[str, str, str]] = [
     ("support_request", "support requested", r"request(?:ing|s)? (?:the )?(?:QRF|support|fire support|reinforcements?|CAS|immediate|MEDEVAC|assistance|backup)|need(?:s)? (?:QRF|support|backup|reinforcements?)|QRF (?:requested|launched|now)|appreciate the QRF"),
     ("support_request", "support requested", r"demand(?:e|ons) (?:d'urgence )?(?:appui|renforts?|QRF|soutien|évacuation)|besoin d'appui|appui feu demandé|renfort serait"),
     ("support_request", "support requested", r"(?:erbitten|fordern|benötigen) (?:dringend )?(?:Unterstützung|Verstärkung|Feuerunterstützung|QRF|Sanität)|Unterstützung (?:angefordert|wäre)|QRF sofort|[Bb]itte um sofortige|(?:erbitte|erbitten) \w+-?Unterstützung|dringend benötigt"),
-    ("support_request", "urgent need", r"\bcritical(?:ly)? (?:low|short|shortage)|urgent(?:ly)? (?:need|require|request)\w*|ASAP|\bcritique\b|besoin urgent|\bkritisch\b|[Mm]unitionslage kritisch|reicht (?:nur|noch|keine) "),
+    ("support_request", "urgent need", r"\bcritical(?:ly)? (?:low|short|shortage)|urgent(?:ly)? (?:need|require|request)\w*|ASAP|\burgent\b|priority (?:resupply|recovery|repair|support)|no alternative route|"
+     r"\bcritique\b|besoin urgent|\burgence\b|\burgente?s?\b|en priorité|sans recomplètement|aucun itinéraire de substitution|"
+     r"\bkritisch\b|[Mm]unitionslage kritisch|reicht (?:nur|noch|keine) |\bdringend\w*|vorrangig\w*|keine Ausweich\w*"),
     # --- routine markers
     ("routine_marker", "routine", r"\bNSTR\b|nothing (?:significant )?to report|\bexercise\b|\bdrill\b|training (?:serial|event|activity)|scheduled (?:maintenance|test)|\bsimulated\b|no change|all quiet"),
     ("routine_marker", "routine", r"\bRAS\b|rien à signaler|\bexercice\b|entraînement|simulée?s?|sans changement"),

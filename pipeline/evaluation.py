@@ -34,11 +34,18 @@ ARRIVAL_DELAY = timedelta(minutes=10)
 
 
 def arrival_time(row: dict[str, Any]) -> datetime:
-    """When the report would have arrived: just after the latest DTG it carries, else EVAL_NOW."""
-    moments = []
+    """When the report would have arrived: just after the latest DTG it carries, else EVAL_NOW.
+
+    Groups that name their month are placed anywhere in the scenario; groups without one ("172000Z")
+    only decide when nothing else does, since their month is a guess relative to EVAL_NOW.
+    """
+    explicit: list[datetime] = []
+    inferred: list[datetime] = []
     for text in (row.get("dtg"), row.get("text")):
         if isinstance(text, str):
-            moments += [m.utc for m in find_dtgs(text, EVAL_NOW, future_tolerance=SCENARIO_SPAN)]
+            explicit += [m.utc for m in find_dtgs(text, EVAL_NOW, future_tolerance=SCENARIO_SPAN) if not m.inferred]
+            inferred += [m.utc for m in find_dtgs(text, EVAL_NOW) if m.inferred]
+    moments = explicit or inferred
     return max(moments) + ARRIVAL_DELAY if moments else EVAL_NOW
 
 
