@@ -1,0 +1,54 @@
+"""The chain on the hand-written sets (`triage evaluate`): safety properties hold exactly, quality stays put.
+
+The independent set is only scored here, never used to choose anything (tests/eval/README.md). The
+quality floors sit a little under the figures measured on 2026-11-26 (README, "Quality on reports
+nobody on the team wrote"), so that a change that loses quality fails, while ONNX Runtime's int8
+kernels on another CPU model may still move a borderline report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.build import build_chain
+from pipeline.evaluation import arrival_time, evaluate
+from pipeline.settings import Settings
+
+EVAL = Path(__file__).resolve().parents[3] / "tests" / "eval"
+
+
+@pytest.fixture(scope="module")
+def chain() -> Any:
+    return build_chain(Settings.from_env())
+
+
+@pytest.mark.parametrize(
+    ("name", "category_floor", "precedence_floor"),
+    [("independent_reports.jsonl", 0.83, 0.82), ("dev_reports.jsonl", 0.94, 0.86)],
+)
+def test_hand_written_sets(chain: Any, name: str, category_floor: float, precedence_floor: float) -> None:
+    result = evaluate(chain, EVAL / name)
+    overall = result["overall"]
+    assert overall["rejected"] == 0
+    # Exact safety properties: no probable FLASH below IMMEDIATE, every output explained.
+    assert overall["probable_flash"] > 0 and overall["probable_flash_at_priority_or_routine"] == 0
+    assert overall["without_summary_or_explanation"] == 0
+    assert overall["recall"]["GRID"] >= 0.95 and overall["recall"]["DTG"] >= 0.95
+    assert overall["recall"]["EQUIPMENT"] >= 0.80 and overall["recall"]["LOCATION"] >= 0.80
+    assert overall["category_macro_f1"] >= category_floor, overall
+    assert overall["precedence_acceptable"] >= precedence_floor, overall
+
+
+def test_arrival_time_follows_the_report_not_the_clock() -> None:
+    from datetime import datetime, timezone
+
+    from pipeline.evaluation import EVAL_NOW
+
+    # A month-less group cannot push the arrival into a later month; a full one places it.
+    assert arrival_time({"text": "contact 261430Z, out"}) == datetime(2026, 11, 26, 14, 40, tzinfo=timezone.utc)
+    assert arrival_time({"text": "141930Z DEZ 26 Feind"}) == datetime(2026, 12, 14, 19, 40, tzinfo=timezone.utc)
+    assert arrival_time({"dtg": "270620ZNOV26", "text": "at 281200Z"}) == datetime(2026, 11, 27, 6, 30, tzinfo=timezone.utc)
+    assert arrival_time({"text": "no time at all"}) == EVAL_NOW
