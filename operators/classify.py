@@ -5,8 +5,9 @@ may never have seen in training. They are combined in log space,
     score(c) ∝ p_model(c) ** MODEL_WEIGHT · exp(TERM_WEIGHT · min(evidence(c), EVIDENCE_CAP)),
 and renormalised, so a confident model is not overruled by one word, and a report full of
 jamming vocabulary is not called an enemy movement because the model is unsure. Each term that
-counted is returned as evidence with its span. The weights were chosen on the demo samples
-(pipeline/samples, labelled in tests/eval/dev_categories.json), never on the independent set.
+counted is returned as evidence with its span. The weights were chosen on the development sets (the
+demo samples, labelled in tests/eval/dev_categories.json, and tests/eval/dev_reports.jsonl), never on
+the independent set.
 """
 
 from __future__ import annotations

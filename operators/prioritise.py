@@ -6,11 +6,14 @@ score = expected category severity (model probabilities x severity)
       for the chosen category) when the model has one,
       then scaled by the Admiralty grade of the source and the information.
 Thresholds: FLASH >= 0.80, IMMEDIATE >= 0.60, PRIORITY >= 0.25, otherwise ROUTINE.
-The blend weight and thresholds were chosen on the demo samples (pipeline/samples, labelled in
-tests/eval/dev_precedence.json), never on the independent evaluation set.
+The blend weight, thresholds and rules were chosen on the development sets (the demo samples,
+labelled in tests/eval/dev_precedence.json, and tests/eval/dev_reports.jsonl), never on the
+independent evaluation set.
 
-Two rules sit on top. A report classified routine (p >= ROUTINE_GATE) with no urgency cue stays
-ROUTINE. A report with a probable-FLASH cue (troops in contact, incoming air or missile
+Rules sit on top. A report classified routine (p >= ROUTINE_GATE) with no urgency cue stays
+ROUTINE. A report that is not established (suspected, unconfirmed, no symptoms) and has no
+casualties reaches FLASH only through the rule layer, and a suspected CBRN release is held at
+IMMEDIATE. A report with a probable-FLASH cue (troops in contact, incoming air or missile
 attack, CBRN release) that is not marked as an exercise, a false alarm or history is FLASH
 whatever the model says; from an unreliable source (E) or with improbable information (5) it is
 lowered to IMMEDIATE, never further, and the explanation says so.
