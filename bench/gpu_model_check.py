@@ -121,12 +121,9 @@ def main(argv: list[str] | None = None) -> int:
 
         state["gpu"] = load_model(args.model_dir, providers="auto")
         state["cpu"] = load_model(args.model_dir, providers="cpu")
-        import hashlib
-
-        graph = state["gpu"].manifest.graph.file
-        return {"providers_auto": list(state["gpu"].providers), "graph": graph,
-                "precision": state["gpu"].manifest.graph.precision,
-                "graph_sha256": hashlib.sha256((args.model_dir / graph).read_bytes()).hexdigest()}
+        manifest = state["gpu"].manifest
+        return {"providers_auto": list(state["gpu"].providers), "graph": manifest.graph.file,
+                "precision": manifest.graph.precision, "graph_sha256": manifest.model_sha256}
 
     texts = _texts()
 

@@ -28,8 +28,6 @@ from schemas.vocab import CATEGORIES
 ENTITY_GOLD = {"grids": "GRID", "dtgs": "DTG", "equipment": "EQUIPMENT", "locations": "LOCATION"}
 # Same-day reference so that DTGs without month or year resolve as the writers meant.
 EVAL_NOW = datetime(2026, 11, 27, 18, 0, tzinfo=timezone.utc)
-# A scenario may run weeks past EVAL_NOW; how a report written then is read happens at its own time.
-SCENARIO_SPAN = timedelta(days=60)
 ARRIVAL_DELAY = timedelta(minutes=10)
 
 
@@ -43,8 +41,9 @@ def arrival_time(row: dict[str, Any]) -> datetime:
     inferred: list[datetime] = []
     for text in (row.get("dtg"), row.get("text")):
         if isinstance(text, str):
-            explicit += [m.utc for m in find_dtgs(text, EVAL_NOW, future_tolerance=SCENARIO_SPAN) if not m.inferred]
-            inferred += [m.utc for m in find_dtgs(text, EVAL_NOW) if m.inferred]
+            # A group with month and year resolves to itself whatever the reference and tolerance.
+            for m in find_dtgs(text, EVAL_NOW):
+                (inferred if m.inferred else explicit).append(m.utc)
     moments = explicit or inferred
     return max(moments) + ARRIVAL_DELAY if moments else EVAL_NOW
 

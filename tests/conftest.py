@@ -32,6 +32,14 @@ def unavailable(message: str) -> None:
     pytest.skip(message)
 
 
+def secure_broker_env(port: int, controller_port: int, data: Path, prefix: str, app_id: str) -> dict[str, str]:
+    """The environment for `kafka.sh` and workers of a secure test broker; the caller's own Kafka overrides are dropped."""
+    env = {k: v for k, v in os.environ.items() if k not in ("KAFKA_EXTRA_PROPERTIES", "KAFKA_TOOL_OPTS")}
+    env.update(KAFKA_SECURE="1", KAFKA_HOST="127.0.0.1", KAFKA_PORT=str(port), KAFKA_CONTROLLER_PORT=str(controller_port),
+               KAFKA_DATA_DIR=str(data), TRIAGE_TOPIC_PREFIX=prefix, TRIAGE_APP_ID=app_id)
+    return env
+
+
 def free_port_pair() -> tuple[int, int]:
     """Two free consecutive-ish ports: the client port and the controller port."""
     for _ in range(50):

@@ -182,7 +182,7 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
 def finalise(out: Path, manifest: dict[str, Any], metrics: dict[str, Any]) -> dict[str, Any]:
     """Write evaluation.json and MODEL_CARD.md, then the manifest over every file, and check it loads."""
     from models.recipe.evaluate import evaluate, evaluate_independent, flat_summary
-    from operators.runtime import load_model
+    from operators.runtime import load_model, sha256_file
 
     model = load_model(out, providers="cpu")
     split = manifest["training_data"]["eval"]
@@ -193,9 +193,7 @@ def finalise(out: Path, manifest: dict[str, Any], metrics: dict[str, Any]) -> di
     if INDEPENDENT_SET.is_file():
         manifest["metrics"]["independent_set"] = evaluate_independent(model, INDEPENDENT_SET)
     (out / "evaluation.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    import hashlib
-
-    graph_sha256 = hashlib.sha256((out / manifest["graph"]["file"]).read_bytes()).hexdigest()
+    graph_sha256 = sha256_file(out / manifest["graph"]["file"])
     card = render_model_card(
         manifest, metrics, _measurement("heads_decision.json"), _measurement("large_export.json"),
         _measurement("gpu_model_check.json"), graph_sha256,

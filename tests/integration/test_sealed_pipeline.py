@@ -19,13 +19,13 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterator
 
 import pytest
-from conftest import KAFKA_SH, REPO, free_port_pair, unavailable
+from conftest import KAFKA_SH, REPO, free_port_pair, secure_broker_env, unavailable
 
 pytestmark = pytest.mark.kafka
 
@@ -120,13 +120,6 @@ class Secured:
             consumer.close()
 
 
-def _kafka_env(port: int, cport: int, data: Path, prefix: str, app_id: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("KAFKA_EXTRA_PROPERTIES", "KAFKA_TOOL_OPTS")}
-    env.update(KAFKA_SECURE="1", KAFKA_HOST="127.0.0.1", KAFKA_PORT=str(port), KAFKA_CONTROLLER_PORT=str(cport),
-               KAFKA_DATA_DIR=str(data), TRIAGE_TOPIC_PREFIX=prefix, TRIAGE_APP_ID=app_id)
-    return env
-
-
 @pytest.fixture(scope="module")
 def secured(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Secured]:
     if shutil.which("java") is None:
@@ -136,7 +129,7 @@ def secured(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Secured]:
     work = tmp_path_factory.mktemp("sealed")
     tag = uuid.uuid4().hex[:6]
     s = Secured(port=port, data=work / "kafka", keys=work / "keys", prefix=f"z{tag}.", app_id=f"triage-z{tag}", work=work)
-    kafka_env = _kafka_env(port, cport, s.data, s.prefix, s.app_id)
+    kafka_env = secure_broker_env(port, cport, s.data, s.prefix, s.app_id)
     try:
         up = subprocess.run([str(KAFKA_SH), "up"], env=kafka_env, check=False, capture_output=True, text=True, timeout=300)
         if up.returncode != 0:

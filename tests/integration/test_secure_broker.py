@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import KAFKA_SH, free_port_pair, unavailable
+from conftest import KAFKA_SH, free_port_pair, secure_broker_env, unavailable
 
 pytestmark = pytest.mark.kafka
 
@@ -125,12 +125,6 @@ class SecureBroker:
         return (self.data / "logs" / "server.log").read_text(errors="replace")
 
 
-def _clean_env(**overrides: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("KAFKA_EXTRA_PROPERTIES", "KAFKA_TOOL_OPTS")}
-    env.update(overrides)
-    return env
-
-
 @pytest.fixture(scope="session")
 def secure_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecureBroker]:
     if shutil.which("java") is None:
@@ -140,15 +134,7 @@ def secure_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecureBr
     data = tmp_path_factory.mktemp("kafka-secure")
     tag = uuid.uuid4().hex[:6]
     prefix, app_id = f"s{tag}.", f"triage-s{tag}"
-    env = _clean_env(
-        KAFKA_SECURE="1",
-        KAFKA_HOST="127.0.0.1",
-        KAFKA_PORT=str(port),
-        KAFKA_CONTROLLER_PORT=str(cport),
-        KAFKA_DATA_DIR=str(data),
-        TRIAGE_TOPIC_PREFIX=prefix,
-        TRIAGE_APP_ID=app_id,
-    )
+    env = secure_broker_env(port, cport, data, prefix, app_id)
     broker = SecureBroker(port=port, controller_port=cport, data=data, env=env, prefix=prefix, app_id=app_id, up_output="")
     try:
         started = broker.kafka_sh("up")

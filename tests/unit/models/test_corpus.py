@@ -32,11 +32,7 @@ def test_labels_and_spans_are_well_formed(reports: list[corpus.SyntheticReport])
             assert piece and piece == piece.strip(), (r.template, piece)
             assert e.start >= previous_end, f"overlapping entities in {r.template}: {r.text!r}"
             previous_end = e.end
-        assert SyntheticReport_roundtrip(r) == r
-
-
-def SyntheticReport_roundtrip(r: corpus.SyntheticReport) -> corpus.SyntheticReport:
-    return corpus.SyntheticReport.from_json(r.to_json())
+        assert corpus.SyntheticReport.from_json(r.to_json()) == r
 
 
 def test_every_category_language_and_format_is_drawn() -> None:
