@@ -72,7 +72,7 @@ _TERMS: list[tuple[str, float, str]] = [
     # cyber and electronic warfare
     ("cyber_ew", 1.5, r"jamm\w*|spoof\w*|GPS|GNSS|electronic warfare|\bEW\b|interference|radio (?:silence|outage)|comms? (?:down|degraded|lost)|"
      r"cyber\w*|malware|ransomware|phishing|hack\w*|network intrusion|DDoS|SATCOM|signal loss|frequency|direction finding"),
-    ("cyber_ew", 1.5, r"brouill\w*|leurr\w*|guerre électronique|interférences?|perte (?:de )?(?:signal|liaison|GPS)|cyber\w*|"
+    ("cyber_ew", 1.5, r"brouill(?!ard)\w*|leurr\w*|guerre électronique|interférences?|perte (?:de )?(?:signal|liaison|GPS)|cyber\w*|"
      r"logiciel malveillant|rançongiciel|piratage|intrusion|hameçonnage|transmissions? (?:coupées|perturbées)"),
     ("cyber_ew", 1.5, r"Störsender|gestört\w*|Störung\w*|Spoofing|elektronische Kampfführung|\bEloKa\b|Funk(?:ausfall|störung|verbindung)|"
      r"Cyber\w*|Schadsoftware|Hacker\w*|Angriff auf (?:das )?Netz\w*|Signalverlust|GPS-\w*"),
@@ -83,12 +83,23 @@ _TERMS: list[tuple[str, float, str]] = [
      r"hôpital|ONG|Croix-Rouge|pillage|manifest\w*|foule|population|habitants?"),
     ("civil_humanitarian", 1.2, r"Flüchtling\w*|Vertriebene\w*|Zivilist\w*|Zivilbevölkerung|humanitär\w*|Hilfsgüter|Lebensmittel|"
      r"Unterkunft|Notunterkunft|Familien|Kinder|Krankenhaus|Rotes Kreuz|Plünderung\w*|Demonstration\w*|Menschenmenge|Bevölkerung|Einwohner"),
+    # civilians as the victims: patients, care homes, people trapped in rubble
+    ("civil_humanitarian", 1.2, r"patients|care homes?|trapped|buried|homeless|maisons? de retraite|EHPAD|ensevelis|sans-abri|"
+     r"Patienten|Altenheim\w*|Pflegeheim\w*|verschüttet|obdachlos\w*"),
     # routine
     ("routine", 1.3, r"NSTR|nothing (?:significant )?to report|all quiet|quiet|no change|routine|exercise|drill|training|"
      r"scheduled|maintenance|admin\w*|handover|shift change|report (?:as )?planned|status report|no activity|negative"),
     # a threat that was checked and is not there: a false alarm is routine, whatever it first looked like
     ("routine", 1.3, r"false alarm|all clear|no enemy|not enemy|nothing suspicious|harmless|levée de doute|fausse alerte|"
      r"rien de suspect|inoffensi\w*|Fehlalarm|Entwarnung|kein Feind|gegenstandslos|harmlos"),
+    # administration, weather and status reports with nothing wrong; corrections of an earlier alarm
+    ("routine", 1.3, r"weather (?:forecast|report|update|outlook)|forecast|leave (?:requests?|applications?|passes?)|duty roster|"
+     r"frequency (?:change|plan)|callsigns? (?:and|&) frequenc\w*|SOI|CEOI|PERSTAT|no critical items|turned out to be|"
+     r"was actually|identified as (?:FRIENDLY|friendly|own)|CANCEL my|"
+     r"bulletin météo|météo|prévisions? météo|demandes? de permission|permissions?|tableau de service|plan de fréquences|"
+     r"indicatifs|état des effectifs|CR de situation|conformes?|sans objet|sans incident|s'est avéré\w*|était en fait|il s'agissait|"
+     r"Wetter\w*|Vorhersage|Urlaub\w*|Dienstplan|Frequenzplan|Rufnamen\w*|Schlüsselperiode|Zustandsmeldung|Stärkemeldung|"
+     r"keine Engpässe|stellte sich heraus|es handelte sich um|als erledigt|Vernichtungsprotokoll|quittieren"),
     ("routine", 1.3, r"RAS|rien à signaler|calme|sans changement|routine|exercice|entraînement|maintenance|relève|"
      r"administrati\w*|compte rendu|aucune activité"),
     ("routine", 1.3, r"KBV|keine besonderen Vorkommnisse|ruhig|unverändert|Routine|Übung\w*|Ausbildung|Wartung|Wachablösung|"
@@ -107,7 +118,7 @@ _BROAD: list[tuple[str, str]] = [
      r"déplacement|se regroup\w*|concentration|éléments ennemis|forces ennemies|ENI|repéré\w*|aperçu\w*|"
      r"verleg\w*|Verlegung|sickert|Infiltration|bezieht Stellung|beziehen Stellung|Stellungswechsel|setzt sich ab|Rückzug|"
      r"zieht sich zurück|Ansammlung|Feindkräfte|Feindbewegung\w*|Spähtrupp\w*|Vorhut|gesichtet|Marschkolonne"),
-    ("attack", r"shots? fired|fired (?:up)?on|hit by|struck by|detonat\w*|blast|mine strike|booby.?trap\w*|ATGM|anti-?tank|"
+    ("attack", r"shots? fired|fired (?:up)?on|hit by|struck by|hit our|struck our|touché notre|a frappé (?:notre|nos)|traf (?:unser\w*|eigene\w*)|detonat\w*|blast|mine strike|booby.?trap\w*|ATGM|anti-?tank|"
      r"raid|assault|harass\w*|attack\w*|rafales?|pris sous le feu|bombard\w*|pilonn\w*|engin explosif improvisé|mines?|"
      r"piégé\w*|détonation|assaut|harcèlement|lance-roquettes|antichar|touchés?|attaque\w*|"
      r"Angriff\w*|Überfall|Feuerüberfall|Artilleriebeschuss|Detonation|Explosion|Sprengung|Minen?|Panzerfaust|Panzerabwehr\w*|"
@@ -142,7 +153,7 @@ _BROAD: list[tuple[str, str]] = [
      r"R\.A\.S\.?|rien de particulier|situation calme|sans incident|simulé\w*|fausse alerte|levée de doute|inoffensi\w*|"
      r"comme prévu|essai radio|point de situation|commémoration|cérémonie|seconde guerre|"
      r"nichts Besonderes|Lage ruhig|unauffällig|ohne Befund|simuliert\w*|Fehlalarm|Entwarnung|harmlos|planmäßig|Funkprobe|"
-     r"Gedenk\w*|Zeremonie|Weltkrieg\w*|Blindgänger"),
+     r"Gedenk\w*|Zeremonie|Weltkrieg\w*|Blindgänger|Battle of the Bulge|(?:de|from|von|aus|of) 194[0-5]"),
 ]
 if BROAD_WEIGHT > 0:
     _TERMS += [(cat, BROAD_WEIGHT, pattern) for cat, pattern in _BROAD]

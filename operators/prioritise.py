@@ -16,7 +16,13 @@ casualties reaches FLASH only through the rule layer, and a suspected CBRN relea
 IMMEDIATE. A report with a probable-FLASH cue (troops in contact, incoming air or missile
 attack, CBRN release) that is not marked as an exercise, a false alarm or history is FLASH
 whatever the model says; from an unreliable source (E) or with improbable information (5) it is
-lowered to IMMEDIATE, never further, and the explanation says so.
+lowered to IMMEDIATE, never further, and the explanation says so. FLASH on the score alone needs
+evidence in the text (a probable-FLASH cue, or casualties of a contact that is not over); a contact
+that has ended ("Feind hat sich abgesetzt", "tirs terminés") is IMMEDIATE. A threat that was checked
+and is not there ("levée de doute", "false alarm", "es handelte sich um eigene Leopard 2") is ROUTINE,
+PRIORITY if someone still asks for something. A critical shortage or a cut supply route ("class III
+BLACK", "reicht nur noch 2 Std") is IMMEDIATE at least. These rules were chosen on
+tests/eval/dev2_reports.jsonl as well.
 """
 
 from __future__ import annotations
@@ -196,6 +202,21 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
 
     # Casualties settle it: "suspected chemical attack, 4 pax with pinpoint pupils" is a release.
     has_casualties = any(c.kind == "casualties" for c in item.cues)
+
+    # A threat that was checked and is not there (false alarm, all clear, "it was our own tanks")
+    # is ROUTINE, or PRIORITY where someone still asks for something; casualties keep it open.
+    cleared = next((c for c in item.cues if c.kind == "cleared"), None)
+    if cleared is not None and not has_casualties:
+        asks = any(c.kind == "support_request" for c in item.cues)
+        ceiling = Precedence.PRIORITY if asks else Precedence.ROUTINE
+        if precedence.urgency > ceiling.urgency:
+            notes.append(f"held at {ceiling.value}: threat cleared ('{cleared.text}')")
+            contributions.append(
+                Contribution("rule:cleared", 0.0, f"cleared, held at {ceiling.value}", cleared.text, cleared.start, cleared.end)
+            )
+            precedence = ceiling
+            above = Precedence.IMMEDIATE if ceiling is Precedence.PRIORITY else Precedence.PRIORITY
+            score = min(score, dict(THRESHOLDS)[above] - 0.01)
     uncertain = [] if has_casualties else [c for c in item.cues if c.kind == "uncertain"]
     if uncertain and precedence is Precedence.FLASH:
         # FLASH on the score alone needs an established event; a suspected one is IMMEDIATE.
@@ -203,7 +224,28 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
         precedence = Precedence.IMMEDIATE
         score = min(score, dict(THRESHOLDS)[Precedence.FLASH] - 0.01)
 
-    flash_cues = [c for c in item.cues if c.kind in FLASH_KINDS]
+    # A contact that is over (fire ceased, the enemy broke contact) is no longer a probable FLASH.
+    ended = next((c for c in item.cues if c.kind == "ended"), None)
+    flash_cues = [c for c in item.cues if c.kind in FLASH_KINDS and not (ended is not None and c.kind == "contact")]
+    if precedence is Precedence.FLASH and not flash_cues and (ended is not None or not has_casualties):
+        # FLASH on the score alone (a severe category, an urgent-sounding model) needs evidence in the
+        # text of something happening now: fire on friendly forces, an incoming attack, a release, or
+        # casualties of a contact that is not over.
+        if ended is not None:
+            notes.append(f"held at IMMEDIATE: contact ended ('{ended.text}')")
+        else:
+            notes.append("held at IMMEDIATE: no contact, incoming attack, release or casualties in the text")
+        precedence = Precedence.IMMEDIATE
+        score = min(score, dict(THRESHOLDS)[Precedence.FLASH] - 0.01)
+
+    # A shortage or a cut that stops a unit ("class III BLACK", "plus que 2 h de munitions") is
+    # IMMEDIATE at least, whatever the category's usual urgency.
+    critical = next((c for c in item.cues if c.kind == "critical"), None)
+    if critical is not None and cleared is None and precedence.urgency < Precedence.IMMEDIATE.urgency:
+        notes.append(f"raised to IMMEDIATE: critical ('{critical.text}')")
+        contributions.append(Contribution("rule:critical", 0.0, critical.gloss, critical.text, critical.start, critical.end))
+        precedence = Precedence.IMMEDIATE
+        score = max(score, dict(THRESHOLDS)[Precedence.IMMEDIATE])
     deescalated = any(c.kind in FLASH_CANCELLING for c in item.cues)
     probable_flash = bool(flash_cues) and not deescalated
     if probable_flash:

@@ -122,3 +122,57 @@ def test_a_suspected_cbrn_release_is_immediate_not_flash_unless_there_are_casual
     # Uncertainty never softens fire on friendly forces.
     tic = run("TIC at Wiltz, enemy strength not confirmed, possibly a platoon", "attack", 0.9)
     assert tic.precedence is Precedence.FLASH and tic.probable_flash
+
+
+def test_a_cleared_threat_is_routine_and_says_so() -> None:
+    out = run("Levée de doute radiologique : transport autorisé, aucune contamination. Fin de l'incident.", "cbrn", p=0.95)
+    assert out.precedence is Precedence.ROUTINE and not out.probable_flash
+    assert any("threat cleared" in n for n in out.notes)
+    # still PRIORITY when someone asks for something; casualties keep it open
+    asked = run("Fehlalarm am Tor, erbitten dringend Unterstützung beim Absperren", "cbrn", p=0.95)
+    assert asked.precedence is Precedence.PRIORITY
+    hurt = run("false alarm on the detector, but 2 WIA from the vehicle fire", "attack", p=0.95)
+    assert hurt.precedence is not Precedence.ROUTINE
+
+
+def test_a_contact_that_is_over_is_immediate_not_flash() -> None:
+    out = run("Feuergefecht ca. 15 Min, Feind hat sich um 0930Z nach Osten abgesetzt. 1 leicht verwundet.", "attack", p=0.99)
+    assert out.precedence is Precedence.IMMEDIATE and not out.probable_flash
+    assert any("contact ended" in n for n in out.notes)
+    # the same fire still going on is FLASH
+    assert run("Feuergefecht läuft, 1 leicht verwundet", "attack", p=0.99).precedence is Precedence.FLASH
+
+
+def test_a_flash_cue_in_a_sentence_about_yesterday_is_a_past_threat() -> None:
+    cues = find_cues("Le convoi n'a pas pu passer hier, la N11 étant sous le feu. Demande de corridor.")
+    assert "contact" not in {c.kind for c in cues} and "past_threat" in {c.kind for c in cues}
+    # "since yesterday" is not the past, and the same sentence saying it goes on keeps the FLASH cue
+    assert "historic" not in {c.kind for c in find_cues("Seit gestern strömen Flüchtlinge über die Grenze")}
+    assert "contact" in {c.kind for c in find_cues("shelled yesterday and being shelled again right now")}
+
+
+def test_flash_on_the_score_alone_needs_evidence_in_the_text() -> None:
+    out = run("Radiological: dosimeter shows 0.8 mSv/h at a scrap pile, orphan source, area cordoned.", "cbrn", p=1.0,
+              urgency_scores={"FLASH": 1.0, "IMMEDIATE": 0.0, "PRIORITY": 0.0, "ROUTINE": 0.0})
+    assert out.precedence is Precedence.IMMEDIATE
+    assert any("held at IMMEDIATE" in n for n in out.notes)
+
+
+def test_a_critical_shortage_is_immediate_at_least() -> None:
+    for text in ("logstat B coy. class III BLACK, immobile NLT 1400Z", "plus que 2 h de munitions au rythme actuel",
+                 "Munitionslage kritisch, reicht nur noch 2 Std."):
+        out = run(text, "logistics_infrastructure", p=0.95,
+                  urgency_scores={"FLASH": 0.0, "IMMEDIATE": 0.0, "PRIORITY": 1.0, "ROUTINE": 0.0})
+        assert out.precedence is Precedence.IMMEDIATE, text
+        assert any(c.name == "rule:critical" for c in out.contributions), text
+
+
+def test_announced_friendly_air_traffic_does_not_trigger_the_flash_rule() -> None:
+    for text in ("2 x A400M inbound Findel 1300Z with bde resupply. FRIENDLY, squawking. weapons HOLD in corridor BRAVO",
+                 "Eigener Verlegeflug 2x NH90 von Findel nach Bastogne, IFF Mode 5 ein. Keine Bekämpfung!",
+                 "vols commerciaux en approche de Findel, positions GPS erronées"):
+        out = run(text, "air_activity", p=0.95)
+        assert not out.probable_flash and out.precedence is not Precedence.FLASH, text
+    # a threat noun before "inbound" / "en approche" / "im Anflug" keeps them incoming
+    for text in ("4 x Shahed inbound from the E", "3 drones kamikazes en approche de nos pièces", "Marschflugkörper im Anflug"):
+        assert "incoming" in {c.kind for c in find_cues(text)}, text
