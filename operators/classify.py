@@ -88,7 +88,7 @@ _TERMS: list[tuple[str, float, str]] = [
      r"Patienten|Altenheim\w*|Pflegeheim\w*|verschüttet|obdachlos\w*"),
     # routine
     ("routine", 1.3, r"NSTR|nothing (?:significant )?to report|all quiet|quiet|no change|routine|exercise|drill|training|"
-     r"scheduled|maintenance|admin\w*|handover|shift change|report (?:as )?planned|status report|no activity|negative"),
+     r"scheduled|maintenance|admin\w*|handover|shift change|report (?:as )?planned|status report|no activity(?! \w*(?:offensive|hostile))|negative"),
     # a threat that was checked and is not there: a false alarm is routine, whatever it first looked like
     ("routine", 1.3, r"false alarm|all clear|no enemy|not enemy|nothing suspicious|harmless|levée de doute|fausse alerte|"
      r"rien de suspect|inoffensi\w*|Fehlalarm|Entwarnung|kein Feind|gegenstandslos|harmlos"),
@@ -101,9 +101,9 @@ _TERMS: list[tuple[str, float, str]] = [
      r"Wetter\w*|Vorhersage|Urlaub\w*|Dienstplan|Frequenzplan|Rufnamen\w*|Schlüsselperiode|Zustandsmeldung|Stärkemeldung|"
      r"keine Engpässe|stellte sich heraus|es handelte sich um|als erledigt|Vernichtungsprotokoll|quittieren"),
     ("routine", 1.3, r"RAS|rien à signaler|calme|sans changement|routine|exercice|entraînement|maintenance|relève|"
-     r"administrati\w*|compte rendu|aucune activité"),
+     r"administrati\w*|compte rendu|aucune activité(?! offensive| hostile| ennemie)"),
     ("routine", 1.3, r"KBV|keine besonderen Vorkommnisse|ruhig|unverändert|Routine|Übung\w*|Ausbildung|Wartung|Wachablösung|"
-     r"Ablösung|Verwaltung\w*|Lagemeldung|keine Aktivität"),
+     r"Ablösung|Verwaltung\w*|Lagemeldung|keine (?:Aktivität|Aktivitäten)(?! des Feindes)"),
 ]
 
 # Broad vocabulary: words that lean towards a category without settling it (a field report's own

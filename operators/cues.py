@@ -25,13 +25,15 @@ KINDS: dict[str, tuple[float, bool]] = {
     "past_threat": (0.0, False),
     "ended": (-0.10, False),  # the fire has stopped, the enemy broke contact: the event is over
     "friendly": (-0.30, False),  # own, planned and announced air traffic: "weapons hold", "Keine Bekämpfung"
-    "critical": (0.15, False),  # a shortage or a cut that stops a unit: "class III BLACK", "reicht nur noch 2 Std"  # a probable-FLASH cue in a sentence about an earlier day ("shelled yesterday")
-    "historic": (-0.20, False),  # old, previously reported, no longer
+    "critical": (0.15, False),
+    "summary": (-0.05, False),  # a periodic summary or assessment (INTSUM, Lagebeitrag): read, not acted on within the hour  # a shortage or a cut that stops a unit: "class III BLACK", "reicht nur noch 2 Std"  # a probable-FLASH cue in a sentence about an earlier day ("shelled yesterday")
+    "historic": (-0.20, False),
+    "earlier": (-0.05, False),  # yesterday, overnight: recent, and its effects may well last  # old, previously reported, no longer
     "uncertain": (-0.05, False),  # suspected, unconfirmed, no symptoms: real, but not established
 }
 
 FLASH_KINDS = frozenset(k for k, (_, flash) in KINDS.items() if flash)
-DEESCALATING = frozenset(("routine_marker", "negation", "cleared", "historic", "uncertain", "ended", "friendly"))
+DEESCALATING = frozenset(("routine_marker", "negation", "cleared", "historic", "earlier", "uncertain", "ended", "friendly", "summary"))
 # Only these cancel the FLASH rule: an exercise or a denied threat. History alone does not
 # ("the bridge shelled yesterday is being shelled again"); a FLASH cue in the same sentence as
 # an earlier day, with nothing saying it goes on, becomes a past_threat instead.
@@ -94,21 +96,21 @@ _LEXICON: list[tuple[str, str, str]] = [
     ("routine_marker", "routine", r"\bRAS\b|rien à signaler|\bexercice\b|entraînement|simulée?s?|sans changement|sans incident"),
     ("routine_marker", "routine", r"\bKBV\b|keine besonderen Vorkommnisse|\bÜbung\b|Übungs\w*|simuliert\w*|unverändert|ohne (?:besondere )?(?:Vorkommnisse|Zwischenfälle)"),
     # --- negation (the threat itself is denied)
-    ("negation", "not confirmed", r"\bno (?:IED|threat|contact|enemy|hostile)\b|rumou?r|negative (?:result|contact)|not enemy|no link to"),
-    ("negation", "not confirmed", r"\baucun(?:e)? (?:IED|EEI|menace|contact|ennemi|danger)|pas d'(?:EEI|IED|ennemi)|pas de (?:menace|piège)|rumeur|sans lien avec"),
-    ("negation", "not confirmed", r"\bkein(?:e|en)? (?:IED|Sprengsatz|Bedrohung|Feindkontakt|Feind|Gefahr)\b|Gerücht"),
+    ("negation", "not confirmed", r"\bno (?:IED|threat|enemy|hostile)\b|negative (?:result|contact)|not enemy|no link to"),
+    ("negation", "not confirmed", r"\baucun(?:e)? (?:IED|EEI|menace|ennemi|danger)|pas d'(?:EEI|IED|ennemi)|pas de (?:menace|piège)|sans lien avec"),
+    ("negation", "not confirmed", r"\bkein(?:e|en)? (?:IED|Sprengsatz|Bedrohung|Feind|Gefahr)\b"),
     # --- cleared: the threat was checked and is not there (false alarm, all clear, it was our own)
     ("cleared", "cleared", r"false alarm|turned out to be|(?:was|were) actually|positively identified as (?:FRIENDLY|friendly|own)|identified as friendly|CANCEL (?:my|previous|the)|cleared,? no|\ball clear\b|nothing suspicious|harmless|(?:it|they) (?:was|were) (?:only |just )?(?:a|an|our own|own|friendly)\b|stand down|stood down"),
     ("cleared", "cleared", r"fausse alerte|s'est avéré\w*|(?:était|étaient) en fait|identifiée?s? comme (?:amie?s?|nos)|levée de doute|rien de suspect|inoffensi\w*|il s'agissait d|fin d'alerte"),
     ("cleared", "cleared", r"Fehlalarm|stellte sich heraus|(?:war|waren) (?:in Wirklichkeit|tatsächlich) |als eigene\w* (?:Kräfte |Fahrzeuge |Luftfahrzeuge )?identifiziert|als erledigt|Entwarnung|gegenstandslos|harmlos|es handelte sich um"),
     # --- uncertain: the event is real but not established (it never cancels a FLASH rule on its own)
-    ("uncertain", "not confirmed", r"not (?:yet )?confirmed|unconfirmed|awaiting confirmation|to be confirmed|\bTBC\b|suspect(?:ed)?\b|suspicious|possibl[ey]|unclear|unknown (?:substance|liquid|powder|cause|agent)|no symptoms|nobody (?:shows|has) symptoms|low[- ]level reading|weak reading"),
-    ("uncertain", "not confirmed", r"non confirmée?s?|pas (?:encore )?confirmée?s?|à confirmer|suspecte?s?\b|suspicion|éventuel\w*|inconnue?s?\b|aucun symptôme|personne ne présente de symptômes|niveau faible"),
-    ("uncertain", "not confirmed", r"nicht bestätigt|unbestätigt|noch zu bestätigen|verdächtig\w*|Verdacht\w*|unklar\w*|unbekannte[rns]? (?:Substanz|Flüssigkeit|Pulver|Ursache|Stoff)|keine Symptome|schwache[rn]? Anzeige"),
+    ("uncertain", "not confirmed", r"rumou?rs?|not (?:yet )?confirmed|unconfirmed|awaiting confirmation|to be confirmed|\bTBC\b|suspect(?:ed)?\b|suspicious|possibl[ey]|unclear|unknown (?:substance|liquid|powder|cause|agent)|no symptoms|nobody (?:shows|has) symptoms|low[- ]level reading|weak reading"),
+    ("uncertain", "not confirmed", r"rumeurs?|non confirmée?s?|pas (?:encore )?confirmée?s?|à confirmer|suspecte?s?\b|suspicion|éventuel\w*|inconnue?s?\b|aucun symptôme|personne ne présente de symptômes|niveau faible"),
+    ("uncertain", "not confirmed", r"Gerüchte?|nicht bestätigt|unbestätigt|noch zu bestätigen|verdächtig\w*|Verdacht\w*|unklar\w*|unbekannte[rns]? (?:Substanz|Flüssigkeit|Pulver|Ursache|Stoff)|keine Symptome|schwache[rn]? Anzeige"),
     # --- ended: the contact is over (fire ceased, enemy broke contact, attack repulsed)
     ("ended", "contact ended", r"broke contact|(?:has |have )?withdrawn|withdrew|repulsed|(?:fire|firing|shelling) (?:has )?(?:ceased|stopped)|ceasefire|no (?:further|follow-up|follow-on) (?:fire|contact|attacks?|drones?)|contact (?:is )?over|after the (?:contact|firefight|attack|ambush|shelling)"),
     ("ended", "contact ended", r"(?:a|ont) décroché|repouss[ée]e?s?|tirs? (?:terminés?|ont cessé|cessés?)|fin des tirs|plus de tirs|(?:s'est|se sont) repliée?s?|après (?:l'accrochage|l'attaque|l'embuscade|les tirs|le bombardement)"),
-    ("ended", "contact ended", r"(?:hat|haben) sich [^.!?\n]{0,25}abgesetzt|zurückgezogen|zurückgeschlagen|abgewehrt|(?:Beschuss|Feuer|Feuerkampf)\w* (?:wurde |ist )?(?:eingestellt|beendet)|kein (?:weiteres |Folge)feuer|nach dem (?:Gefecht|Feuergefecht|Beschuss|Angriff|Hinterhalt)"),
+    ("ended", "contact ended", r"(?:hat|haben) sich [^.!?\n]{0,25}abgesetzt|(?:Feind|Gegner|Angreifer)\w* (?:hat|haben|ist|sind) sich [^.!?\n]{0,25}zurückgezogen|zurückgeschlagen|abgewehrt|(?:Beschuss|Feuer|Feuerkampf)\w* (?:wurde |ist )?(?:eingestellt|beendet)|kein (?:weiteres |Folge)feuer|nach dem (?:Gefecht|Feuergefecht|Beschuss|Angriff|Hinterhalt)"),
     # --- friendly or planned air traffic, announced so that it is not engaged
     ("friendly", "friendly traffic", r"weapons (?:hold|tight)|do not engage|(?:planned|scheduled|coordinated) (?:flight|transit|air ?lift|movement)|squawking|\bFRIENDLY\b,|IFF (?:on|positive|valid)"),
     ("friendly", "friendly traffic", r"ne pas engager|NE PAS ENGAGER|(?:vol|transit) (?:planifié|programmé|coordonné)|planifié et coordonné"),
@@ -117,10 +119,16 @@ _LEXICON: list[tuple[str, str, str]] = [
     ("critical", "critical shortage", r"\bcritical(?:ly)? (?:low|short|shortage)|(?:class (?:III|V)|fuel|ammo|ammunition|water) (?:is |at |state )?BLACK|\bBLACK on\b|run(?:s|ning)? dry|run(?:s|ning)? out of|immobile (?:NLT|by|within|in)|combat ineffective|no alternative route|impassable|(?:MSR|main supply route) (?:\w+ )?(?:cut|closed|blocked)"),
     ("critical", "critical shortage", r"rupture (?:imminente )?(?:de|d')|(?:carburant|munitions?|eau|gazole) (?:est )?critique|\bCRITIQUE\b|plus que (?:\d+|quelques) ?(?:h\b|heures?)|à sec\b|immobilisée?s? (?:avant|dans|d'ici|sous)|impraticable|aucun itinéraire de substitution|sans recomplètement"),
     ("critical", "critical shortage", r"(?:Munitions|Betriebsstoff|Kraftstoff|Treibstoff|Versorgungs)lage (?:\w+ )?kritisch|\bkritisch\b|reicht (?:nur )?noch (?:für )?(?:ca\. )?\d+|nur noch (?:ca\. )?\d+ ?(?:%|Std|Stunden)|fällt (?:\w+ ){0,4}aus\b|unpassierbar|nicht mehr (?:befahrbar|einsatzbereit|bewegungsfähig)|bewegungsunfähig|keine Ausweich\w*"),
+    # --- periodic summaries and assessments
+    ("summary", "periodic summary", r"\bI?NTSUM\b|\bISUM\b|(?:EW|G2|weekly|daily|intelligence) (?:summary|assessment)|period covered|"
+     r"synthèse (?:du renseignement|hebdomadaire|quotidienne)|période (?:du|couverte)|Lagebeitrag|Berichtszeitraum|INTSUM-Auszug"),
     # --- historic / stale
-    ("historic", "earlier event", r"last (?:week|month|year)|previously reported|no longer|in (?:19|20)\d\d\b|historic(?:al)?|(?<!since )yesterday|last night|overnight|during the night"),
-    ("historic", "earlier event", r"la semaine dernière|déjà signalé|en (?:19|20)\d\d\b|(?<!depuis )\bhier\b|la nuit dernière|cette nuit|dans la nuit|historique"),
-    ("historic", "earlier event", r"letzte Woche|bereits gemeldet|nicht mehr|im Jahr (?:19|20)\d\d|(?<!seit )\bgestern\b|letzte Nacht|heute Nacht|in der Nacht|historisch"),
+    ("historic", "earlier event", r"last (?:week|month|year)|previously reported|no longer|in (?:19|20)\d\d\b|(?:from|of) 19[0-4]\d\b|WWII|World War|Battle of the Bulge|historic(?:al)?"),
+    ("earlier", "earlier event", r"(?<!since )yesterday|last night|overnight|during the night"),
+    ("historic", "earlier event", r"la semaine dernière|déjà signalé|en (?:19|20)\d\d\b|de 19[0-4]\d\b|seconde guerre|historique"),
+    ("earlier", "earlier event", r"(?<!depuis )\bhier\b|la nuit dernière|cette nuit|dans la nuit"),
+    ("historic", "earlier event", r"letzte Woche|bereits gemeldet|nicht mehr|im Jahr (?:19|20)\d\d|(?:von|aus) 19[0-4]\d\b|Weltkrieg\w*|historisch"),
+    ("earlier", "earlier event", r"(?<!seit )\bgestern\b|letzte Nacht|heute Nacht|in der Nacht"),
 ]
 
 def _compile() -> list[tuple[str, str, re.Pattern[str]]]:
@@ -200,7 +208,7 @@ def _dated(text: str, cue: Cue, cues: list[Cue]) -> Cue:
         return cue
     lo, hi = _sentence(text, cue.start, cue.end)
     inside = [c.kind for c in cues if lo <= c.start < hi]
-    if "historic" in inside and "in_progress" not in inside:
+    if ("historic" in inside or "earlier" in inside) and "in_progress" not in inside:
         return Cue("past_threat", f"{cue.gloss} (earlier)", cue.start, cue.end, cue.text)
     return cue
 

@@ -238,6 +238,14 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
         precedence = Precedence.IMMEDIATE
         score = min(score, dict(THRESHOLDS)[Precedence.FLASH] - 0.01)
 
+    # A periodic summary or assessment (INTSUM, "période du … au …", Lagebeitrag) is read, not acted on
+    # within the hour: PRIORITY at most, unless it reports something happening now.
+    summary = next((c for c in item.cues if c.kind == "summary"), None)
+    if summary is not None and not flash_cues and precedence.urgency > Precedence.PRIORITY.urgency:
+        notes.append(f"held at PRIORITY: periodic summary ('{summary.text}')")
+        precedence = Precedence.PRIORITY
+        score = min(score, dict(THRESHOLDS)[Precedence.IMMEDIATE] - 0.01)
+
     # A shortage or a cut that stops a unit ("class III BLACK", "plus que 2 h de munitions") is
     # IMMEDIATE at least, whatever the category's usual urgency.
     critical = next((c for c in item.cues if c.kind == "critical"), None)
