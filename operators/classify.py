@@ -84,7 +84,8 @@ _TERMS: list[tuple[str, float, str]] = [
     ("civil_humanitarian", 1.2, r"Flüchtling\w*|Vertriebene\w*|Zivilist\w*|Zivilbevölkerung|humanitär\w*|Hilfsgüter|Lebensmittel|"
      r"Unterkunft|Notunterkunft|Familien|Kinder|Krankenhaus|Rotes Kreuz|Plünderung\w*|Demonstration\w*|Menschenmenge|Bevölkerung|Einwohner"),
     # civilians as the victims: patients, care homes, people trapped in rubble
-    ("civil_humanitarian", 1.2, r"patients|care homes?|trapped|buried|homeless|maisons? de retraite|EHPAD|ensevelis|sans-abri|"
+    ("civil_humanitarian", 1.2, r"patients|care homes?|trapped|buried|homeless|fleeing|exodus|fuyant|fuient|afflux|exode|"
+     r"Fluchtbewegung\w*|flüchten\w*|fliehen\w*|Bewohner\w*|bettlägerig\w*|maisons? de retraite|EHPAD|ensevelis|sans-abri|"
      r"Patienten|Altenheim\w*|Pflegeheim\w*|verschüttet|obdachlos\w*"),
     # routine
     ("routine", 1.3, r"NSTR|nothing (?:significant )?to report|all quiet|quiet|no change|routine|exercise|drill|training|"
@@ -98,7 +99,8 @@ _TERMS: list[tuple[str, float, str]] = [
      r"was actually|identified as (?:FRIENDLY|friendly|own)|CANCEL my|"
      r"bulletin météo|météo|prévisions? météo|demandes? de permission|permissions?|tableau de service|plan de fréquences|"
      r"indicatifs|état des effectifs|CR de situation|conformes?|sans objet|sans incident|s'est avéré\w*|était en fait|il s'agissait|"
-     r"Wetter\w*|Vorhersage|Urlaub\w*|Dienstplan|Frequenzplan|Rufnamen\w*|Schlüsselperiode|Zustandsmeldung|Stärkemeldung|"
+     r"Wetter(?:bericht|vorhersage|meldung|lage|prognose)\w*|Vorhersage|Urlaub\w*|Dienstplan|Frequenzplan|Rufnamen\w*|Schlüsselperiode|Zustandsmeldung|Stärkemeldung|"
+     r"LOGSTAT|Versorgungsmeldung|Materialstand|état logistique|"
      r"keine Engpässe|stellte sich heraus|es handelte sich um|als erledigt|Vernichtungsprotokoll|quittieren"),
     ("routine", 1.3, r"RAS|rien à signaler|calme|sans changement|routine|exercice|entraînement|maintenance|relève|"
      r"administrati\w*|compte rendu|aucune activité(?! offensive| hostile| ennemie)"),
@@ -117,7 +119,7 @@ _BROAD: list[tuple[str, str]] = [
      r"se repli\w*|repli|s'infiltr\w*|infiltration|s'install\w*|occupe(?:nt)?|patrouille ennemie|en marche|faisant mouvement|"
      r"déplacement|se regroup\w*|concentration|éléments ennemis|forces ennemies|ENI|repéré\w*|aperçu\w*|"
      r"verleg\w*|Verlegung|sickert|Infiltration|bezieht Stellung|beziehen Stellung|Stellungswechsel|setzt sich ab|Rückzug|"
-     r"zieht sich zurück|Ansammlung|Feindkräfte|Feindbewegung\w*|Spähtrupp\w*|Vorhut|gesichtet|Marschkolonne"),
+     r"zieht sich zurück|Ansammlung|Feindkräfte|feindlich\w*|gegnerisch\w*|Schlauchboot\w*|Pionier\w*|embarcations?|sapeurs ennemis|ennemie?s?|Feindbewegung\w*|Spähtrupp\w*|Vorhut|gesichtet|Marschkolonne"),
     ("attack", r"shots? fired|fired (?:up)?on|hit by|struck by|hit our|struck our|touché notre|a frappé (?:notre|nos)|traf (?:unser\w*|eigene\w*)|detonat\w*|blast|mine strike|booby.?trap\w*|ATGM|anti-?tank|"
      r"raid|assault|harass\w*|attack\w*|rafales?|pris sous le feu|bombard\w*|pilonn\w*|engin explosif improvisé|mines?|"
      r"piégé\w*|détonation|assaut|harcèlement|lance-roquettes|antichar|touchés?|attaque\w*|"

@@ -17,7 +17,7 @@ IMMEDIATE. A report with a probable-FLASH cue (troops in contact, incoming air o
 attack, CBRN release) that is not marked as an exercise, a false alarm or history is FLASH
 whatever the model says; from an unreliable source (E) or with improbable information (5) it is
 lowered to IMMEDIATE, never further, and the explanation says so. FLASH on the score alone needs
-evidence in the text (a probable-FLASH cue, or casualties of a contact that is not over); a contact
+evidence in the text (a probable-FLASH cue: casualties alone are not enough); a contact
 that has ended ("Feind hat sich abgesetzt", "tirs terminés") is IMMEDIATE. A threat that was checked
 and is not there ("levée de doute", "false alarm", "es handelte sich um eigene Leopard 2") is ROUTINE,
 PRIORITY if someone still asks for something. A critical shortage or a cut supply route ("class III
@@ -227,14 +227,14 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
     # A contact that is over (fire ceased, the enemy broke contact) is no longer a probable FLASH.
     ended = next((c for c in item.cues if c.kind == "ended"), None)
     flash_cues = [c for c in item.cues if c.kind in FLASH_KINDS and not (ended is not None and c.kind == "contact")]
-    if precedence is Precedence.FLASH and not flash_cues and (ended is not None or not has_casualties):
-        # FLASH on the score alone (a severe category, an urgent-sounding model) needs evidence in the
-        # text of something happening now: fire on friendly forces, an incoming attack, a release, or
-        # casualties of a contact that is not over.
+    if precedence is Precedence.FLASH and not flash_cues:
+        # FLASH on the score alone (a severe category, casualties, an urgent-sounding model) needs
+        # evidence in the text of an attack happening now: fire on friendly forces that is not over,
+        # an incoming attack, or a release. The aftermath of an IED strike is IMMEDIATE.
         if ended is not None:
             notes.append(f"held at IMMEDIATE: contact ended ('{ended.text}')")
         else:
-            notes.append("held at IMMEDIATE: no contact, incoming attack, release or casualties in the text")
+            notes.append("held at IMMEDIATE: no contact, incoming attack or release in the text")
         precedence = Precedence.IMMEDIATE
         score = min(score, dict(THRESHOLDS)[Precedence.FLASH] - 0.01)
 
