@@ -42,7 +42,7 @@ _TERMS: list[tuple[str, float, str]] = [
     ("attack", 1.2, r"ambush\w*|IED|VBIED|sniper|small arms fire|RPG|mortar\w*|shell(?:ing|ed)|artillery fire|IDF|under fire|"
      r"engaged|firefight|sabotage\w*|attack(?:ed|s)? (?:on|against) (?:our|friendly|the (?:FOB|base|checkpoint|patrol|convoy))|"
      r"rocket attack|grenade|explosion hit|casualties|WIA|KIA|troops in contact|TIC"),
-    ("attack", 1.2, r"embuscade|EEI|engin explosif|tireur d'élite|tirs?|obus|mortier|roquettes?|artillerie|sabotage|attaque contre|"
+    ("attack", 1.2, r"salves?|obusiers?|embuscade|EEI|engin explosif|tireur d'élite|tirs?|obus|mortier|roquettes?|artillerie|sabotage|attaque contre|"
      r"pris à partie|blessés|tués|explosion"),
     ("attack", 1.2, r"Hinterhalt|Sprengfalle|Sprengsatz|USBV|Scharfschütze|Beschuss|beschossen|Mörser\w*|Artilleriefeuer|Granat\w*|"
      r"Raketenangriff|Sabotage|Anschlag|Feuergefecht|Verwundete|Gefallene|Steilfeuer|Einschläge"),
@@ -100,7 +100,8 @@ _TERMS: list[tuple[str, float, str]] = [
      r"bulletin météo|météo|prévisions? météo|demandes? de permission|permissions?|tableau de service|plan de fréquences|"
      r"indicatifs|état des effectifs|CR de situation|conformes?|sans objet|sans incident|s'est avéré\w*|était en fait|il s'agissait|"
      r"Wetter(?:bericht|vorhersage|meldung|lage|prognose)\w*|Vorhersage|Urlaub\w*|Dienstplan|Frequenzplan|Rufnamen\w*|Schlüsselperiode|Zustandsmeldung|Stärkemeldung|"
-     r"LOGSTAT|Versorgungsmeldung|Materialstand|état logistique|"
+     r"LOGSTAT|Versorgungsmeldung|Materialstand|état logistique|note de service|avis à toutes les unités|Ankündigung|"
+     r"(?:Lage)?[Bb]esprechung|réunion|meeting (?:postponed|moved)|mail (?:collection|distribution)|courrier|vaccination|Impfung\w*|"
      r"keine Engpässe|stellte sich heraus|es handelte sich um|als erledigt|Vernichtungsprotokoll|quittieren"),
     ("routine", 1.3, r"RAS|rien à signaler|calme|sans changement|routine|exercice|entraînement|maintenance|relève|"
      r"administrati\w*|compte rendu|aucune activité(?! offensive| hostile| ennemie)"),

@@ -26,14 +26,17 @@ KINDS: dict[str, tuple[float, bool]] = {
     "ended": (-0.10, False),  # the fire has stopped, the enemy broke contact: the event is over
     "friendly": (-0.30, False),  # own, planned and announced air traffic: "weapons hold", "Keine Bekämpfung"
     "critical": (0.15, False),
-    "summary": (-0.05, False),  # a periodic summary or assessment (INTSUM, Lagebeitrag): read, not acted on within the hour  # a shortage or a cut that stops a unit: "class III BLACK", "reicht nur noch 2 Std"  # a probable-FLASH cue in a sentence about an earlier day ("shelled yesterday")
+    "summary": (-0.05, False),
+    "no_impact": (-0.30, False),  # "no impact on the mission", "Keine Einschränkung der Einsatzbereitschaft"  # a periodic summary or assessment (INTSUM, Lagebeitrag): read, not acted on within the hour  # a shortage or a cut that stops a unit: "class III BLACK", "reicht nur noch 2 Std"  # a probable-FLASH cue in a sentence about an earlier day ("shelled yesterday")
     "historic": (-0.20, False),
     "earlier": (-0.05, False),  # yesterday, overnight: recent, and its effects may well last  # old, previously reported, no longer
     "uncertain": (-0.05, False),  # suspected, unconfirmed, no symptoms: real, but not established
 }
 
 FLASH_KINDS = frozenset(k for k, (_, flash) in KINDS.items() if flash)
-DEESCALATING = frozenset(("routine_marker", "negation", "cleared", "historic", "earlier", "uncertain", "ended", "friendly", "summary"))
+DEESCALATING = frozenset(
+    ("routine_marker", "negation", "cleared", "historic", "earlier", "uncertain", "ended", "friendly", "summary", "no_impact")
+)
 # Only these cancel the FLASH rule: an exercise or a denied threat. History alone does not
 # ("the bridge shelled yesterday is being shelled again"); a FLASH cue in the same sentence as
 # an earlier day, with nothing saying it goes on, becomes a past_threat instead.
@@ -122,6 +125,22 @@ _LEXICON: list[tuple[str, str, str]] = [
     # --- periodic summaries and assessments
     ("summary", "periodic summary", r"\bI?NTSUM\b|\bISUM\b|(?:EW|G2|weekly|daily|intelligence) (?:summary|assessment)|period covered|"
      r"synthèse (?:du renseignement|hebdomadaire|quotidienne)|période (?:du|couverte)|Lagebeitrag|Berichtszeitraum|INTSUM-Auszug"),
+    # --- more of the kinds above, as field reports phrase them
+    ("contact", "troops in contact", r"attaque en cours contre|Feuerüberfall|schieß\w* auf (?:eigene|unsere|uns)\b|greif\w* [^.!?\n]{0,40}(?:unsere|eigene|die Stellung)[^.!?\n]{0,40}\ban\b"),
+    ("casualties", "casualties", r"\btrapped\b|unconscious|unresponsive|hypothermi\w*|ensevelis|coincés? sous|inconscient\w*|hypotherm\w*|"
+     r"verschüttet|bewusstlos|nicht ansprechbar|unterkühlt\w*"),
+    ("support_request", "urgent need", r"need (?:a )?(?:doctor|medic|ambulance)\w* (?:now|asap|immediately)|besoin immédiat|immédiatement|brauchen sofort|sofort (?:Arzt|Abtransport|Hilfe)"),
+    ("critical", "critical shortage", r"cannot (?:conduct|execute|carry out|move|fight)|unable to (?:conduct|execute|carry out|move|fight)|ne pourr(?:a|ont) (?:pas|plus)|"
+     r"(?:können|kann) [^.!?\n]{0,60}\bnicht (?:mehr )?(?:durchführen|fahren|verlegen|kämpfen)"),
+    ("cleared", "cleared", r"\bnot enemy(?: action| EW| activity| fire)?\b|no enemy (?:air )?activity|closing the incident|incident closed|"
+     r"n'en était pas (?:un|une)|alerte levée|levée de l'alerte|il ne s'agit pas d'une? (?:attaque|tir|frappe|bombardement)|"
+     r"kein(?:e)? Feind(?:störung|beschuss|einwirkung)|(?:Alarm|Warnung|Sperrung) (?:\w+ ){0,6}aufgehoben|ist aufgehoben|es handelt sich nicht um"),
+    ("negation", "not confirmed", r"\bno (?:CBRN |chemical )?(?:detection|strike|attack|trace)s?\b|aucune? (?:détection|frappe|attaque|trace)|kein(?:e)? (?:Messnachweis|Nachweis|Detektion)"),
+    ("routine_marker", "routine", r"do not acknowledge|ne pas accuser réception|Ankündigung|controlled (?:detonation|demolition)|pétardement|Sprengung angekündigt|"
+     r"(?:meeting|briefing) (?:is )?(?:postponed|moved)|réunion reportée|Besprechung\w* [^.!?\n]{0,100}verschoben"),
+    ("no_impact", "no operational impact", r"no impact|no (?:further )?action (?:required|needed)|nothing requiring|aucun impact|sans impact|pas d'action requise|aucune action requise|"
+     r"keine (?:Einschränkung|Auswirkung)\w*|kein Handlungsbedarf|Besonderheiten: keine"),
+    ("summary", "periodic summary", r"Zusammenfassung|point de situation|\b24 ?(?:h|Std\.?|hrs?)\b \(|weekly|hebdomadaire|wöchentlich|quotidien|Tagesmeldung|daily return|log return"),
     # --- historic / stale
     ("historic", "earlier event", r"last (?:week|month|year)|previously reported|no longer|in (?:19|20)\d\d\b|(?:from|of) 19[0-4]\d\b|WWII|World War|Battle of the Bulge|historic(?:al)?"),
     ("earlier", "earlier event", r"(?<!since )yesterday|last night|overnight|during the night"),

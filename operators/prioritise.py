@@ -21,8 +21,11 @@ evidence in the text (a probable-FLASH cue: casualties alone are not enough); a 
 that has ended ("Feind hat sich abgesetzt", "tirs terminés") is IMMEDIATE. A threat that was checked
 and is not there ("levée de doute", "false alarm", "es handelte sich um eigene Leopard 2") is ROUTINE,
 PRIORITY if someone still asks for something. A critical shortage or a cut supply route ("class III
-BLACK", "reicht nur noch 2 Std") is IMMEDIATE at least. These rules were chosen on
-tests/eval/dev2_reports.jsonl as well.
+BLACK", "reicht nur noch 2 Std") is IMMEDIATE at least, and so are enemy forces seen moving now. A
+periodic summary (INTSUM, "Zusammenfassung Luftlage 24 Std") is PRIORITY at most, and its FLASH cues
+are history unless it says something goes on now. A report that says it has no operational impact
+is PRIORITY at most, ROUTINE when nothing in it is urgent. These rules were chosen on
+tests/eval/dev2_reports.jsonl and dev3_reports.jsonl as well.
 """
 
 from __future__ import annotations
@@ -206,8 +209,8 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
     # A threat that was checked and is not there (false alarm, all clear, "it was our own tanks")
     # is ROUTINE, or PRIORITY where someone still asks for something; casualties keep it open.
     cleared = next((c for c in item.cues if c.kind == "cleared"), None)
-    if cleared is not None and not has_casualties:
-        asks = any(c.kind == "support_request" for c in item.cues)
+    if cleared is not None:
+        asks = has_casualties or any(c.kind == "support_request" for c in item.cues)
         ceiling = Precedence.PRIORITY if asks else Precedence.ROUTINE
         if precedence.urgency > ceiling.urgency:
             notes.append(f"held at {ceiling.value}: threat cleared ('{cleared.text}')")
@@ -224,15 +227,27 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
         precedence = Precedence.IMMEDIATE
         score = min(score, dict(THRESHOLDS)[Precedence.FLASH] - 0.01)
 
-    # A contact that is over (fire ceased, the enemy broke contact) is no longer a probable FLASH.
+    # A contact that is over (fire ceased, the enemy broke contact) is no longer a probable FLASH, nor is
+    # one told in a periodic summary that does not say it goes on, nor one that an exercise, a denial or
+    # a clearance cancels.
+    kinds = {c.kind for c in item.cues}
     ended = next((c for c in item.cues if c.kind == "ended"), None)
-    flash_cues = [c for c in item.cues if c.kind in FLASH_KINDS and not (ended is not None and c.kind == "contact")]
-    if precedence is Precedence.FLASH and not flash_cues:
+    summary = next((c for c in item.cues if c.kind == "summary"), None)
+    summarised = summary is not None and not kinds & {"in_progress", "imminent"}
+    deescalated = bool(kinds & FLASH_CANCELLING)
+    flash_cues = [
+        c for c in item.cues
+        if c.kind in FLASH_KINDS and not (ended is not None and c.kind == "contact") and not summarised
+    ]
+    live_flash = [] if deescalated else flash_cues
+    if precedence is Precedence.FLASH and not live_flash:
         # FLASH on the score alone (a severe category, casualties, an urgent-sounding model) needs
         # evidence in the text of an attack happening now: fire on friendly forces that is not over,
         # an incoming attack, or a release. The aftermath of an IED strike is IMMEDIATE.
         if ended is not None:
             notes.append(f"held at IMMEDIATE: contact ended ('{ended.text}')")
+        elif deescalated:
+            notes.append("held at IMMEDIATE: the threat is denied, cleared or an exercise")
         else:
             notes.append("held at IMMEDIATE: no contact, incoming attack or release in the text")
         precedence = Precedence.IMMEDIATE
@@ -240,11 +255,33 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
 
     # A periodic summary or assessment (INTSUM, "période du … au …", Lagebeitrag) is read, not acted on
     # within the hour: PRIORITY at most, unless it reports something happening now.
-    summary = next((c for c in item.cues if c.kind == "summary"), None)
     if summary is not None and not flash_cues and precedence.urgency > Precedence.PRIORITY.urgency:
         notes.append(f"held at PRIORITY: periodic summary ('{summary.text}')")
         precedence = Precedence.PRIORITY
         score = min(score, dict(THRESHOLDS)[Precedence.IMMEDIATE] - 0.01)
+
+    # A report that says it has no operational impact ("aucun impact sur les missions", "Keine
+    # Einschränkung der Einsatzbereitschaft") is PRIORITY at most, ROUTINE when nothing in it is urgent.
+    no_impact = next((c for c in item.cues if c.kind == "no_impact"), None)
+    if no_impact is not None and not live_flash:
+        ceiling = Precedence.PRIORITY if any(c.weight > 0 for c in item.cues) else Precedence.ROUTINE
+        if precedence.urgency > ceiling.urgency:
+            notes.append(f"held at {ceiling.value}: no operational impact ('{no_impact.text}')")
+            precedence = ceiling
+            above = Precedence.IMMEDIATE if ceiling is Precedence.PRIORITY else Precedence.PRIORITY
+            score = min(score, dict(THRESHOLDS)[above] - 0.01)
+
+    # Enemy forces seen moving now or about to arrive ("toujours en cours", "est 15 min to reach") are
+    # IMMEDIATE at least.
+    live = next((c for c in item.cues if c.kind in ("in_progress", "imminent")), None)
+    if (
+        item.category == "enemy_movement" and live is not None and summary is None and cleared is None
+        and precedence.urgency < Precedence.IMMEDIATE.urgency
+    ):
+        notes.append(f"raised to IMMEDIATE: enemy movement {live.gloss} ('{live.text}')")
+        contributions.append(Contribution("rule:live_movement", 0.0, live.gloss, live.text, live.start, live.end))
+        precedence = Precedence.IMMEDIATE
+        score = max(score, dict(THRESHOLDS)[Precedence.IMMEDIATE])
 
     # A shortage or a cut that stops a unit ("class III BLACK", "plus que 2 h de munitions") is
     # IMMEDIATE at least, whatever the category's usual urgency.
@@ -254,8 +291,7 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
         contributions.append(Contribution("rule:critical", 0.0, critical.gloss, critical.text, critical.start, critical.end))
         precedence = Precedence.IMMEDIATE
         score = max(score, dict(THRESHOLDS)[Precedence.IMMEDIATE])
-    deescalated = any(c.kind in FLASH_CANCELLING for c in item.cues)
-    probable_flash = bool(flash_cues) and not deescalated
+    probable_flash = bool(live_flash)
     if probable_flash:
         floor = Precedence.FLASH
         if uncertain and all(c.kind == "cbrn_release" for c in flash_cues):

@@ -176,3 +176,35 @@ def test_announced_friendly_air_traffic_does_not_trigger_the_flash_rule() -> Non
     # a threat noun before "inbound" / "en approche" / "im Anflug" keeps them incoming
     for text in ("4 x Shahed inbound from the E", "3 drones kamikazes en approche de nos pièces", "Marschflugkörper im Anflug"):
         assert "incoming" in {c.kind for c in find_cues(text)}, text
+
+
+def test_a_report_without_operational_impact_is_not_urgent() -> None:
+    out = run("Bulletin S4 quotidien : livraison de rations décalée de 24 h, aucun impact sur les missions. Pas d'action requise.",
+              "logistics_infrastructure", p=0.95, urgency_scores={"FLASH": 0.0, "IMMEDIATE": 1.0, "PRIORITY": 0.0, "ROUTINE": 0.0})
+    assert out.precedence is Precedence.ROUTINE
+    assert any("no operational impact" in n for n in out.notes)
+
+
+def test_a_periodic_summary_is_priority_at_most_unless_something_goes_on_now() -> None:
+    urgent = {"FLASH": 0.0, "IMMEDIATE": 1.0, "PRIORITY": 0.0, "ROUTINE": 0.0}
+    out = run("INTSUM 014, period covered 29-30 NOV: the 2nd echelon BTG has moved to positions around Prüm.",
+              "enemy_movement", p=0.95, urgency_scores=urgent)
+    assert out.precedence is Precedence.PRIORITY
+    past = run("Zusammenfassung Luftlage 24 Std: 5 Drohnen Typ Geran-2 im Anflug auf Mersch wurden abgeschossen.", "air_activity", p=0.95)
+    assert not past.probable_flash and past.precedence is not Precedence.FLASH
+    # the same summary saying the attack goes on now keeps the FLASH rule
+    now = run("Zusammenfassung Luftlage: jetzt 5 Drohnen Typ Geran-2 im Anflug auf Mersch.", "air_activity", p=0.95)
+    assert now.probable_flash and now.precedence is Precedence.FLASH
+
+
+def test_enemy_seen_moving_now_is_immediate_at_least() -> None:
+    slow = {"FLASH": 0.0, "IMMEDIATE": 0.0, "PRIORITY": 1.0, "ROUTINE": 0.0}
+    out = run("sapeurs ennemis, mise à l'eau de travures sur l'Our, toujours en cours", "enemy_movement", p=0.95, urgency_scores=slow)
+    assert out.precedence is Precedence.IMMEDIATE
+    assert any(c.name == "rule:live_movement" for c in out.contributions)
+
+
+def test_a_cleared_report_with_casualties_is_priority_at_most() -> None:
+    out = run("Police LO: the explosion was a gas explosion. NOT enemy action. 1 dead, 4 injured.", "attack", p=0.95,
+              urgency_scores={"FLASH": 1.0, "IMMEDIATE": 0.0, "PRIORITY": 0.0, "ROUTINE": 0.0})
+    assert out.precedence is Precedence.PRIORITY and not out.probable_flash
