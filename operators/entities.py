@@ -144,6 +144,14 @@ def _quantity_value(raw: str) -> str | None:
     return digits.group(1) if digits else None
 
 
+# Units of measure the model sometimes tags as equipment ("mvg W at 20 kph"): never equipment.
+_MEASURE = re.compile(
+    r"(?:\d+(?:[.,]\d+)?\s*)?(?:kph|km/h|kmh|mph|kts?|knots?|km|m|min|mins|h|hrs?|Std\.?|%|pct|AGL|MSL|ft|mm|cm|"
+    r"µSv/h|mSv/h|t|l|MHz|kHz|GHz)",
+    re.IGNORECASE,
+)
+
+
 @Language.factory("triage_model_ner")
 def _make_model_ner(nlp: Language, name: str) -> "ModelEntities":
     return ModelEntities()
@@ -157,6 +165,8 @@ class ModelEntities:
         text = doc.text
         for label, start, end, confidence in doc._.model_spans:
             if label in ("GRID", "DTG") or confidence < MODEL_MIN_CONFIDENCE:
+                continue
+            if label == "EQUIPMENT" and _MEASURE.fullmatch(text[start:end].strip()):
                 continue
             normalized = None
             if label == "LOCATION":

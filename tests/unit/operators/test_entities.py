@@ -58,3 +58,16 @@ def test_merge_prefers_higher_rank_then_longer() -> None:
 def test_invalid_grids_and_dates_are_not_entities(nlp) -> None:
     (found,) = extract(nlp, ["call 0352 621 234 at 321499ZNOV26 grid 99Z ZZ 1234 5678"], [NOW])
     assert not [f for f in found if f.label in ("GRID", "DTG")]
+
+
+def test_units_of_measure_are_never_equipment(nlp) -> None:
+    text = "3 veh mvg W at 20 kph, ETA 15 min, alt 300 ft, Zhitel jammer at 900 MHz"
+    def at(s: str) -> tuple[int, int]:
+        return text.index(s), text.index(s) + len(s)
+
+    model = [("EQUIPMENT", *at("kph"), 0.9), ("EQUIPMENT", *at("15 min"), 0.9), ("EQUIPMENT", *at("300 ft"), 0.9),
+             ("EQUIPMENT", *at("Zhitel jammer"), 0.9), ("EQUIPMENT", *at("900 MHz"), 0.9)]
+    (found,) = extract(nlp, [text], [NOW], [model])
+    equipment = [f.text for f in found if f.label == "EQUIPMENT"]
+    assert not {"kph", "15 min", "300 ft", "900 MHz"} & set(equipment)
+    assert any("Zhitel" in e for e in equipment)
