@@ -101,6 +101,8 @@ _TERMS: list[tuple[str, float, str]] = [
      r"indicatifs|état des effectifs|CR de situation|conformes?|sans objet|sans incident|s'est avéré\w*|était en fait|il s'agissait|"
      r"Wetter(?:bericht|vorhersage|meldung|lage|prognose)\w*|Vorhersage|Urlaub\w*|Dienstplan|Frequenzplan|Rufnamen\w*|Schlüsselperiode|Zustandsmeldung|Stärkemeldung|"
      r"LOGSTAT|Versorgungsmeldung|Materialstand|état logistique|note de service|avis à toutes les unités|Ankündigung|"
+     r"battle rhythm|R&R|welfare|parcels|METOC|visit by|reminder|visite du|rappel|tenue de campagne|Morgenlage|Teilnehmerkreis|"
+     r"Vortragsfolien|Fristenarbeiten|Bordb(?:ü|u)ch\w*|Erinnerung|"
      r"(?:Lage)?[Bb]esprechung|réunion|meeting (?:postponed|moved)|mail (?:collection|distribution)|courrier|vaccination|Impfung\w*|"
      r"keine Engpässe|stellte sich heraus|es handelte sich um|als erledigt|Vernichtungsprotokoll|quittieren"),
     ("routine", 1.3, r"RAS|rien à signaler|calme|sans changement|routine|exercice|entraînement|maintenance|relève|"

@@ -93,7 +93,7 @@ _LEXICON: list[tuple[str, str, str]] = [
     ("support_request", "support requested", r"(?:erbitten|fordern|benötigen) (?:dringend )?(?:Unterstützung|Verstärkung|Feuerunterstützung|QRF|Sanität)|Unterstützung (?:angefordert|wäre)|QRF sofort|[Bb]itte um sofortige|(?:erbitte|erbitten) \w+-?Unterstützung|dringend benötigt"),
     ("support_request", "urgent need", r"urgent(?:ly)? (?:need|require|request)\w*|ASAP|\burgent\b|priority (?:resupply|recovery|repair|support)|"
      r"\bcritique\b|besoin urgent|\burgence\b|\burgente?s?\b|en priorité|prioritaire|"
-     r"\bdringend\w*|vorrangig\w*|[Ss]ofort\w* benötigt"),
+     r"dringend (?:benötigt|erforderlich|gebraucht)|(?:erbitten?|benötigen|brauchen|fordern) (?:\w+ )?dringend|dringende[rn]? (?:Unterstützung|Hilfe|Anforderung|Versorgung|Nachschub|Bedarf)|vorrangig\w*|[Ss]ofort\w* benötigt"),
     # --- routine markers
     ("routine_marker", "routine", r"\bNSTR\b|nothing (?:significant )?to report|\bexercise\b|\bdrill\b|training (?:serial|event|activity)|scheduled (?:maintenance|test)|\bsimulated\b|no change|all quiet|without incident|no incidents?\b"),
     ("routine_marker", "routine", r"\bRAS\b|rien à signaler|\bexercice\b|entraînement|simulée?s?|sans changement|sans incident"),
@@ -126,6 +126,15 @@ _LEXICON: list[tuple[str, str, str]] = [
     ("summary", "periodic summary", r"\bI?NTSUM\b|\bISUM\b|(?:EW|G2|weekly|daily|intelligence) (?:summary|assessment)|period covered|"
      r"synthèse (?:du renseignement|hebdomadaire|quotidienne)|période (?:du|couverte)|Lagebeitrag|Berichtszeitraum|INTSUM-Auszug"),
     # --- more of the kinds above, as field reports phrase them
+    ("contact", "troops in contact", r"\bKontakt[ ,!.]+Kontakt\b|Feuerkampf|sous (?:le |un |des )?(?:bombardements?|pilonnage|tirs? d'artillerie)"),
+    ("incoming", "incoming air threat", r"missile warning|impact in (?:approx\.? |ca\.? )?\d+ ?(?:min|sec)|seek shelter|"
+     r"alerte missiles?|impact (?:prévu|estimé|attendu) dans|rejoindre les abris|"
+     r"Raketenwarnung|Raketenalarm|Einschlag in (?:ca\. )?\d+|Schutzr(?:ä|a)ume? aufsuchen|Start von \d+ (?:ballistischen )?(?:Flugkörpern|Raketen)"),
+    ("cbrn_release", "CBRN release", r"detector (?:alarm )?positive|M8 (?:paper )?(?:positive|red|turned)|M9 tape|mustard|blister agent|"
+     r"détecteur (?:\w+ )?positif|alerte gaz|vésicant\w*|ypérite|lewisite|"
+     r"Nachweispapier (?:\w+ )?(?:rot|positiv|verfärbt)|Senfgas|Hautkampfstoff\w*|Schutzstufe 4|Kampfstoffwolke|Schwaden mit Geruch"),
+    ("support_request", "support requested", r"bittet um (?:\w+ )?(?:Unterstützung|Hilfe)|asks? for (?:help|support|assistance)|requests? (?:help|support|assistance)|"
+     r"demande (?:de |d')?(?:l')?(?:aide|appui|soutien|renfort)"),
     ("contact", "troops in contact", r"attaque en cours contre|Feuerüberfall|schieß\w* auf (?:eigene|unsere|uns)\b|greif\w* [^.!?\n]{0,40}(?:unsere|eigene|die Stellung)[^.!?\n]{0,40}\ban\b"),
     ("casualties", "casualties", r"\btrapped\b|unconscious|unresponsive|hypothermi\w*|ensevelis|coincés? sous|inconscient\w*|hypotherm\w*|"
      r"verschüttet|bewusstlos|nicht ansprechbar|unterkühlt\w*"),
@@ -145,7 +154,7 @@ _LEXICON: list[tuple[str, str, str]] = [
     ("historic", "earlier event", r"last (?:week|month|year)|previously reported|no longer|in (?:19|20)\d\d\b|(?:from|of) 19[0-4]\d\b|WWII|World War|Battle of the Bulge|historic(?:al)?"),
     ("earlier", "earlier event", r"(?<!since )yesterday|last night|overnight|during the night"),
     ("historic", "earlier event", r"la semaine dernière|déjà signalé|en (?:19|20)\d\d\b|de 19[0-4]\d\b|seconde guerre|historique"),
-    ("earlier", "earlier event", r"(?<!depuis )\bhier\b|la nuit dernière|cette nuit|dans la nuit"),
+    ("earlier", "earlier event", r"(?<!depuis )\bhier (?:soir|matin|après-midi|midi|à|vers|entre|dans|au|en|après|avant|dès)\b|\bd'hier\b|(?<!depuis )(?<![Ww]ir sind )\bhier(?=[,.;])|la nuit dernière|cette nuit|dans la nuit"),
     ("historic", "earlier event", r"letzte Woche|bereits gemeldet|nicht mehr|im Jahr (?:19|20)\d\d|(?:von|aus) 19[0-4]\d\b|Weltkrieg\w*|historisch"),
     ("earlier", "earlier event", r"(?<!seit )\bgestern\b|letzte Nacht|heute Nacht|in der Nacht"),
 ]
@@ -166,7 +175,7 @@ _COMPILED = _compile()
 
 # A cue that a negation directly precedes says the opposite: "no casualties", "keine Verletzten",
 # "pas de blessés", "aucun blessé", "sans victimes", "nil WIA", "0 KIA". Such a cue is dropped.
-_NEGATED_KINDS = frozenset(("casualties", "contact", "incoming", "cbrn_release"))
+_NEGATED_KINDS = frozenset(("casualties", "contact", "incoming", "cbrn_release", "critical"))
 NEGATOR_BEFORE = re.compile(
     # the negator, then at most one more word ("no friendly casualties", "keine eigenen Verluste")
     r"(?:\b(?:no|not|nil|zero|without|keine?[nrs]?|nicht|ohne|pas de|pas d'|aucune?s?|sans|ni)|(?<![\d.,])0)"

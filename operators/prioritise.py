@@ -240,16 +240,18 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
         if c.kind in FLASH_KINDS and not (ended is not None and c.kind == "contact") and not summarised
     ]
     live_flash = [] if deescalated else flash_cues
-    if precedence is Precedence.FLASH and not live_flash:
+    now = bool(kinds & {"in_progress", "imminent", "support_request"})
+    if precedence is Precedence.FLASH and not live_flash and (deescalated or ended is not None or not now):
         # FLASH on the score alone (a severe category, casualties, an urgent-sounding model) needs
-        # evidence in the text of an attack happening now: fire on friendly forces that is not over,
-        # an incoming attack, or a release. The aftermath of an IED strike is IMMEDIATE.
+        # evidence in the text that it is happening now: a probable-FLASH cue (fire on friendly forces
+        # that is not over, an incoming attack, a release), or something going on or imminent or an
+        # urgent call for help. The aftermath of an IED strike is IMMEDIATE.
         if ended is not None:
             notes.append(f"held at IMMEDIATE: contact ended ('{ended.text}')")
         elif deescalated:
             notes.append("held at IMMEDIATE: the threat is denied, cleared or an exercise")
         else:
-            notes.append("held at IMMEDIATE: no contact, incoming attack or release in the text")
+            notes.append("held at IMMEDIATE: nothing in the text says it is happening now")
         precedence = Precedence.IMMEDIATE
         score = min(score, dict(THRESHOLDS)[Precedence.FLASH] - 0.01)
 

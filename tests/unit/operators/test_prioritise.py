@@ -208,3 +208,20 @@ def test_a_cleared_report_with_casualties_is_priority_at_most() -> None:
     out = run("Police LO: the explosion was a gas explosion. NOT enemy action. 1 dead, 4 injured.", "attack", p=0.95,
               urgency_scores={"FLASH": 1.0, "IMMEDIATE": 0.0, "PRIORITY": 0.0, "ROUTINE": 0.0})
     assert out.precedence is Precedence.PRIORITY and not out.probable_flash
+
+
+def test_flash_on_the_score_stands_when_the_text_says_it_is_happening_now() -> None:
+    flash = {"FLASH": 1.0, "IMMEDIATE": 0.0, "PRIORITY": 0.0, "ROUTINE": 0.0}
+    # a lexicon gap ("ça continue") does not cost a FLASH the model and the text agree on
+    now = run("Tirs de LRM sur le centre, au moins 6 salves, ça continue. 3 blessés. Demandons contre-batterie, urgent.",
+              "attack", p=1.0, urgency_scores=flash)
+    assert now.precedence is Precedence.FLASH
+    after = run("IED strike on the convoy at 0815Z, 1 WIA, MEDEVAC complete 0840Z.", "attack", p=1.0, urgency_scores=flash)
+    assert after.precedence is Precedence.IMMEDIATE
+
+
+def test_german_hier_is_here_not_yesterday() -> None:
+    cues = find_cues("Kontakt, Kontakt! Hier Falke 2, werden mit MG und RPG beschossen.")
+    assert "contact" in {c.kind for c in cues} and "earlier" not in {c.kind for c in cues}
+    assert "earlier" in {c.kind for c in find_cues("un drone aperçu hier soir au-dessus du PC")}
+    assert "critical" not in {c.kind for c in find_cues("Cl V above 70%. No critical shortfalls.")}
