@@ -493,10 +493,13 @@ def decode_entities(predictions: Predictions, texts: Sequence[str]) -> list[list
         o_p = probs[:, outside] if outside >= 0 else np.zeros(probs.shape[0], dtype=np.float32)
         current: tuple[str, int, int, list[float]] | None = None
         for word in _words(text, offsets):
-            scores = kind_p[word].mean(axis=0)
-            best = int(scores.argmax())
             first = word[0]
-            if scores[best] <= o_p[word].mean() or _is_list_marker(text, offsets, word):
+            if len(word) == 1:  # most words are one token: no mean to take
+                scores, o_score = kind_p[first], float(o_p[first])
+            else:
+                scores, o_score = kind_p[word].mean(axis=0), float(o_p[word].mean())
+            best = int(scores.argmax())
+            if scores[best] <= o_score or _is_list_marker(text, offsets, word):
                 if current is not None:
                     _append_span(spans, text, current)
                 current = None
