@@ -126,6 +126,24 @@ def precedence_for(score: float) -> Precedence:
     return Precedence.ROUTINE
 
 
+_THRESHOLD = dict(THRESHOLDS)
+
+
+def _held(score: float, ceiling: Precedence) -> float:
+    """The score kept just under the threshold of the precedence above `ceiling`."""
+    above = next((p for p, _ in reversed(THRESHOLDS) if p.urgency > ceiling.urgency), None)
+    return score if above is None else min(score, _THRESHOLD[above] - 0.01)
+
+
+def _raised(score: float, floor: Precedence) -> float:
+    """The score lifted to `floor`'s threshold at least."""
+    return max(score, _THRESHOLD.get(floor, 0.0))
+
+
+def _first(cues: list[Cue], *kinds: str) -> Cue | None:
+    return next((c for c in cues if c.kind in kinds), None)
+
+
 def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> Priority:
     contributions: list[Contribution] = []
     notes: list[str] = []
@@ -136,9 +154,10 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
 
     cue_total = 0.0
     seen_kinds: set[str] = set()
-    # An exercise or a denied threat cancels the probable-FLASH cues: they add nothing to the score
-    # either ("Luftalarm ... Entwarnung", "simulated contact").
-    cancelled = any(c.kind in FLASH_CANCELLING for c in item.cues)
+    kinds = {c.kind for c in item.cues}
+    # An exercise, a denied or a cleared threat cancels the probable-FLASH cues: they add nothing to
+    # the score either ("Luftalarm ... Entwarnung", "simulated contact").
+    cancelled = bool(kinds & FLASH_CANCELLING)
     for cue in item.cues:
         if cue.kind in seen_kinds:  # one contribution per kind: repetition is not extra urgency
             continue
@@ -201,16 +220,16 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
         notes.append(f"held at ROUTINE: routine report (p={routine_p:.2f}) with no urgency cue")
         contributions.append(Contribution("rule:routine", round(min(score, 0.2) - score, 3), f"routine (p={routine_p:.2f})"))
         precedence = Precedence.ROUTINE
-        score = min(score, dict(THRESHOLDS)[Precedence.PRIORITY] - 0.01)
+        score = _held(score, Precedence.ROUTINE)
 
     # Casualties settle it: "suspected chemical attack, 4 pax with pinpoint pupils" is a release.
-    has_casualties = any(c.kind == "casualties" for c in item.cues)
+    has_casualties = "casualties" in kinds
 
     # A threat that was checked and is not there (false alarm, all clear, "it was our own tanks")
     # is ROUTINE, or PRIORITY where someone still asks for something; casualties keep it open.
-    cleared = next((c for c in item.cues if c.kind == "cleared"), None)
+    cleared = _first(item.cues, "cleared")
     if cleared is not None:
-        asks = has_casualties or any(c.kind == "support_request" for c in item.cues)
+        asks = has_casualties or "support_request" in kinds
         ceiling = Precedence.PRIORITY if asks else Precedence.ROUTINE
         if precedence.urgency > ceiling.urgency:
             notes.append(f"held at {ceiling.value}: threat cleared ('{cleared.text}')")
@@ -218,64 +237,60 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
                 Contribution("rule:cleared", 0.0, f"cleared, held at {ceiling.value}", cleared.text, cleared.start, cleared.end)
             )
             precedence = ceiling
-            above = Precedence.IMMEDIATE if ceiling is Precedence.PRIORITY else Precedence.PRIORITY
-            score = min(score, dict(THRESHOLDS)[above] - 0.01)
+            score = _held(score, ceiling)
     uncertain = [] if has_casualties else [c for c in item.cues if c.kind == "uncertain"]
     if uncertain and precedence is Precedence.FLASH:
         # FLASH on the score alone needs an established event; a suspected one is IMMEDIATE.
         notes.append(f"held at IMMEDIATE: not established ('{uncertain[0].text}')")
         precedence = Precedence.IMMEDIATE
-        score = min(score, dict(THRESHOLDS)[Precedence.FLASH] - 0.01)
+        score = _held(score, Precedence.IMMEDIATE)
 
     # A contact that is over (fire ceased, the enemy broke contact) is no longer a probable FLASH, nor is
     # one told in a periodic summary that does not say it goes on, nor one that an exercise, a denial or
     # a clearance cancels.
-    kinds = {c.kind for c in item.cues}
-    ended = next((c for c in item.cues if c.kind == "ended"), None)
-    summary = next((c for c in item.cues if c.kind == "summary"), None)
+    ended = _first(item.cues, "ended")
+    summary = _first(item.cues, "summary")
     summarised = summary is not None and not kinds & {"in_progress", "imminent"}
-    deescalated = bool(kinds & FLASH_CANCELLING)
     flash_cues = [
         c for c in item.cues
         if c.kind in FLASH_KINDS and not (ended is not None and c.kind == "contact") and not summarised
     ]
-    live_flash = [] if deescalated else flash_cues
+    live_flash = [] if cancelled else flash_cues
     now = bool(kinds & {"in_progress", "imminent", "support_request"})
-    if precedence is Precedence.FLASH and not live_flash and (deescalated or ended is not None or not now):
+    if precedence is Precedence.FLASH and not live_flash and (cancelled or ended is not None or not now):
         # FLASH on the score alone (a severe category, casualties, an urgent-sounding model) needs
         # evidence in the text that it is happening now: a probable-FLASH cue (fire on friendly forces
         # that is not over, an incoming attack, a release), or something going on or imminent or an
         # urgent call for help. The aftermath of an IED strike is IMMEDIATE.
         if ended is not None:
             notes.append(f"held at IMMEDIATE: contact ended ('{ended.text}')")
-        elif deescalated:
+        elif cancelled:
             notes.append("held at IMMEDIATE: the threat is denied, cleared or an exercise")
         else:
             notes.append("held at IMMEDIATE: nothing in the text says it is happening now")
         precedence = Precedence.IMMEDIATE
-        score = min(score, dict(THRESHOLDS)[Precedence.FLASH] - 0.01)
+        score = _held(score, Precedence.IMMEDIATE)
 
     # A periodic summary or assessment (INTSUM, "période du … au …", Lagebeitrag) is read, not acted on
     # within the hour: PRIORITY at most, unless it reports something happening now.
     if summary is not None and not flash_cues and precedence.urgency > Precedence.PRIORITY.urgency:
         notes.append(f"held at PRIORITY: periodic summary ('{summary.text}')")
         precedence = Precedence.PRIORITY
-        score = min(score, dict(THRESHOLDS)[Precedence.IMMEDIATE] - 0.01)
+        score = _held(score, Precedence.PRIORITY)
 
     # A report that says it has no operational impact ("aucun impact sur les missions", "Keine
     # Einschränkung der Einsatzbereitschaft") is PRIORITY at most, ROUTINE when nothing in it is urgent.
-    no_impact = next((c for c in item.cues if c.kind == "no_impact"), None)
+    no_impact = _first(item.cues, "no_impact")
     if no_impact is not None and not live_flash:
         ceiling = Precedence.PRIORITY if any(c.weight > 0 for c in item.cues) else Precedence.ROUTINE
         if precedence.urgency > ceiling.urgency:
             notes.append(f"held at {ceiling.value}: no operational impact ('{no_impact.text}')")
             precedence = ceiling
-            above = Precedence.IMMEDIATE if ceiling is Precedence.PRIORITY else Precedence.PRIORITY
-            score = min(score, dict(THRESHOLDS)[above] - 0.01)
+            score = _held(score, ceiling)
 
     # Enemy forces seen moving now or about to arrive ("toujours en cours", "est 15 min to reach") are
     # IMMEDIATE at least.
-    live = next((c for c in item.cues if c.kind in ("in_progress", "imminent")), None)
+    live = _first(item.cues, "in_progress", "imminent")
     if (
         item.category == "enemy_movement" and live is not None and summary is None and cleared is None
         and precedence.urgency < Precedence.IMMEDIATE.urgency
@@ -283,16 +298,16 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
         notes.append(f"raised to IMMEDIATE: enemy movement {live.gloss} ('{live.text}')")
         contributions.append(Contribution("rule:live_movement", 0.0, live.gloss, live.text, live.start, live.end))
         precedence = Precedence.IMMEDIATE
-        score = max(score, dict(THRESHOLDS)[Precedence.IMMEDIATE])
+        score = _raised(score, Precedence.IMMEDIATE)
 
     # A shortage or a cut that stops a unit ("class III BLACK", "plus que 2 h de munitions") is
     # IMMEDIATE at least, whatever the category's usual urgency.
-    critical = next((c for c in item.cues if c.kind == "critical"), None)
+    critical = _first(item.cues, "critical")
     if critical is not None and cleared is None and precedence.urgency < Precedence.IMMEDIATE.urgency:
         notes.append(f"raised to IMMEDIATE: critical ('{critical.text}')")
         contributions.append(Contribution("rule:critical", 0.0, critical.gloss, critical.text, critical.start, critical.end))
         precedence = Precedence.IMMEDIATE
-        score = max(score, dict(THRESHOLDS)[Precedence.IMMEDIATE])
+        score = _raised(score, Precedence.IMMEDIATE)
     probable_flash = bool(live_flash)
     if probable_flash:
         floor = Precedence.FLASH
@@ -305,7 +320,7 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
             notes.append(f"CBRN not established ('{uncertain[0].text}'): held at IMMEDIATE at least")
             if precedence.urgency > floor.urgency:
                 precedence = floor
-                score = min(score, dict(THRESHOLDS)[Precedence.FLASH] - 0.01)
+                score = _held(score, Precedence.IMMEDIATE)
         if item.reliability == "E" or item.credibility == 5:
             floor = Precedence.IMMEDIATE
             notes.append(
@@ -314,7 +329,7 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = ()) -> P
         if precedence.urgency < floor.urgency:
             notes.append(f"raised to {floor.value} by the rule layer: {flash_cues[0].gloss} ('{flash_cues[0].text}')")
             precedence = floor
-            score = max(score, dict(THRESHOLDS)[floor])
+            score = _raised(score, floor)
             contributions.append(
                 Contribution("rule:probable_flash", 0.0, flash_cues[0].gloss, flash_cues[0].text, flash_cues[0].start, flash_cues[0].end)
             )
