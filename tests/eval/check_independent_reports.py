@@ -1,6 +1,6 @@
 """Sanity check for tests/eval/independent_reports.jsonl (hand-written eval set).
 
-Run: .venv/bin/python tests/eval/check_independent_reports.py [FILE]   (default: independent_reports.jsonl)
+Run: .venv/bin/python tests/eval/check_independent_reports.py [--world] [FILE]   (default: independent_reports.jsonl)
 Checks structure, allowed values, that every gold span is a substring of the
 text, and (if the `mgrs` package is importable) that every gold grid decodes
 to a point in the Luxembourg / Greater Region box. Also warns about Zulu times
@@ -12,7 +12,10 @@ import pathlib
 import re
 import sys
 
-PATH = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else pathlib.Path(__file__).with_name("independent_reports.jsonl")
+# --world: reports from anywhere (open-source registers); grids are only checked to decode.
+ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
+WORLD = "--world" in sys.argv[1:]
+PATH = pathlib.Path(ARGS[0]) if ARGS else pathlib.Path(__file__).with_name("independent_reports.jsonl")
 CATEGORIES = {"enemy_movement", "attack", "air_activity", "cbrn", "logistics_infrastructure",
               "cyber_ew", "civil_humanitarian", "routine"}
 PRECEDENCES = {"FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE"}
@@ -20,6 +23,10 @@ CLASSIFICATIONS = {"UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET"}
 FORMATS = {"free_text", "salute", "spot"}
 LANGS = {"en", "fr", "de"}
 TOP_KEYS = {"report_id", "classification", "source", "credibility", "format", "gold_language", "text", "gold"}
+# Optional: the register an open-source report is written in (see AUTHORING_OSINT.md).
+OPTIONAL_KEYS = {"register"}
+REGISTERS = {"field", "wire", "statement", "finding", "advisory", "notam", "humanitarian", "press_release",
+             "weather", "analysis", "social"}
 GOLD_KEYS = {"category", "precedence_acceptable", "probable_flash", "grids", "dtgs", "equipment", "locations"}
 ZULU_RE = re.compile(r"(?<![0-9A-Za-z])\d{4}(?:\d{2})?Z")
 GRID_RE = re.compile(r"3[12]\s?U\s?[A-Z]{2}\s?\d")
@@ -37,8 +44,10 @@ for n, line in enumerate(PATH.read_text(encoding="utf-8").splitlines(), 1):
         continue
     rows.append(r)
     rid = r.get("report_id", f"line {n}")
-    if set(r) != TOP_KEYS:
-        errors.append(f"{rid}: keys {sorted(set(r) ^ TOP_KEYS)} differ from expected")
+    if not TOP_KEYS <= set(r) <= TOP_KEYS | OPTIONAL_KEYS:
+        errors.append(f"{rid}: keys {sorted((set(r) - OPTIONAL_KEYS) ^ TOP_KEYS)} differ from expected")
+    if "register" in r and r["register"] not in REGISTERS:
+        errors.append(f"{rid}: bad register {r['register']!r}")
     g = r.get("gold", {})
     if set(g) != GOLD_KEYS:
         errors.append(f"{rid}: gold keys {sorted(set(g) ^ GOLD_KEYS)} differ from expected")
@@ -49,7 +58,7 @@ for n, line in enumerate(PATH.read_text(encoding="utf-8").splitlines(), 1):
         errors.append(f"{rid}: bad format")
     if r.get("gold_language") not in LANGS:
         errors.append(f"{rid}: bad gold_language")
-    if not re.match(rf"(?:ind|dev)-{r.get('gold_language')}-", rid or ""):
+    if not re.match(rf"(?:ind|dev|osd|osc)-{r.get('gold_language')}-", rid or ""):
         errors.append(f"{rid}: id/language mismatch")
     src = r.get("source", {})
     if set(src) != {"unit", "reliability"} or src.get("reliability") not in list("ABCDEF"):
@@ -94,7 +103,7 @@ try:
             except Exception as e:  # noqa: BLE001
                 errors.append(f"{r['report_id']}: grid {gr!r} does not decode ({e})")
                 continue
-            if not (49.1 <= lat <= 50.4 and 5.3 <= lon <= 7.1):
+            if not WORLD and not (49.1 <= lat <= 50.4 and 5.3 <= lon <= 7.1):
                 errors.append(f"{r['report_id']}: grid {gr!r} decodes to {lat:.3f},{lon:.3f}, outside area")
 except ImportError:
     warnings.append("mgrs package not installed: grid decoding not checked")
