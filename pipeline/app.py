@@ -23,6 +23,7 @@ from schemas.deadletter import DeadLetter, Rejection
 from schemas.reports import TriagedReport
 
 from pipeline import intel, routing, web
+from pipeline.acks import AckGuard
 from pipeline.outputs import Outputs
 from pipeline.security import faust_credentials
 from pipeline.settings import Settings
@@ -54,6 +55,13 @@ def faust_app(settings: Settings) -> faust.App:
         web_enabled=settings.web_enabled,
         web_port=settings.web_port,
         web_bind=settings.web_host,
+        # Faust's own views (/table/, /router/, statistics, graph) would serve table content without a
+        # token: only the project's pages, each behind a clearance token, are served.
+        web_tables_enabled=False,
+        web_router_enabled=False,
+        web_stats_enabled=False,
+        web_graph_enabled=False,
+        web_metrics_enabled=False,
         topic_partitions=settings.partitions,
         topic_replication_factor=settings.replication_factor,
         topic_allow_declare=True,
@@ -68,15 +76,17 @@ def faust_app(settings: Settings) -> faust.App:
     )
 
 
-def build_app(settings: Settings, chain: TriageChain) -> TriageApp:
+def build_app(settings: Settings, chain: TriageChain, clock: intel.Clock = intel.utc_now) -> TriageApp:
     app = faust_app(settings)
+    guard = AckGuard(app)
+    guard.install()
     names = TopicNames.of(settings)
     raw = app.topic(names.raw, key_serializer="raw", value_serializer="raw", partitions=settings.partitions)
     deadletter = app.topic(names.deadletter, value_type=DeadLetter)
     triaged = app.topic(names.triaged, value_type=TriagedReport)
     correlate_in = app.topic(names.correlate_in, key_serializer="raw", value_serializer="raw", partitions=1)
     outputs = Outputs(app, settings, names)
-    state = intel.install(app, settings, names, outputs)
+    state = intel.install(app, settings, names, outputs, guard, clock)
     if settings.web_enabled:
         web.install(app, settings, state)
     # One worker thread for the model: the event loop stays free for I/O and heartbeats.

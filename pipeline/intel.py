@@ -4,6 +4,11 @@ table, periodic briefings per classification level, and the Parquet archive of t
 Correlation needs every event in view, so its input topic has one partition: one worker owns the
 events table at a time and hands it over (with its changelog) when it dies. That worker also builds
 the briefings and serves them on its web server (pipeline.web).
+
+Faust lets a table be changed only while a stream is being iterated, so the periodic work (expiring
+events older than TRIAGE_EVENT_RETENTION_S, building briefings) travels through the same stream as
+the reports: the owner's timer sends a tick record to the events input, and the correlate agent
+expires and briefs when it reads the tick.
 """
 
 from __future__ import annotations
@@ -11,7 +16,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -25,6 +32,7 @@ from schemas.deadletter import Rejection
 from schemas.vocab import Classification
 
 from pipeline import routing
+from pipeline.acks import AckGuard
 from pipeline.outputs import Outputs
 from pipeline.settings import Settings
 from pipeline.topics import TopicNames
@@ -32,7 +40,13 @@ from pipeline.topics import TopicNames
 log = logging.getLogger(__name__)
 
 RECENT_REPORTS = 5_000
-EVENT_RETENTION = timedelta(hours=24)
+TICK_KEY = b"\x00tick"  # never a report id: those are printable
+SSE_QUEUE = 8
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 @dataclass
@@ -40,24 +54,52 @@ class IntelState:
     """What the web server reads: the latest briefing per level and who listens for the next."""
 
     latest: dict[Classification, Briefing] = field(default_factory=dict)
-    listeners: dict[Classification, set[asyncio.Queue[Briefing]]] = field(
+    listeners: dict[Classification, set[asyncio.Queue[Briefing | None]]] = field(
         default_factory=lambda: {level: set() for level in Classification}
     )
     owner: bool = False
     refresh: asyncio.Event | None = None
+    refresh_min_interval_s: float = 5.0
+    _last_refresh: float = -1e9
+    dropped_listeners: int = 0
+    expired_events: int = 0
 
     def publish(self, briefing: Briefing) -> None:
         self.latest[briefing.level] = briefing
         for queue in list(self.listeners[briefing.level]):
-            queue.put_nowait(briefing)
+            try:
+                queue.put_nowait(briefing)
+            except asyncio.QueueFull:
+                # A listener that stopped reading is dropped; its stream handler sees the sentinel and ends.
+                self.listeners[briefing.level].discard(queue)
+                self.dropped_listeners += 1
+                _close_listener(queue)
 
-    def request_refresh(self) -> None:
+    def request_refresh(self) -> bool:
+        """Ask for briefings now; False when the last request was too recent (throttled)."""
+        now = time.monotonic()
+        if now - self._last_refresh < self.refresh_min_interval_s:
+            return False
+        self._last_refresh = now
         if self.refresh is not None:
             self.refresh.set()
+        return True
 
 
-def install(app: faust.App, settings: Settings, names: TopicNames, outputs: Outputs) -> IntelState:
-    state = IntelState()
+def _close_listener(queue: asyncio.Queue[Briefing | None]) -> None:
+    while True:
+        try:
+            queue.get_nowait()
+        except asyncio.QueueEmpty:
+            break
+    queue.put_nowait(None)
+
+
+def install(
+    app: faust.App, settings: Settings, names: TopicNames, outputs: Outputs, guard: AckGuard, clock: Clock = utc_now
+) -> IntelState:
+    state = IntelState(refresh_min_interval_s=settings.briefing_refresh_min_s)
+    retention = timedelta(seconds=settings.event_retention_s)
     correlate_in = app.topic(names.correlate_in, key_serializer="raw", value_serializer="raw", partitions=1)
     table = app.Table("events", default=None, partitions=1, key_type=str)
     config = CorrelationConfig(
@@ -78,25 +120,57 @@ def install(app: faust.App, settings: Settings, names: TopicNames, outputs: Outp
             log.info("events table restored: %d events", len(cache))
         return cache
 
+    def owns_events() -> bool:
+        try:
+            assigned = app.consumer.assignment()
+        except Exception:  # noqa: BLE001 - no consumer yet (starting) means not the owner
+            return False
+        return any(tp.topic == names.correlate_in for tp in assigned)
+
     @app.agent(correlate_in, name=f"{settings.app_id}.correlate")
     async def correlate(stream: faust.StreamT[bytes]) -> None:
-        state.owner = True
-        async for value in stream:
+        async for record in stream.events():
+            message = record.message
+            guard.hold(message)  # acked only once its event is delivered (pipeline.acks)
             try:
-                report = json.loads(value)
-            except ValueError:
-                continue  # written by our own triage agent; unreadable means a foreign producer
-            recent.append(report)
-            if report.get("precedence") == "ROUTINE":
-                continue  # routine reports count in briefings but do not make events
-            result = events().assign(report)
-            if isinstance(result, Rejection):
-                # The code and the ids only: a detail can quote a field, and logs are not cleared for content.
-                log.warning("not correlated: %s (report %s)", result.reason.value, _report_id(report))
-                continue
-            event = result.event
-            table[event.event_id] = event.to_json()
-            await outputs.publish(routing.for_event(names, event))
+                if message.key == TICK_KEY:
+                    await on_tick(clock())
+                else:
+                    await on_report(record.value)
+            finally:
+                guard.release(message)
+
+    async def on_report(value: bytes) -> None:
+        try:
+            report = json.loads(value)
+        except ValueError:
+            return  # written by our own triage agent; unreadable means a foreign producer
+        if not isinstance(report, dict):
+            return
+        recent.append(report)
+        if report.get("precedence") == "ROUTINE":
+            return  # routine reports count in briefings but do not make events
+        result = events().assign(report)
+        if isinstance(result, Rejection):
+            # The code and the ids only: a detail can quote a field, and logs are not cleared for content.
+            log.warning("not correlated: %s (report %s)", result.reason.value, _report_id(report))
+            return
+        event = result.event
+        table[event.event_id] = event.to_json()
+        await asyncio.gather(*await outputs.publish(routing.for_event(names, event)))
+
+    async def on_tick(now: datetime) -> None:
+        state.owner = True
+        for event_id in expired(events(), now, retention):
+            cache.remove(event_id)
+            del table[event_id]  # allowed here: inside the stream's iteration
+            state.expired_events += 1
+        try:
+            await brief(now)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # noqa: BLE001 - a briefing that cannot be built must not stop correlation
+            log.exception("briefings not built this time")
 
     async def brief(now: datetime) -> None:
         snapshot = list(events().values())
@@ -107,11 +181,12 @@ def install(app: faust.App, settings: Settings, names: TopicNames, outputs: Outp
             previous_ids[level] = briefing.event_ids
             last_briefing_at[level] = now
             state.publish(briefing)
-            await outputs.publish(routing.for_briefing(names, briefing))
+            await asyncio.gather(*await outputs.publish(routing.for_briefing(names, briefing)))
         log.info("briefings published: %d events, %d recent reports", len(snapshot), len(recent))
 
     @app.task
     async def briefing_loop() -> None:
+        """Every briefing interval (or on a refresh request) the owner of the events input sends a tick."""
         state.refresh = asyncio.Event()
         while not app.should_stop:
             try:
@@ -119,16 +194,18 @@ def install(app: faust.App, settings: Settings, names: TopicNames, outputs: Outp
             except asyncio.TimeoutError:
                 pass
             state.refresh.clear()
+            state.owner = owns_events()
             if not state.owner:
                 continue
-            now = datetime.now(timezone.utc)
-            for event_id in expired(events(), now, EVENT_RETENTION):
-                cache.remove(event_id)
-                del table[event_id]
-            await brief(now)
+            try:
+                await (await correlate_in.send(key=TICK_KEY, value=b"{}", force=True))
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - the next interval tries again
+                log.warning("tick not sent (broker unreachable?); next try in %gs", settings.briefing_interval_s)
 
     if settings.archive_enabled:
-        _install_archive(app, settings, names)
+        _install_archive(app, settings, names, guard)
     return state
 
 
@@ -144,7 +221,7 @@ def _received(report: dict[str, Any]) -> datetime:
         return datetime.min.replace(tzinfo=timezone.utc)
 
 
-def _install_archive(app: faust.App, settings: Settings, names: TopicNames) -> None:
+def _install_archive(app: faust.App, settings: Settings, names: TopicNames, guard: AckGuard) -> None:
     """Every triaged report to Parquet, partitioned by date and classification, rolled by size or time."""
     triaged = app.topic(names.triaged, key_serializer="raw", value_serializer="raw")
     writer = ArchiveWriter(
@@ -156,12 +233,22 @@ def _install_archive(app: faust.App, settings: Settings, names: TopicNames) -> N
         loop = asyncio.get_running_loop()
         # One batch per roll period: each flush is one file per (date, classification), and the
         # batch is acknowledged only after its file is on disk, so a crash re-archives, never skips.
-        async for values in stream.take(settings.archive_batch, within=settings.archive_roll_s):
-            reports = [json.loads(v) for v in values]
+        async for records in stream.take_events(settings.archive_batch, within=settings.archive_roll_s):
+            for record in records:
+                guard.hold(record.message)
+            reports = []
+            for record in records:
+                try:
+                    reports.append(json.loads(record.value))
+                except ValueError:
+                    log.warning("not archived: unreadable record at offset %s", record.message.offset)
+            # A failure here (disk full) propagates with the batch held: it is fetched again, never skipped.
             rejected = await loop.run_in_executor(None, writer.write, reports)
             for r in rejected:
                 log.warning("not archived: %s (step %s)", r.reason.value, r.step)
             await loop.run_in_executor(None, writer.flush)
+            for record in records:
+                guard.release(record.message)
 
     @app.on_before_shutdown.connect
     def _close(app: faust.App, **kwargs: Any) -> None:

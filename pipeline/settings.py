@@ -59,6 +59,12 @@ class Settings:
     correlation_radius_km: float = _setting(5.0, "Reports within this distance can belong to one event, in km")
     correlation_window_min: float = _setting(120.0, "Reports within this time of an event can join it, in minutes")
     briefing_interval_s: float = _setting(300.0, "How often briefings are built and published, in seconds")
+    briefing_refresh_min_s: float = _setting(
+        5.0, "Shortest time between two on-demand briefing refreshes (POST /briefing/refresh), in seconds"
+    )
+    event_retention_s: float = _setting(
+        86_400.0, "An event whose last report is older than this is dropped from the events table, in seconds"
+    )
     web_tokens_file: Path | None = _setting(
         None, "JSON {token: clearance level} for the briefing page; without it the page is not served", Path
     )
@@ -128,6 +134,8 @@ class Settings:
         for name in positive:
             if getattr(self, name) < 1:
                 raise SettingsError(f"TRIAGE_{name.upper()} must be at least 1")
+        if self.event_retention_s <= 0 or self.briefing_interval_s <= 0 or self.briefing_refresh_min_s < 0:
+            raise SettingsError("TRIAGE_EVENT_RETENTION_S and TRIAGE_BRIEFING_INTERVAL_S must be > 0")
         if self.batch_wait_ms < 0 or self.connect_timeout_s <= 0:
             raise SettingsError("TRIAGE_BATCH_WAIT_MS must be >= 0 and TRIAGE_CONNECT_TIMEOUT_S > 0")
         if self.providers not in ("auto", "cpu", "cuda", "tensorrt"):

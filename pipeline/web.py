@@ -3,8 +3,12 @@
 GET /briefing            HTML page (token in ?token= or `Authorization: Bearer`)
 GET /briefing.json       the same briefing as JSON
 GET /briefing/stream     server-sent events: a fresh page each time a briefing is published
-POST /briefing/refresh   build and publish briefings now (on demand)
+POST /briefing/refresh   build and publish briefings now (on demand; at most once per
+                         TRIAGE_BRIEFING_REFRESH_MIN_S, else 429)
 A token maps to one clearance level (TRIAGE_WEB_TOKENS_FILE); content above it is never sent.
+Faust's own views (tables, router, statistics) are turned off in pipeline.app: nothing else is served.
+A stream listener that stops reading is dropped (its queue overflows, or a write stalls past
+SSE_WRITE_TIMEOUT_S); it never holds up the worker.
 """
 
 from __future__ import annotations
@@ -21,10 +25,11 @@ from aiohttp import web as aioweb
 from operators.briefing import Briefing, render_html
 from schemas.vocab import Classification
 
-from pipeline.intel import IntelState
+from pipeline.intel import SSE_QUEUE, IntelState
 from pipeline.settings import Settings, SettingsError
 
 SSE_KEEPALIVE_S = 15.0
+SSE_WRITE_TIMEOUT_S = 10.0
 
 
 def load_tokens(path: Path | None) -> dict[str, Classification]:
@@ -102,7 +107,8 @@ def install(app: faust.App, settings: Settings, state: IntelState) -> None:
             level, denied = authorise(self, request)
             if level is None:
                 return denied
-            state.request_refresh()
+            if not state.request_refresh():
+                return self.error(429, "a refresh was requested moments ago; try again shortly")
             return self.json({"requested": True})
 
     @app.page("/briefing/stream")
@@ -114,20 +120,22 @@ def install(app: faust.App, settings: Settings, state: IntelState) -> None:
             headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
         )
         await response.prepare(request)  # type: ignore[arg-type]
-        queue: asyncio.Queue[Briefing] = asyncio.Queue(maxsize=8)
+        queue: asyncio.Queue[Briefing | None] = asyncio.Queue(maxsize=SSE_QUEUE)
         state.listeners[level].add(queue)
         try:
             while True:
                 try:
                     briefing = await asyncio.wait_for(queue.get(), timeout=SSE_KEEPALIVE_S)
                 except asyncio.TimeoutError:
-                    await response.write(b": keep-alive\n\n")
+                    await asyncio.wait_for(response.write(b": keep-alive\n\n"), SSE_WRITE_TIMEOUT_S)
                     continue
+                if briefing is None:
+                    break  # dropped for falling behind
                 page = render_html(briefing, stream_token=_token(request))
                 data = "".join(f"data: {line}\n" for line in page.splitlines())
-                await response.write(f"event: briefing\n{data}\n".encode())
-        except (ConnectionResetError, asyncio.CancelledError):
-            pass
+                await asyncio.wait_for(response.write(f"event: briefing\n{data}\n".encode()), SSE_WRITE_TIMEOUT_S)
+        except (ConnectionResetError, asyncio.CancelledError, asyncio.TimeoutError):
+            state.dropped_listeners += 1
         finally:
             state.listeners[level].discard(queue)
         return response

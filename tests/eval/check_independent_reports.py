@@ -114,7 +114,7 @@ by_fmt = collections.Counter((r["gold_language"], r["format"]) for r in rows)
 flash = collections.Counter(r["gold_language"] for r in rows if r["gold"]["probable_flash"])
 print(f"reports: {len(rows)}  per language: {dict(by_lang)}")
 print(f"probable_flash per language: {dict(flash)}")
-for lang in sorted(LANGS):
+for lang in sorted(set(by_lang)):  # a file may hold one language only
     print(lang, "categories:", {c: by_cat[(lang, c)] for c in sorted(CATEGORIES)})
     print(lang, "formats:   ", {f: by_fmt[(lang, f)] for f in sorted(FORMATS)})
     for c in CATEGORIES:

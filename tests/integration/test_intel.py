@@ -15,14 +15,12 @@ from conftest import Pipeline, free_port_pair, read_topic, unavailable
 
 pytestmark = pytest.mark.kafka
 
-NOW = datetime.now(timezone.utc)
-
-
 def report(rid: str, unit: str, text: str, level: str = "SECRET", credibility: int = 3, minutes_ago: int = 10) -> bytes:
     return json.dumps(
         {
             "report_id": rid,
-            "received_at": (NOW - timedelta(minutes=minutes_ago)).isoformat(),
+            # The clock at the time of sending, never a date fixed when the module was written or imported.
+            "received_at": (datetime.now(timezone.utc) - timedelta(minutes=minutes_ago)).isoformat(),
             "source": {"unit": unit, "reliability": "B"},
             "credibility": credibility,
             "classification": level,
@@ -216,3 +214,74 @@ def test_briefing_page_in_chromium_shows_each_clearance_only_its_own(pipeline: P
         # The classification banner runs across the top in the level's colour.
         top = image.getpixel((640, 5))
         assert all(abs(a - b) < 40 for a, b in zip(top, BANNER_RGB[level])), (level, top)
+
+
+def _get(port: str, path: str, token: str | None = None, method: str = "GET") -> tuple[int, bytes]:
+    url = f"http://127.0.0.1:{port}{path}" + (f"?token={token}" if token else "")
+    request = urllib.request.Request(url, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as resp:
+            return resp.status, resp.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def test_events_expire_inside_the_stream_and_the_worker_keeps_running(pipeline: Pipeline, start_worker, intel_env) -> None:
+    """Expiry used to delete from the table outside stream iteration and crash the owner within a day."""
+    pipeline.extra_env.update({"TRIAGE_EVENT_RETENTION_S": "15", "TRIAGE_BRIEFING_INTERVAL_S": "1"})
+    worker = start_worker()
+    produce(pipeline, [report(rid, unit, text, minutes_ago=0) for rid, unit, text in SAME_EVENT])
+    events = latest_events(pipeline, "secret", expected=3)
+    event_id = next(e["event_id"] for e in events.values() if len(e["report_ids"]) == 3)
+    port = intel_env["TRIAGE_WEB_PORT"]
+    seen = gone = False
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and not gone:
+        status, body = _get(port, "/briefing.json", "tok-secret")
+        ids = {e["event_id"] for e in (json.loads(body).get("top_events") or [])} if status == 200 else set()
+        seen = seen or event_id in ids
+        gone = seen and event_id not in ids
+        time.sleep(1)
+    assert seen and gone, f"the event never appeared in, or never left, the briefing (seen={seen}):\n{worker.text()[-4000:]}"
+    assert worker.alive(), worker.text()[-3000:]
+    assert "crash" not in worker.text().lower()
+
+
+def test_faust_views_serve_nothing_and_refresh_is_throttled(pipeline: Pipeline, start_worker, intel_env) -> None:
+    start_worker()
+    produce(pipeline, [report(rid, unit, text) for rid, unit, text in SAME_EVENT])
+    events = latest_events(pipeline, "secret", expected=3)
+    port = intel_env["TRIAGE_WEB_PORT"]
+    for path in ["/table/", "/table/events/", *(f"/table/events/{eid}/" for eid in events), "/router/",
+                 "/router/events/key/", "/stats/", "/graph/", "/performance/"]:
+        status, body = _get(port, path)
+        assert status == 404, (path, status, body[:200])
+        assert b"report_ids" not in body and b"Wiltz" not in body
+    assert _get(port, "/briefing/refresh", "tok-secret", "POST")[0] == 200
+    assert _get(port, "/briefing/refresh", "tok-secret", "POST")[0] == 429
+    assert _get(port, "/briefing/refresh", "wrong", "POST")[0] == 401
+
+
+def test_a_stalled_stream_listener_is_dropped_and_briefings_go_on(pipeline: Pipeline, start_worker, intel_env) -> None:
+    import socket
+
+    pipeline.extra_env.update({"TRIAGE_BRIEFING_INTERVAL_S": "0.2"})
+    worker = start_worker()
+    produce(pipeline, [report(rid, unit, text) for rid, unit, text in SAME_EVENT])
+    read_topic(pipeline.broker.bootstrap, pipeline.topic("briefings.secret"), 1, timeout=90, settle=0)
+    port = int(intel_env["TRIAGE_WEB_PORT"])
+    stalled = socket.socket()
+    stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    stalled.connect(("127.0.0.1", port))
+    stalled.sendall(f"GET /briefing/stream?token=tok-secret HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+    try:
+        # Never read: the server's writes back up while briefings keep coming five times a second.
+        before = len(read_topic(pipeline.broker.bootstrap, pipeline.topic("briefings.secret"), 1, timeout=30, settle=0))
+        time.sleep(25)
+        after = len(read_topic(pipeline.broker.bootstrap, pipeline.topic("briefings.secret"), before + 20, timeout=60, settle=0))
+        assert after >= before + 20, (before, after)
+        assert worker.alive(), worker.text()[-3000:]
+        status, _ = _get(str(port), "/briefing.json", "tok-secret")
+        assert status == 200
+    finally:
+        stalled.close()

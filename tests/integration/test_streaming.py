@@ -7,6 +7,7 @@ import random
 import threading
 import time
 from collections import Counter, defaultdict
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.kafka
 LEVELS = ["UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET"]
 TEXTS = [
     "TIC at 31U GR 1033 3897 vic Wiltz, taking heavy fire, 2 WIA, request QRF. {i}",
-    "2x BMP-2 moving north on N7 vic Ettelbruck at 261430ZNOV26. {i}",
+    "2x BMP-2 moving north on N7 vic Ettelbruck at {dtg}. {i}",
     "NSTR. Patrol {i} returned to base, all quiet.",
     "Drohnen im Anflug auf Diekirch, Luftalarm! Meldung {i}",
     "Deux camions de ravitaillement bloqués au pont de Vianden, route N17 coupée. {i}",
@@ -29,6 +30,8 @@ TEXTS = [
 
 def make_reports(n: int, malformed_every: int, seed: int = 1) -> tuple[list[bytes], set[str], int]:
     rng = random.Random(seed)
+    # Date-time groups relative to the clock, never a fixed date that ages (the suite went red by itself once).
+    dtg = (datetime.now(timezone.utc) - timedelta(minutes=20)).strftime("%d%H%MZ%b%y").upper()
     out: list[bytes] = []
     valid: set[str] = set()
     bad = 0
@@ -46,7 +49,7 @@ def make_reports(n: int, malformed_every: int, seed: int = 1) -> tuple[list[byte
                     "source": {"unit": f"unit {i % 5}", "reliability": "ABC"[i % 3]},
                     "credibility": 1 + i % 3,
                     "classification": LEVELS[i % 4],
-                    "text": TEXTS[i % len(TEXTS)].format(i=i),
+                    "text": TEXTS[i % len(TEXTS)].format(i=i, dtg=dtg),
                 }
             ).encode()
         )
