@@ -44,7 +44,7 @@ def _texts() -> list[str]:
 def _compare(gpu: Any, cpu: Any, texts: list[str]) -> dict[str, Any]:
     import numpy as np
 
-    from operators.runtime import decode_entities
+    from operators.inference.decoding import decode_entities
 
     pg, pc = gpu.predict(texts, batch_size=64), cpu.predict(texts, batch_size=64)
     token_diff = max(float(np.max(np.abs(a - b))) for a, b in zip(pg.token_probs, pc.token_probs) if a.size)
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         return info
 
     def auto() -> dict[str, Any]:
-        from operators.runtime import load_model
+        from operators.inference.session import load_model
 
         state["gpu"] = load_model(args.model_dir, providers="auto")
         state["cpu"] = load_model(args.model_dir, providers="cpu")
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         from models.recipe import corpus
         from models.recipe.evaluate import evaluate, flat_summary
         from models.recipe.export import export_checkpoint
-        from operators.runtime import load_model
+        from operators.inference.session import load_model
 
         target = Path(os.environ.get("TMPDIR", "/tmp")) / "gpu-fp16-model"
         report = export_checkpoint(args.checkpoint, target, fp16=True, int8=False, name="triage-default-fp16")

@@ -18,7 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from bench.stats import rate
-from operators.runtime import TriageModel
+from operators.inference.model import TriageModel
 
 
 @dataclass

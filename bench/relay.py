@@ -29,7 +29,7 @@ READY = "relay ready"
 async def relay(args: argparse.Namespace) -> None:
     chain: TriageChain | None = None
     if args.chain:
-        from pipeline.build import build_chain
+        from pipeline.components import build_chain
         from pipeline.settings import Settings
 
         chain = build_chain(Settings.from_env(), passthrough=True)

@@ -41,9 +41,9 @@ from bench.stats import ratio
 from bench.streaming import measure_streaming, start_worker
 from bench.traffic import delete_topics
 from operators.chain import TriageChain
-from operators.runtime import ModelError
+from operators.inference.manifest import ModelError
 from operators.triage import ModelTriage
-from pipeline.build import build_chain
+from pipeline.components import build_chain
 from pipeline.settings import REPO_ROOT, Settings, SettingsError
 
 EXIT_FAILED = 1

@@ -19,7 +19,7 @@ from typing import Mapping, Sequence
 
 from schemas.vocab import CATEGORIES
 
-from operators.cues import negated
+from operators.policy.cues import negated
 
 MODEL_WEIGHT = 0.5
 TERM_WEIGHT = 2.5

@@ -36,7 +36,7 @@ from datetime import datetime
 
 from schemas.vocab import Precedence
 
-from operators.cues import FLASH_CANCELLING, FLASH_KINDS, Cue
+from operators.policy.cues import FLASH_CANCELLING, FLASH_KINDS, Cue
 
 SEVERITY: dict[str, float] = {
     "attack": 0.70,

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from operators.cues import DEESCALATING, Cue
+from operators.policy.cues import DEESCALATING, Cue
 
 _CASUALTIES = re.compile(
     r"\b(\d{1,3})\s*x?\s*(WIA|KIA|MIA|wounded|killed|injured|dead|blessés?|tués?|morts?|Verwundete?n?|Verletzte?n?|Tote|Gefallene?n?)\b",

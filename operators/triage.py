@@ -18,16 +18,17 @@ from schemas.vocab import CATEGORIES
 
 from operators.chain import provenance
 from operators.classify import Term, combine, find_terms
-from operators.cues import Cue, find_cues
-from operators.dtg import parse_dtg, find_dtgs
-from operators.entities import Found, extract
-from operators.gazetteer import PLACES, Place, lookup_place
-from operators.grid import GridMatch, find_grids
-from operators.language import detect_language
+from operators.policy.cues import Cue, find_cues
+from operators.entities.dtg import parse_dtg, find_dtgs
+from operators.entities.extract import Found, extract
+from operators.geo.places import PLACES, Place, lookup_place
+from operators.entities.grid import GridMatch, find_grids
+from operators.normalise.language import detect_language
 from operators.prioritise import AreaOfInterest, Priority, PriorityInput, haversine_km, prioritise
-from operators.runtime import TriageModel, decode_entities
-from operators.salute import ReportRejected, StructuredReport
-from operators.salute import parse_report as parse_structured
+from operators.inference.decoding import decode_entities
+from operators.inference.model import TriageModel
+from operators.normalise.structured import ReportRejected, StructuredReport
+from operators.normalise.structured import parse_report as parse_structured
 from operators.summarise import SummaryInput, bluf
 
 PLACE_PRECISION_M = 2_000.0

@@ -10,7 +10,7 @@ from kafka import KafkaAdminClient
 from kafka.admin import NewTopic
 from kafka.errors import AuthorizationError, KafkaError, TopicAlreadyExistsError
 
-from pipeline.security import kafka_options, who
+from pipeline.clients import kafka_options, who
 from pipeline.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -25,7 +25,7 @@ from schemas.reports import TriagedReport
 from pipeline import intel, routing, web
 from pipeline.acks import AckGuard
 from pipeline.outputs import Outputs
-from pipeline.security import faust_credentials
+from pipeline.clients import faust_credentials
 from pipeline.settings import Settings
 from pipeline.topics import TopicNames
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, UTC
 
-from operators.audit import AuditChain, AuditEntry, ChainBreak, parse_entry, verify_chain
+from operators.protection.hashchain import AuditChain, AuditEntry, ChainBreak, parse_entry, verify_chain
 
 from pipeline.routing import Publication
 from pipeline.settings import Settings

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO, Iterator, Sequence
 
 from pipeline.admin import BrokerUnavailable, TopicsNotAuthorized, admin_client, describe_topics, ensure_pipeline_topics
-from pipeline.security import kafka_options, who
+from pipeline.clients import kafka_options, who
 from pipeline.settings import Settings, SettingsError
 from pipeline.topics import TopicNames
 
@@ -214,8 +214,8 @@ def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
     from kafka import KafkaConsumer, TopicPartition
     from kafka.errors import AuthorizationError
 
-    from operators.sealing import Refusal
-    from pipeline.protection import Opener, refusal_text
+    from operators.protection.envelope import Refusal
+    from pipeline.sealing import Opener, refusal_text
 
     opener = Opener.from_settings(settings)
     admin_client(settings).close()
@@ -305,7 +305,7 @@ def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_keys_init(args: argparse.Namespace, settings: Settings) -> int:
-    from pipeline.protection import write_key_set
+    from pipeline.sealing import write_key_set
 
     out = Path(args.out)
     try:
@@ -335,8 +335,8 @@ def _levels(values: list[str] | None) -> list[object] | None:
 
 
 def cmd_keys_rotate(args: argparse.Namespace, settings: Settings) -> int:
-    from operators.sealing import KeyRing, SealingError
-    from pipeline.protection import rotate
+    from operators.protection.envelope import KeyRing, SealingError
+    from pipeline.sealing import rotate
 
     path = Path(args.keyring)
     try:
@@ -349,7 +349,7 @@ def cmd_keys_rotate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_keys_holder(args: argparse.Namespace, settings: Settings) -> int:
-    from pipeline.protection import write_private, holder_keyring
+    from pipeline.sealing import write_private, holder_keyring
 
     levels = _levels([args.level])
     assert levels is not None
@@ -360,7 +360,7 @@ def cmd_keys_holder(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_keys_signer(args: argparse.Namespace, settings: Settings) -> int:
-    from pipeline.protection import new_signer
+    from pipeline.sealing import new_signer
 
     try:
         new_signer(Path(args.out), args.id, Path(args.verify_keys))
@@ -372,7 +372,7 @@ def cmd_keys_signer(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_keys_retire(args: argparse.Namespace, settings: Settings) -> int:
-    from pipeline.protection import retire
+    from pipeline.sealing import retire
 
     removed = retire(Path(args.keyring), args.key_ids)
     print(f"removed: {', '.join(removed) or 'nothing'}", file=sys.stderr)
@@ -433,7 +433,7 @@ def cmd_settings(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
-    from pipeline.build import build_chain
+    from pipeline.components import build_chain
     from pipeline.evaluation import evaluate
 
     result = evaluate(build_chain(settings), Path(args.file))
@@ -478,7 +478,7 @@ def _producer(settings: Settings):  # type: ignore[no-untyped-def]
 
 
 def cmd_feedback_add(args: argparse.Namespace, settings: Settings) -> int:
-    from operators.feedback import parse_feedback
+    from operators.sinks.feedback import parse_feedback
     from schemas.deadletter import Rejection
 
     from datetime import datetime, timezone
@@ -502,7 +502,7 @@ def cmd_feedback_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_feedback_export(args: argparse.Namespace, settings: Settings) -> int:
-    from operators.feedback import Feedback, feedback_to_parquet, join_with_reports, parse_feedback
+    from operators.sinks.feedback import Feedback, feedback_to_parquet, join_with_reports, parse_feedback
 
     names = TopicNames.of(settings)
     items: list[Feedback] = []
@@ -530,7 +530,7 @@ def cmd_feedback_export(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_export_stix(args: argparse.Namespace, settings: Settings) -> int:
     from operators.correlate import Event
-    from operators.stix import bundle_for
+    from operators.render.stix import bundle_for
     from schemas.vocab import Classification
 
     try:
@@ -540,8 +540,8 @@ def cmd_export_stix(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_USAGE
     names = TopicNames.of(settings)
     levels = [c for c in Classification if c.rank <= ceiling.rank]
-    from operators.sealing import Refusal
-    from pipeline.protection import Opener
+    from operators.protection.envelope import Refusal
+    from pipeline.sealing import Opener
 
     opener = Opener.from_settings(settings)
     latest: dict[str, Event] = {}
@@ -579,7 +579,7 @@ def cmd_export_stix(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_replay(args: argparse.Namespace, settings: Settings) -> int:
-    from operators.archive import read_archive
+    from operators.sinks.archive import read_archive
 
     if not Path(args.archive).is_dir():
         print(f"triage: no archive at {args.archive}", file=sys.stderr)
@@ -618,8 +618,8 @@ def cmd_batch(args: argparse.Namespace, settings: Settings) -> int:
     from collections import Counter
     from datetime import datetime, timezone
 
-    from operators.runtime import ModelError
-    from pipeline.build import build_chain
+    from operators.inference.manifest import ModelError
+    from pipeline.components import build_chain
     from schemas.deadletter import DeadLetter, Rejection
 
     if args.input != "-" and not Path(args.input).is_file():
@@ -724,9 +724,9 @@ def _progress(path: str):  # type: ignore[no-untyped-def]
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     import faust
 
-    from operators.runtime import ModelError
+    from operators.inference.manifest import ModelError
     from pipeline.app import build_app
-    from pipeline.build import build_chain
+    from pipeline.components import build_chain
 
     logging.basicConfig(
         level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.security import kafka_options
+from pipeline.clients import kafka_options
 from pipeline.settings import REPO_ROOT, Settings
 from pipeline.topics import TopicNames
 
@@ -90,8 +90,8 @@ def _consume(
 ) -> None:
     from kafka import KafkaConsumer, TopicPartition
 
-    from operators.sealing import Refusal
-    from pipeline.protection import Opener, refusal_text
+    from operators.protection.envelope import Refusal
+    from pipeline.sealing import Opener, refusal_text
 
     # Plain: every triaged report and dead letter. Secure: what the analyst may read, the alert
     # topics (FLASH alerts are on them too), opened with the analyst's keys.
@@ -157,7 +157,7 @@ class SecureDemo:
 
 
 def _secure_demo(settings: Settings, secure_dir: Path, analyst: str) -> SecureDemo:
-    from pipeline.protection import write_key_set
+    from pipeline.sealing import write_key_set
 
     passwords, ca = secure_dir / "passwords", secure_dir / "ca.pem"
     keys = settings.data_dir / "demo-keys"

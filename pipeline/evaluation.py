@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from operators.chain import TriageChain
-from operators.dtg import find_dtgs
+from operators.entities.dtg import find_dtgs
 from schemas.deadletter import Rejection
 from schemas.reports import TriagedReport
 from schemas.vocab import CATEGORIES

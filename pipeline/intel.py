@@ -25,7 +25,7 @@ from typing import Any
 
 import faust
 
-from operators.archive import ArchiveWriter
+from operators.sinks.archive import ArchiveWriter
 from operators.briefing import Briefing, build_briefing
 from operators.correlate import CorrelationConfig, Event, EventIndex, expired
 from schemas.deadletter import Rejection

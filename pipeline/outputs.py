@@ -15,7 +15,7 @@ from collections.abc import Awaitable
 import faust
 
 from pipeline.audit import AuditTrail, audit_enabled, writer_id
-from pipeline.protection import Sealer
+from pipeline.sealing import Sealer
 from pipeline.routing import Publication, check_level
 from pipeline.settings import Settings
 from pipeline.topics import TopicNames

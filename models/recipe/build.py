@@ -58,7 +58,7 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
     from models.recipe.architecture import MistralForReportTriage, triage_config
     from models.recipe.evaluate import evaluate, flat_summary, load_variant, measure_throughput
     from models.recipe.train import TrainSettings, bio_labels, encode_reports, train
-    from operators.runtime import SentencePieceReportTokenizer
+    from operators.inference.tokenizers import SentencePieceReportTokenizer
 
     started = time.monotonic()
     timings: dict[str, float] = {}
@@ -182,7 +182,8 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
 def finalise(out: Path, manifest: dict[str, Any], metrics: dict[str, Any]) -> dict[str, Any]:
     """Write evaluation.json and MODEL_CARD.md, then the manifest over every file, and check it loads."""
     from models.recipe.evaluate import evaluate, evaluate_independent, flat_summary
-    from operators.runtime import load_model, sha256_file
+    from operators.inference.manifest import sha256_file
+    from operators.inference.session import load_model
 
     model = load_model(out, providers="cpu")
     split = manifest["training_data"]["eval"]
@@ -210,7 +211,7 @@ def refresh_card(out: Path) -> dict[str, Any]:
     The shipped graph is re-evaluated on the same (deterministic) evaluation split the build used.
     """
     from models.recipe.evaluate import evaluate
-    from operators.runtime import load_model
+    from operators.inference.session import load_model
 
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     manifest.pop("files", None)

@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _verify(model_dir: Path) -> int:
-    from operators.runtime import ModelVerificationError, verify_model_dir
+    from operators.inference.manifest import ModelVerificationError, verify_model_dir
 
     try:
         manifest = verify_model_dir(model_dir)

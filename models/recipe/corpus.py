@@ -18,7 +18,8 @@ from typing import Literal
 import mgrs
 
 from models.recipe import phrasebook as pb
-from operators.gazetteer import EQUIPMENT, PLACES, Equipment, Place
+from operators.entities.equipment import EQUIPMENT, Equipment
+from operators.geo.places import PLACES, Place
 from schemas.vocab import CATEGORIES as _CATEGORIES
 from schemas.vocab import LANGUAGES as _LANGUAGES
 from schemas.vocab import Precedence

@@ -15,13 +15,11 @@ from typing import Any
 import numpy as np
 
 from models.recipe.corpus import SyntheticReport
-from operators.runtime import (
-    TriageModel,
-    _create_session,
-    decode_entities,
-    load_tokenizer,
-    verify_model_dir,
-)
+from operators.inference.decoding import decode_entities
+from operators.inference.manifest import verify_model_dir
+from operators.inference.model import TriageModel
+from operators.inference.session import _create_session
+from operators.inference.tokenizers import load_tokenizer
 
 
 def load_variant(model_dir: Path, graph_file: str, threads: int | None = None) -> TriageModel:

@@ -17,14 +17,8 @@ from typing import Any
 
 import numpy as np
 
-from operators.runtime import (
-    MANIFEST_FORMAT_VERSION,
-    MANIFEST_NAME,
-    ReportTokenizer,
-    TokenizerSpec,
-    load_tokenizer,
-    sha256_file,
-)
+from operators.inference.manifest import MANIFEST_FORMAT_VERSION, MANIFEST_NAME, TokenizerSpec, sha256_file
+from operators.inference.tokenizers import ReportTokenizer, load_tokenizer
 
 OPSET = 18
 DEFAULT_TOLERANCE = 1e-3
@@ -382,7 +376,7 @@ def export_checkpoint(
         try:
             import onnxruntime as ort
 
-            from operators.runtime import _nvidia_driver_present
+            from operators.inference.session import _nvidia_driver_present
 
             gpu = [p for p in ("CUDAExecutionProvider",) if p in ort.get_available_providers() and _nvidia_driver_present()]
             outputs, provider = _ort_outputs(target, ids, mask, list(heads.values()), [*gpu, "CPUExecutionProvider"], external)

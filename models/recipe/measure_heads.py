@@ -27,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     from models.recipe.evaluate import evaluate, flat_summary
     from models.recipe.export import export_checkpoint
     from models.recipe.train import TrainSettings, bio_labels, encode_reports, train
-    from operators.runtime import SentencePieceReportTokenizer, load_model
+    from operators.inference.session import load_model
+    from operators.inference.tokenizers import SentencePieceReportTokenizer
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--steps", type=int, default=800)

@@ -17,7 +17,7 @@ from torch import nn
 
 from models.recipe.architecture import MistralForReportTriage
 from models.recipe.corpus import SyntheticReport
-from operators.runtime import ReportTokenizer
+from operators.inference.tokenizers import ReportTokenizer
 
 IGNORE = -100
 

@@ -128,7 +128,7 @@ def test_briefings_archive_feedback_and_stix(pipeline: Pipeline, start_worker, i
     assert denied.value.code == 401
 
     # The archive, read back with pyarrow, equals what was published.
-    from operators.archive import read_archive, to_record
+    from operators.sinks.archive import read_archive, to_record
 
     archive = Path(intel_env["TRIAGE_ARCHIVE_DIR"])
     rows: list[dict] = []

@@ -101,7 +101,7 @@ class Secured:
         """Every record of a topic from the beginning to its current end, read as `role`."""
         from kafka import KafkaConsumer, TopicPartition
 
-        from pipeline.security import kafka_options
+        from pipeline.clients import kafka_options
 
         consumer = KafkaConsumer(group_id=None, enable_auto_commit=False, bootstrap_servers=self.bootstrap,
                                  **kafka_options(self.settings(role)))
@@ -176,7 +176,7 @@ def secured(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Secured]:
 
 
 def _opener(s: Secured, keyring: str | None) -> Any:
-    from pipeline.protection import Opener
+    from pipeline.sealing import Opener
 
     return Opener.from_settings(s.settings("admin", keyring))
 
@@ -193,8 +193,8 @@ def test_the_worker_role_runs_sealed_without_creating_topics(secured: Secured) -
 
 
 def test_analyst_restricted_opens_restricted_alerts_and_not_a_secret_one(secured: Secured) -> None:
-    from operators.sealing import Refusal
-    from pipeline.protection import is_sealed, refusal_text
+    from operators.protection.envelope import Refusal
+    from pipeline.sealing import is_sealed, refusal_text
 
     restricted = secured.read("analyst-restricted", "alerts.restricted")
     assert restricted
@@ -238,8 +238,8 @@ def test_triage_tail_opens_for_the_cleared_and_refuses_the_rest(secured: Secured
 def test_messages_altered_relabelled_or_moved_are_refused(secured: Secured) -> None:
     from kafka import KafkaProducer
 
-    from operators.sealing import Refusal
-    from pipeline.security import kafka_options
+    from operators.protection.envelope import Refusal
+    from pipeline.clients import kafka_options
 
     taken = secured.read("admin", "alerts.restricted")[0]
     opener = _opener(secured, "keyring-secret.json")
@@ -280,7 +280,7 @@ def test_messages_altered_relabelled_or_moved_are_refused(secured: Secured) -> N
 
 
 def test_the_audit_trail_verifies_and_tampered_copies_do_not(secured: Secured, tmp_path: Path) -> None:
-    from operators.audit import parse_entry
+    from operators.protection.hashchain import parse_entry
     from pipeline.audit import parse_dump, verify_chains
 
     verified = secured.triage("auditor", "audit", "verify")

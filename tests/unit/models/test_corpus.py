@@ -48,8 +48,8 @@ def test_every_category_language_and_format_is_drawn() -> None:
 def test_grids_and_dtgs_parse_with_the_pipelines_own_parsers() -> None:
     from datetime import datetime, timedelta, timezone
 
-    from operators.dtg import parse_dtg
-    from operators.grid import parse_grid
+    from operators.entities.dtg import parse_dtg
+    from operators.entities.grid import parse_grid
 
     reference = datetime(2027, 12, 31, tzinfo=timezone.utc)  # the corpus draws years 2024-2027
 

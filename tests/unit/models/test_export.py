@@ -19,7 +19,8 @@ from models.recipe.architecture import MistralForReportTriage, triage_config
 from models.recipe.build import mistral_common_tokenizer
 from models.recipe.cli import main as cli_main
 from models.recipe.export import ExportError, export_checkpoint
-from operators.runtime import load_model, verify_model_dir
+from operators.inference.manifest import verify_model_dir
+from operators.inference.session import load_model
 
 TEXTS = ["2x T-72 mvg N vic Diekirch", "RAS", "Brücke bei Vianden gesperrt, Umleitung über Diekirch und Ettelbruck."]
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from models.recipe.cli import main
-from operators.runtime import ModelVerificationError, load_model, verify_model_dir
+from operators.inference.manifest import ModelVerificationError, verify_model_dir
+from operators.inference.session import load_model
 
 REPO = Path(__file__).resolve().parents[3]
 DEFAULT = REPO / "models" / "default"
@@ -49,7 +50,7 @@ def test_shipped_default_meets_its_targets_when_measured_again() -> None:
     # than read from the manifest; the manifest's recorded figures must be what this measures.
     from models.recipe import corpus
     from models.recipe.evaluate import evaluate, flat_summary
-    from operators.runtime import load_model
+    from operators.inference.session import load_model
 
     manifest = _manifest(DEFAULT)
     split = manifest["training_data"]["eval"]

@@ -10,7 +10,7 @@ from typing import Any
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from operators.archive import ArchiveWriter, read_archive, to_arrow_rows, to_record
+from operators.sinks.archive import ArchiveWriter, read_archive, to_arrow_rows, to_record
 from schemas.arrow import TRIAGED_REPORT
 from schemas.deadletter import Reason, Rejection
 from schemas.reports import Entity, Explanation, Factor, Location, ModelRef, Source, TriagedReport

@@ -7,7 +7,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from operators.audit import AuditChain, parse_entry, verify_chain
+from operators.protection.hashchain import AuditChain, parse_entry, verify_chain
 
 
 def chain(n: int) -> list[bytes]:

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from operators.entities import Found, build_nlp, extract, merge
+from operators.entities.extract import Found, build_nlp, extract, merge
 
 NOW = datetime(2026, 11, 26, 16, 0, tzinfo=timezone.utc)
 

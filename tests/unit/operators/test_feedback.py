@@ -10,7 +10,7 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from operators.feedback import (
+from operators.sinks.feedback import (
     FEEDBACK_SCHEMA,
     Feedback,
     TrainingRow,

@@ -7,19 +7,8 @@ from collections import defaultdict
 
 import pytest
 
-from operators.gazetteer import (
-    EQUIPMENT,
-    EQUIPMENT_KINDS,
-    PLACE_KINDS,
-    PLACES,
-    SEVERITY_MAX,
-    SEVERITY_MIN,
-    Place,
-    fold_name,
-    lookup_equipment,
-    lookup_place,
-    match_equipment,
-)
+from operators.entities.equipment import EQUIPMENT, EQUIPMENT_KINDS, SEVERITY_MAX, SEVERITY_MIN, lookup_equipment, match_equipment
+from operators.geo.places import PLACES, PLACE_KINDS, Place, fold_name, lookup_place
 
 
 def _km(a: Place, b: Place) -> float:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from operators.grid import find_grids, format_grid, parse_grid, precision_m
+from operators.entities.grid import find_grids, format_grid, parse_grid, precision_m
 
 CANONICAL = "31U GR 1033 3897"
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from operators.cues import find_cues
+from operators.policy.cues import find_cues
 from operators.prioritise import AreaOfInterest, PriorityInput, precedence_for, prioritise
 from schemas.vocab import CATEGORIES, Precedence
 

@@ -9,15 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from operators.runtime import (
-    Predictions,
-    ProviderUnavailableError,
-    SentencePieceReportTokenizer,
-    TriageModel,
-    decode_entities,
-    decode_labels,
-    load_model,
-)
+from operators.inference.decoding import decode_entities, decode_labels
+from operators.inference.model import Predictions, TriageModel
+from operators.inference.session import ProviderUnavailableError, load_model
+from operators.inference.tokenizers import SentencePieceReportTokenizer
 
 DEFAULT = Path(__file__).resolve().parents[3] / "models" / "default"
 
@@ -221,7 +216,7 @@ def test_tokenizer_is_mistral_32k(tokenizer: SentencePieceReportTokenizer) -> No
 def test_tekken_offsets_cover_the_text() -> None:
     import mistral_common
 
-    from operators.runtime import TekkenReportTokenizer
+    from operators.inference.tokenizers import TekkenReportTokenizer
 
     tekken = TekkenReportTokenizer(Path(mistral_common.__file__).parent / "data" / "tekken_240911.json")
     text = "Véhicules à Échternach 🚁, 32U LA 12345"

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from operators.gazetteer import match_equipment
-from operators.salute import (
+from operators.entities.equipment import match_equipment
+from operators.normalise.structured import (
     MAX_CHARS,
     REASON_BAD_INPUT,
     REASON_BAD_VALUE,

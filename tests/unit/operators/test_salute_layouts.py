@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from operators.salute import (
+from operators.normalise.structured import (
     PIECE_SEPARATOR,
     REASON_DUPLICATE_SLOT,
     REASON_UNPARSEABLE,

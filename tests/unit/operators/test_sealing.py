@@ -9,7 +9,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from operators.sealing import (
+from operators.protection.envelope import (
     HEADER_CLASSIFICATION,
     KeyRing,
     Refusal,

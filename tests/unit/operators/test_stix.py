@@ -9,7 +9,7 @@ from typing import Any
 import stix2validator
 
 from operators.correlate import Event, Member, member_of
-from operators.stix import (
+from operators.render.stix import (
     CREDIBILITY_CONFIDENCE,
     RELIABILITY_WEIGHT,
     bundle_for,

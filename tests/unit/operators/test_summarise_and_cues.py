@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from operators.cues import find_cues, kinds
+from operators.policy.cues import find_cues, kinds
 from operators.summarise import SummaryInput, bluf, casualties
 
 
@@ -36,7 +36,7 @@ def test_bluf_line() -> None:
 
 
 def test_negated_cues_do_not_count() -> None:
-    from operators.cues import find_cues
+    from operators.policy.cues import find_cues
 
     for text in ("no casualties", "Keine Verletzten.", "pas de blessés", "aucun blessé", "sans victimes", "0 KIA",
                  "no incoming rounds"):

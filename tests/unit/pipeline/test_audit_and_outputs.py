@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 
-from operators.audit import AuditChain, parse_entry
-from operators.sealing import Refusal
+from operators.protection.hashchain import AuditChain, parse_entry
+from operators.protection.envelope import Refusal
 from pipeline.audit import audit_enabled, dump_line, group_by_writer, parse_dump, verify_chains, writer_id
 from pipeline.cli import main
 from pipeline.outputs import Outputs
-from pipeline.protection import Opener, write_key_set
+from pipeline.sealing import Opener, write_key_set
 from pipeline.routing import Publication, WriteDown
 from pipeline.settings import Settings
 from pipeline.topics import TopicNames

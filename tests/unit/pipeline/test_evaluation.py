@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.build import build_chain
+from pipeline.components import build_chain
 from pipeline.evaluation import arrival_time, evaluate
 from pipeline.settings import Settings
 

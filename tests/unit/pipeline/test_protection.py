@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from operators.sealing import Refusal
+from operators.protection.envelope import Refusal
 from pipeline.cli import main
-from pipeline.protection import Opener, Sealer, holder_keyring, is_sealed, new_signer, refusal_text, retire
+from pipeline.sealing import Opener, Sealer, holder_keyring, is_sealed, new_signer, refusal_text, retire
 from pipeline.routing import Publication
 from pipeline.settings import Settings, SettingsError
 from schemas.vocab import Classification

@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.app import faust_app
 from pipeline.cli import main
-from pipeline.security import faust_credentials, kafka_options, sasl_password
+from pipeline.clients import faust_credentials, kafka_options, sasl_password
 from pipeline.settings import Settings, SettingsError
 
 SECURE = {

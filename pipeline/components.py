@@ -31,8 +31,8 @@ def build_chain(settings: Settings, passthrough: bool = False) -> TriageChain:
     limits = IngestLimits(settings.max_message_bytes, settings.max_text_chars)
     if passthrough:
         return TriageChain(PassThroughTriage(), limits)
-    from operators.entities import build_nlp
-    from operators.runtime import load_model
+    from operators.entities.extract import build_nlp
+    from operators.inference.session import load_model
     from operators.triage import ModelTriage, TriageConfig
 
     # On 2 cores one intra-op thread measured faster than ONNX Runtime's default (bench/README.md):

@@ -26,7 +26,7 @@ from schemas.deadletter import Reason, Rejection
 from schemas.reports import TriagedReport
 from schemas.vocab import CATEGORIES, Precedence
 
-from operators.archive import write_parquet_atomically
+from operators.sinks.archive import write_parquet_atomically
 from operators.correlate import parse_time, read_field
 
 STEP = "feedback"

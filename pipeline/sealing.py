@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from operators.sealing import (
+from operators.protection.envelope import (
     HEADER_CLASSIFICATION,
     HEADER_KEY_ID,
     HEADER_SIGNATURE,

@@ -22,9 +22,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from operators.dtg import find_dtgs
-from operators.gazetteer import PLACES, lookup_equipment, lookup_place, match_equipment
-from operators.grid import find_grids
+from operators.entities.dtg import find_dtgs
+from operators.entities.equipment import lookup_equipment, match_equipment
+from operators.geo.places import PLACES, lookup_place
+from operators.entities.grid import find_grids
 
 MODEL_MIN_CONFIDENCE = 0.55
 RANK = {"parser": 0, "catalogue": 1, "pattern": 2, "model": 3}

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Final, Literal
 
-from operators.gazetteer import PLACES, fold_name
+from operators.geo.places import PLACES, fold_name
 
 LanguageCode = Literal["en", "fr", "de"]
 LANGUAGES: Final[tuple[LanguageCode, ...]] = ("en", "fr", "de")

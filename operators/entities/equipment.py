@@ -1,0 +1,324 @@
+"""The equipment catalogue: platforms and weapon systems with aliases in three languages, and its matcher."""
+
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from operators.geo.places import fold_name
+
+EquipmentKind = Literal[
+    "tank",
+    "ifv",
+    "apc",
+    "artillery",
+    "mlrs",
+    "air_defence",
+    "aircraft",
+    "helicopter",
+    "uav",
+    "missile",
+    "ew",
+    "vehicle",
+    "small_arms",
+    "other",
+]
+EQUIPMENT_KINDS: tuple[EquipmentKind, ...] = get_args(EquipmentKind)
+
+# Severity hint, 1 (logistics, small arms) to 5 (ballistic missiles, thermobaric MLRS):
+# a prior for prioritisation, not a threat assessment.
+SEVERITY_MIN = 1
+SEVERITY_MAX = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Equipment:
+    canonical: str
+    kind: EquipmentKind
+    severity: int
+    aliases: tuple[str, ...] = ()
+    generic: bool = False  # a class of equipment ("tank") rather than a model ("T-72B3")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.canonical, *self.aliases)
+
+
+def _eq(canonical: str, kind: EquipmentKind, severity: int, *aliases: str) -> Equipment:
+    return Equipment(canonical, kind, severity, aliases)
+
+
+def _generic(canonical: str, kind: EquipmentKind, severity: int, *aliases: str) -> Equipment:
+    return Equipment(canonical, kind, severity, aliases, generic=True)
+
+
+EQUIPMENT: tuple[Equipment, ...] = (
+    # Main battle tanks. The bare family name is its own entry so that "T-72" is not
+    # silently upgraded to the B3 variant.
+    _eq("T-72B3", "tank", 4, "T72B3", "T-72 B3", "T-72B3M", "T72B3M"),
+    _eq("T-72", "tank", 4, "T72", "T-72A", "T-72B", "T-72AV", "T-72AMT"),
+    _eq("T-80BV", "tank", 4, "T-80", "T80", "T-80BVM", "T-80U", "T80BV"),
+    _eq("T-90M", "tank", 4, "T-90", "T90", "T90M", "T-90A", "Proryv"),
+    _eq("T-64BV", "tank", 4, "T-64", "T64", "T64BV"),
+    _eq("T-62M", "tank", 3, "T-62", "T62", "T62M"),
+    _eq("T-55", "tank", 3, "T55"),
+    _eq("Leopard 2", "tank", 4, "Leopard 2A4", "Leopard 2A6", "Leopard 2A7", "Leo 2", "Leo2"),
+    _eq("Leopard 1", "tank", 3, "Leopard 1A5", "Leo 1", "Leo1"),
+    _eq("M1 Abrams", "tank", 4, "Abrams", "M1A1", "M1A2"),
+    _eq("Challenger 2", "tank", 4, "CR2"),
+    _eq("Leclerc", "tank", 4, "AMX-56"),
+    # Infantry fighting vehicles
+    _eq("BMP-1", "ifv", 3, "BMP1", "BMP-1AM"),
+    _eq("BMP-2", "ifv", 3, "BMP2", "BMP-2M"),
+    _eq("BMP-3", "ifv", 3, "BMP3"),
+    _eq("BMD-4M", "ifv", 3, "BMD-4", "BMD4", "BMD-2", "BMD2"),
+    _eq("M2 Bradley", "ifv", 3, "Bradley", "M2A2"),
+    _eq("CV90", "ifv", 3, "CV9040", "CV9035", "Stridsfordon 90"),
+    _eq("Marder", "ifv", 3, "Marder 1A3", "Schützenpanzer Marder"),
+    _eq("Puma", "ifv", 3, "Schützenpanzer Puma"),
+    _eq("VBCI", "ifv", 3),
+    # Armoured personnel carriers
+    _eq("BTR-82A", "apc", 2, "BTR82A", "BTR-82", "BTR82"),
+    _eq("BTR-80", "apc", 2, "BTR80"),
+    _eq("BTR-70", "apc", 2, "BTR70"),
+    _eq("MT-LB", "apc", 2, "MTLB", "MT-LBu"),
+    _eq("M113", "apc", 2),
+    _eq("VAB", "apc", 2),
+    _eq("Boxer", "apc", 2, "GTK Boxer"),
+    _eq("Fuchs", "apc", 2, "TPz Fuchs", "Transportpanzer Fuchs"),
+    # Tube artillery
+    _eq("2S19 Msta-S", "artillery", 3, "2S19", "Msta-S", "Msta", "2S19 Msta", "2S19M2"),
+    _eq("2S1 Gvozdika", "artillery", 3, "2S1", "Gvozdika"),
+    _eq("2S3 Akatsiya", "artillery", 3, "2S3", "Akatsiya", "Akatsia"),
+    _eq("2S7 Pion", "artillery", 4, "2S7", "2S7M Malka", "Malka"),
+    _eq("2A65 Msta-B", "artillery", 3, "2A65", "Msta-B"),
+    _eq("2A36 Giatsint-B", "artillery", 3, "2A36", "Giatsint-B", "Giatsint"),
+    _eq("D-30", "artillery", 3, "D30", "2A18"),
+    _eq("M777", "artillery", 3),
+    _eq("PzH 2000", "artillery", 3, "PzH2000", "Panzerhaubitze 2000"),
+    _eq("CAESAR", "artillery", 3, "Caesar howitzer"),
+    _eq("2S4 Tyulpan", "artillery", 4, "2S4", "Tyulpan"),
+    # Rocket artillery
+    _eq("BM-21 Grad", "mlrs", 4, "BM-21", "BM21", "Grad", "9K51"),
+    _eq("BM-27 Uragan", "mlrs", 4, "BM-27", "BM27", "Uragan"),
+    _eq("BM-30 Smerch", "mlrs", 4, "BM-30", "BM30", "Smerch"),
+    _eq("Tornado-G", "mlrs", 4, "Tornado G", "9K51M"),
+    _eq("TOS-1A", "mlrs", 5, "TOS-1", "TOS1A", "TOS1", "Solntsepyok", "Buratino"),
+    _eq("HIMARS", "mlrs", 4, "M142"),
+    _eq("M270", "mlrs", 4, "M270 MLRS", "MARS II"),
+    # Air defence. "Tor" alone is left out: it is an everyday German word (gate, goal).
+    _eq("Tor-M2", "air_defence", 3, "Tor-M1", "Tor M2", "9K332", "9K331", "SA-15"),
+    _eq("Pantsir-S1", "air_defence", 3, "Pantsir", "Pantsyr", "Pantsir-S", "96K6", "SA-22"),
+    _eq("Buk-M2", "air_defence", 3, "Buk", "Buk-M1", "Buk-M3", "9K37", "SA-11", "SA-17"),
+    _eq("S-300", "air_defence", 4, "S300", "S-300PS", "S-300V", "SA-10", "SA-20"),
+    _eq("S-400", "air_defence", 4, "S400", "Triumf", "SA-21"),
+    _eq("Strela-10", "air_defence", 2, "9K35", "SA-13"),
+    _eq("Osa-AKM", "air_defence", 2, "9K33", "9K33 Osa", "SA-8"),
+    _eq("ZSU-23-4 Shilka", "air_defence", 2, "ZSU-23-4", "Shilka"),
+    _eq("ZU-23-2", "air_defence", 2, "ZU-23"),
+    _eq("Igla", "air_defence", 2, "9K38", "SA-18", "Igla-S", "Verba"),
+    _eq("Stinger", "air_defence", 2, "FIM-92"),
+    _eq("Gepard", "air_defence", 2, "Flakpanzer Gepard"),
+    _eq("Patriot", "air_defence", 4, "MIM-104", "PAC-3"),
+    _eq("IRIS-T SLM", "air_defence", 3, "IRIS-T"),
+    # Fixed-wing aircraft
+    _eq("Su-34", "aircraft", 4, "Su34", "Fullback"),
+    _eq("Su-25", "aircraft", 4, "Su25", "Frogfoot", "Grach"),
+    _eq("Su-35", "aircraft", 4, "Su35", "Su-35S", "Flanker-E"),
+    _eq("Su-24", "aircraft", 4, "Su24", "Su-24M", "Fencer"),
+    _eq("MiG-29", "aircraft", 4, "MiG29", "Fulcrum"),
+    _eq("MiG-31", "aircraft", 4, "MiG31", "MiG-31K", "Foxhound"),
+    _eq("Tu-22M3", "aircraft", 5, "Tu-22M", "Backfire"),
+    _eq("F-16", "aircraft", 4, "F16", "Fighting Falcon"),
+    # Helicopters
+    _eq("Ka-52", "helicopter", 4, "Ka52", "Alligator", "Hokum-B", "Ka-52M"),
+    _eq("Mi-8", "helicopter", 3, "Mi8", "Mi-8MTV", "Mi-8AMTSh", "Mi-17", "Mi17"),
+    _eq("Mi-24", "helicopter", 4, "Mi24", "Mi-35", "Mi-35M", "Hind"),
+    _eq("Mi-28", "helicopter", 4, "Mi28", "Mi-28N", "Mi-28NM"),
+    # Uncrewed aircraft and loitering munitions
+    _eq("Orlan-10", "uav", 2, "Orlan 10", "Orlan10", "Orlan"),
+    _eq("Zala", "uav", 2, "ZALA 421", "Zala 421-16E", "ZALA 421-16"),
+    _eq("Supercam", "uav", 2, "Supercam S350", "SuperCam"),
+    _eq("Eleron-3", "uav", 2, "Eleron", "Eleron-3SV"),
+    _eq("Lancet", "uav", 3, "Lancet-3", "Izdeliye 52", "ZALA Lancet"),
+    _eq("Shahed-136", "uav", 4, "Shahed", "Shahed 136", "Geran-2", "Geran 2", "Geran"),
+    _eq("Bayraktar TB2", "uav", 3, "Bayraktar", "TB2"),
+    _eq("FPV drone", "uav", 3, "FPV", "FPV-Drohne", "drone FPV"),
+    # Missiles and guided weapons
+    _eq("Iskander-M", "missile", 5, "Iskander", "9K720", "SS-26"),
+    _eq("Kalibr", "missile", 5, "3M-14", "SS-N-30"),
+    _eq("Kh-101", "missile", 5, "Kh101", "X-101"),
+    _eq("Kinzhal", "missile", 5, "Kh-47M2"),
+    _eq("Tochka-U", "missile", 5, "Tochka", "SS-21"),
+    _eq("Kornet", "missile", 3, "9M133", "AT-14", "Kornet-E"),
+    _eq("Konkurs", "missile", 3, "9M113", "AT-5"),
+    _eq("Javelin", "missile", 3, "FGM-148"),
+    _eq("NLAW", "missile", 3),
+    # Electronic warfare
+    _eq("Krasukha-4", "ew", 3, "Krasukha", "1L269"),
+    _eq("Leer-3", "ew", 3, "RB-341V", "Leer 3"),
+    _eq("Pole-21", "ew", 3, "Pole 21", "Pole-21E"),
+    _eq("Zhitel", "ew", 3, "R-330Zh"),
+    _eq("Borisoglebsk-2", "ew", 3, "RB-301B"),
+    # Soft-skinned vehicles
+    _eq("Kamaz", "vehicle", 1, "KamAZ-4310", "Kamaz-5350", "Kamaz truck", "KamAZ-43118"),
+    _eq("Ural-4320", "vehicle", 1, "Ural truck", "Ural"),
+    _eq("GAZ Tigr", "vehicle", 2, "Tigr", "GAZ-2330"),
+    _eq("UAZ-469", "vehicle", 1, "UAZ", "UAZ-452", "Bukhanka"),
+    _eq("HMMWV", "vehicle", 1, "Humvee"),
+    _eq("MTU-72", "vehicle", 2, "MTU-20", "bridge layer", "Brückenlegepanzer", "poseur de pont"),
+    _eq("PMP pontoon bridge", "other", 3, "PMP", "pontoon bridge", "Pontonbrücke", "pont flottant"),
+    # Small arms and crew-served weapons
+    _eq("RPG-7", "small_arms", 1, "RPG7", "RPG"),
+    _eq("AK-74", "small_arms", 1, "AK74", "AK-12", "AK-47", "Kalashnikov"),
+    _eq("PKM", "small_arms", 1, "PK machine gun", "PKP Pecheneg"),
+    _eq("SVD", "small_arms", 1, "Dragunov"),
+    _eq("AGS-17", "small_arms", 2, "AGS-30", "Plamya"),
+    _eq("DShK", "small_arms", 1, "NSV", "Kord"),
+    # Generic classes, in English, French and German
+    _generic(
+        "MBT", "tank", 4, "tank", "main battle tank", "Kampfpanzer", "Panzer", "char", "char de combat",
+        "char d'assaut",
+    ),
+    _generic(
+        "IFV", "ifv", 3, "infantry fighting vehicle", "Schützenpanzer", "SPz", "VCI",
+        "véhicule de combat d'infanterie",
+    ),
+    _generic(
+        "APC", "apc", 2, "armoured personnel carrier", "armored personnel carrier", "Transportpanzer", "TPz", "VTT",
+        "véhicule de transport de troupes",
+    ),
+    _generic(
+        "AFV", "vehicle", 3, "armoured vehicle", "armored vehicle", "Radpanzer", "gepanzertes Fahrzeug", "blindé",
+        "véhicule blindé",
+    ),
+    _generic(
+        "MLRS", "mlrs", 4, "MRL", "multiple rocket launcher", "rocket launcher", "Mehrfachraketenwerfer",
+        "Raketenwerfer",
+        "LRM", "lance-roquettes multiple", "lance-roquettes",
+    ),
+    _generic(
+        "SPG", "artillery", 3, "SPH", "self-propelled gun", "self-propelled howitzer", "Panzerhaubitze",
+        "canon automoteur", "obusier automoteur",
+    ),
+    _generic(
+        "artillery", "artillery", 3, "arty", "howitzer", "Artillerie", "Haubitze", "Geschütz", "obusier",
+        "pièce d'artillerie",
+    ),
+    _generic("mortar", "artillery", 2, "Mörser", "Granatwerfer", "mortier"),
+    _generic(
+        "SAM", "air_defence", 3, "air defence", "air defense", "MANPADS", "Flugabwehr", "Fliegerabwehr",
+        "Flugabwehrsystem", "défense aérienne", "DCA", "sol-air",
+    ),
+    _generic(
+        "combat aircraft", "aircraft", 4, "fighter jet", "jet", "Kampfflugzeug", "Kampfjet", "avion de chasse",
+        "avion de combat",
+    ),
+    _generic("helicopter", "helicopter", 3, "helo", "heli", "Hubschrauber", "Helikopter", "hélicoptère"),
+    _generic(
+        "UAV", "uav", 2, "UAS", "RPAS", "drone", "Drohne", "Drohnen", "quadcopter", "Quadrokopter", "quadricoptère",
+    ),
+    _generic(
+        "loitering munition", "uav", 3, "kamikaze drone", "Kamikazedrohne", "munition rôdeuse", "Loitering Munition",
+    ),
+    _generic(
+        "missile", "missile", 4, "cruise missile", "ballistic missile", "Rakete", "Marschflugkörper",
+        "ballistische Rakete", "missile de croisière", "missile balistique",
+    ),
+    _generic("ATGM", "missile", 3, "anti-tank missile", "Panzerabwehrlenkwaffe", "PALR", "missile antichar"),
+    _generic(
+        "EW", "ew", 3, "electronic warfare", "jammer", "jamming station", "Störsender", "elektronische Kampfführung",
+        "brouilleur", "guerre électronique",
+    ),
+    _generic("radar", "other", 2, "Radargerät", "Radaranlage"),
+    _generic("truck", "vehicle", 1, "lorry", "Lkw", "Lastwagen", "Lastkraftwagen", "camion"),
+    _generic("vehicle", "vehicle", 1, "veh", "vehs", "Fahrzeug", "Fahrzeuge", "Kfz", "véhicule", "véhicules"),
+    _generic("machine gun", "small_arms", 1, "MG", "HMG", "Maschinengewehr", "mitrailleuse"),
+    _generic("sniper", "small_arms", 1, "sniper rifle", "Scharfschütze", "tireur d'élite"),
+    _generic("grenade launcher", "small_arms", 1, "Granatwerfer-MG", "lance-grenades", "RPG launcher"),
+    # Reconnaissance, CBRN and NATO vehicles and drones often named in field reports.
+    _eq("BRDM-2", "apc", 2, "BRDM2", "BRDM"),
+    _generic("BTR", "apc", 2, "BTRs"),
+    _eq("TMS-65", "other", 2, "TMS-65M", "TMS65"),
+    _eq("RKhM-6", "other", 2, "RKhM-4", "RKhM", "RKHM-6", "Povozka"),
+    _eq("ATF Dingo", "vehicle", 1, "Dingo", "Dingo 2"),
+    _eq("Fennek", "vehicle", 1, "Fennek LGS"),
+    _eq("Wiesel", "ifv", 2, "Wiesel 1", "Wiesel 2"),
+    _eq("Griffon", "apc", 2, "VBMR Griffon"),
+    _eq("RQ-11 Raven", "uav", 1, "Raven", "RQ-11"),
+    _eq("Heron", "uav", 2, "Heron TP", "Heron 1"),
+    _generic("towed gun", "artillery", 3, "towed guns", "towed howitzer", "canon tracté", "gezogene Haubitze"),
+)
+
+
+def _equipment_key(name: str) -> str:
+    return fold_name(name).replace(" ", "")
+
+
+def _index_equipment(items: tuple[Equipment, ...]) -> dict[str, Equipment]:
+    index: dict[str, Equipment] = {}
+    for item in items:
+        for name in item.names:
+            index.setdefault(_equipment_key(name), item)
+    return index
+
+
+_EQUIPMENT_INDEX: Mapping[str, Equipment] = _index_equipment(EQUIPMENT)
+
+
+def lookup_equipment(name: str) -> Equipment | None:
+    """The catalogue entry for a name or alias, ignoring case, accents, spaces and hyphens."""
+    if not isinstance(name, str):
+        return None
+    return _EQUIPMENT_INDEX.get(_equipment_key(name))
+
+
+def _is_case_sensitive(alias: str) -> bool:
+    # Short all-capital acronyms ("EW", "MG", "SAM", "VAB") collide with ordinary words when
+    # case is ignored; reports written wholly in capitals still match them.
+    return len(alias) <= 4 and alias.isalpha() and alias.isupper()
+
+
+def _alias_pattern(alias: str) -> str:
+    parts: list[str] = []
+    previous = ""
+    for ch in alias:
+        if ch in "- ":
+            parts.append(r"[-\s]?")
+        else:
+            # "T72", "T 72" and "T-72" are all written in the field.
+            if previous.isalpha() and ch.isdigit():
+                parts.append(r"[-\s]?")
+            parts.append(re.escape(ch))
+        previous = ch
+    body = "".join(parts)
+    return body if _is_case_sensitive(alias) else f"(?i:{body})"
+
+
+def _compile_equipment_pattern(items: tuple[Equipment, ...]) -> re.Pattern[str]:
+    aliases = sorted({name for item in items for name in item.names}, key=lambda a: (-len(a), a))
+    alternatives = "|".join(_alias_pattern(a) for a in aliases)
+    # A quantity prefix glued to the name ("2xT-72") is common shorthand, so "x" after a digit
+    # counts as a boundary.
+    return re.compile(rf"(?:(?<=\d[xX])|(?<!\w))(?:{alternatives})(?:s(?!\w)|(?!\w))")
+
+
+_EQUIPMENT_PATTERN = _compile_equipment_pattern(EQUIPMENT)
+
+
+def match_equipment(text: str) -> list[tuple[int, int, str]]:
+    """Non-overlapping equipment mentions as (start, end, canonical name), in text order."""
+    if not isinstance(text, str):
+        return []
+    found: list[tuple[int, int, str]] = []
+    for match in _EQUIPMENT_PATTERN.finditer(text):
+        surface = match.group(0)
+        item = _EQUIPMENT_INDEX.get(_equipment_key(surface))
+        if item is None and surface[-1:] in "sS":
+            item = _EQUIPMENT_INDEX.get(_equipment_key(surface[:-1]))
+        if item is not None:
+            found.append((match.start(), match.end(), item.canonical))
+    return found

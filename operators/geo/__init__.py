@@ -1,0 +1,1 @@
+"""Geography helpers: distances and the gazetteer of places."""

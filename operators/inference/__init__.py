@@ -1,0 +1,1 @@
+"""The ONNX model: manifest and verification, tokenizers, the session, batched prediction, decoding."""
