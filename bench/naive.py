@@ -23,7 +23,8 @@ from bench.stats import rate
 from bench.traffic import create_topics, delete_topics, preload
 from operators.chain import TriageChain
 from pipeline.settings import Settings
-from schemas.deadletter import DeadLetter, Rejection
+from schemas.deadletter import DeadLetter
+from schemas.errors import Rejection
 from schemas.vocab import Classification, Precedence
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from bench.stats import rate
 from operators.chain import TriageChain
-from schemas.deadletter import Rejection
+from schemas.errors import Rejection
 
 
 def measure_offline(

@@ -21,7 +21,7 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition  # type: ignore[import-untyped]
 
 from operators.chain import TriageChain
-from schemas.deadletter import Rejection
+from schemas.errors import Rejection
 
 READY = "relay ready"
 

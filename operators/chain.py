@@ -10,11 +10,10 @@ import uuid
 from datetime import datetime
 from typing import Protocol, Sequence
 
-from schemas.deadletter import Reason, Rejection
+from operators.ingest import IngestLimits, parse_report
+from schemas.errors import Reason, Rejection
 from schemas.reports import Explanation, FieldReport, TriagedReport
 from schemas.vocab import Precedence
-
-from operators.ingest import IngestLimits, parse_report
 
 # Fixed namespace: the same report id gives the same alert id on every worker, forever.
 ALERT_NAMESPACE = uuid.UUID("5d1c3f0e-6a4b-4c2e-9a57-7f3b1e2d8c41")

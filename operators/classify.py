@@ -17,9 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from schemas.vocab import CATEGORIES
-
 from operators.policy.cues import negated
+from schemas.vocab import CATEGORIES
 
 MODEL_WEIGHT = 0.5
 TERM_WEIGHT = 2.5
@@ -215,3 +214,9 @@ def combine(model_probs: Mapping[str, float], terms: Sequence[Term]) -> dict[str
     exp = {c: math.exp(v - top) for c, v in logits.items()}
     total = sum(exp.values())
     return {c: round(v / total, 4) for c, v in exp.items()}
+
+
+def choose_category(category_scores: Mapping[str, float]) -> str:
+    """The category with the highest combined score; routine when there are no scores."""
+    category = max(category_scores, key=category_scores.__getitem__) if category_scores else "routine"
+    return category if category in CATEGORIES else "routine"

@@ -41,15 +41,21 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
-from schemas.deadletter import Reason, Rejection
-from schemas.reports import TriagedReport
-from schemas.vocab import CATEGORIES, CREDIBILITY_GRADES, RELIABILITY_GRADES, Classification, Precedence
-
-from operators.prioritise import SEVERITY, haversine_km
-from operators.summarise import short_dtg
+from operators.entities.dtg import short_dtg
+from operators.geo.distance import haversine_km
+from operators.prioritise import SEVERITY
+from schemas.errors import Reason, Rejected, Rejection
+from schemas.reports import TriagedReport, parse_time, read_field
+from schemas.vocab import (
+    CATEGORIES,
+    CREDIBILITY_GRADES,
+    RELIABILITY_GRADES,
+    Classification,
+    Precedence,
+)
 
 STEP = "correlate"
 
@@ -142,47 +148,14 @@ class Member:
 
 
 # ---------------------------------------------------------------------------------------------
-# Reading a report (TriagedReport or its JSON dict) without raising
-
-
-class _Invalid(Exception):
-    """Internal control flow only: carries the rejection out of nested reads."""
-
-    def __init__(self, reason: Reason, detail: str) -> None:
-        super().__init__(detail)
-        self.rejection = Rejection(reason, detail, STEP)
-
-
-def read_field(obj: Any, name: str, default: Any = None) -> Any:
-    """A field of a Faust record or of its JSON dict, so that every operator takes either."""
-    if isinstance(obj, Mapping):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
-
-
-def parse_time(value: Any) -> datetime | None:
-    """An aware datetime from a datetime or an RFC 3339 string; None when it is neither."""
-    if isinstance(value, datetime):
-        moment = value
-    elif isinstance(value, str):
-        try:
-            moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
-        except ValueError:
-            return None
-    else:
-        return None
-    # A naive time cannot be placed on the timeline: the contracts require an offset.
-    return moment.astimezone(timezone.utc) if moment.tzinfo is not None else None
-
-
 def _text(obj: Any, name: str, *, required: bool = True) -> str | None:
     value = read_field(obj, name)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise _Invalid(Reason.MISSING_FIELD, f"{name} is missing")
+            raise Rejected(Reason.MISSING_FIELD, f"{name} is missing", STEP)
         return None
     if not isinstance(value, str):
-        raise _Invalid(Reason.WRONG_TYPE, f"{name} must be a string")
+        raise Rejected(Reason.WRONG_TYPE, f"{name} must be a string", STEP)
     return value
 
 
@@ -190,11 +163,11 @@ def _time(obj: Any, name: str, *, required: bool) -> datetime | None:
     value = read_field(obj, name)
     if value is None:
         if required:
-            raise _Invalid(Reason.MISSING_FIELD, f"{name} is missing")
+            raise Rejected(Reason.MISSING_FIELD, f"{name} is missing", STEP)
         return None
     moment = parse_time(value)
     if moment is None:
-        raise _Invalid(Reason.INVALID_VALUE, f"{name} is not a time with an offset")
+        raise Rejected(Reason.INVALID_VALUE, f"{name} is not a time with an offset", STEP)
     return moment
 
 
@@ -225,31 +198,31 @@ def _member(report: Any) -> Member:
     assert report_id is not None and alert_id is not None  # required=True never returns None
     source = read_field(report, "source")
     if source is None:
-        raise _Invalid(Reason.MISSING_FIELD, "source is missing")
+        raise Rejected(Reason.MISSING_FIELD, "source is missing", STEP)
     unit = _text(source, "unit")
     assert unit is not None
     reliability = read_field(source, "reliability") or "F"
     if reliability not in RELIABILITY_GRADES:
-        raise _Invalid(Reason.INVALID_VALUE, f"source.reliability {reliability!r} is not A-F")
+        raise Rejected(Reason.INVALID_VALUE, f"source.reliability {reliability!r} is not A-F", STEP)
     credibility = read_field(report, "credibility", 6)
     if isinstance(credibility, bool) or credibility not in CREDIBILITY_GRADES:
-        raise _Invalid(Reason.INVALID_VALUE, f"credibility {credibility!r} is not 1-6")
+        raise Rejected(Reason.INVALID_VALUE, f"credibility {credibility!r} is not 1-6", STEP)
     try:
         classification = Classification.parse(str(read_field(report, "classification") or ""))
     except ValueError:
-        raise _Invalid(Reason.UNKNOWN_CLASSIFICATION, "classification is not one of the four levels") from None
+        raise Rejected(Reason.UNKNOWN_CLASSIFICATION, "classification is not one of the four levels", STEP) from None
     releasability_raw = read_field(report, "releasability")
     if releasability_raw is not None and (
         isinstance(releasability_raw, str) or not all(isinstance(r, str) for r in releasability_raw)
     ):
-        raise _Invalid(Reason.WRONG_TYPE, "releasability must be a list of strings")
+        raise Rejected(Reason.WRONG_TYPE, "releasability must be a list of strings", STEP)
     category = _text(report, "category")
     if category not in CATEGORIES:
-        raise _Invalid(Reason.INVALID_VALUE, f"category {category!r} is not in the vocabulary")
+        raise Rejected(Reason.INVALID_VALUE, f"category {category!r} is not in the vocabulary", STEP)
     try:
         precedence = Precedence(read_field(report, "precedence"))
     except ValueError:
-        raise _Invalid(Reason.INVALID_VALUE, "precedence is not FLASH, IMMEDIATE, PRIORITY or ROUTINE") from None
+        raise Rejected(Reason.INVALID_VALUE, "precedence is not FLASH, IMMEDIATE, PRIORITY or ROUTINE", STEP) from None
     received_at = _time(report, "received_at", required=True)
     assert received_at is not None
     location = read_field(report, "location")
@@ -287,7 +260,7 @@ def member_of(report: TriagedReport | Mapping[str, Any]) -> Member | Rejection:
     """The correlation view of a triaged report, or a Rejection saying which field is unusable."""
     try:
         return _member(report)
-    except _Invalid as bad:
+    except Rejected as bad:
         return bad.rejection
     except Exception as exc:  # noqa: BLE001 - the contract is "never raises"; keep the evidence
         return Rejection(Reason.INVALID_VALUE, f"unexpected {type(exc).__name__}: {exc}"[:500], STEP)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Sequence
 
-from schemas.deadletter import Reason, Rejection
+from schemas.errors import Reason, Rejected, Rejection, never_raises
 from schemas.reports import FieldReport, Salute, Source
 from schemas.vocab import (
     CREDIBILITY_GRADES,
@@ -44,12 +44,6 @@ class IngestLimits:
     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS
 
 
-class _Invalid(Exception):
-    """Internal control flow only: carries the rejection out of nested checks."""
-
-    def __init__(self, reason: Reason, detail: str) -> None:
-        super().__init__(detail)
-        self.rejection = Rejection(reason, detail, STEP)
 
 
 def parse_reports(
@@ -59,41 +53,35 @@ def parse_reports(
     return [parse_report(p, limits, now) for p in payloads]
 
 
-def parse_report(payload: bytes | None, limits: IngestLimits, now: datetime) -> FieldReport | Rejection:
-    try:
-        return _parse(payload, limits, now)
-    except _Invalid as bad:
-        return bad.rejection
-    except Exception as exc:  # noqa: BLE001 - the contract is "never raises"; keep the evidence
-        return Rejection(Reason.INVALID_VALUE, f"unexpected {type(exc).__name__}: {exc}"[:500], STEP)
-
-
-def _parse(payload: bytes | None, limits: IngestLimits, now: datetime) -> FieldReport:
+@never_raises(STEP, Reason.INVALID_VALUE)
+def parse_report(payload: bytes | None, limits: IngestLimits, now: datetime) -> FieldReport:
     if payload is None:
-        raise _Invalid(Reason.INVALID_JSON, "empty message (null value)")
+        raise Rejected(Reason.INVALID_JSON, "empty message (null value)", STEP)
     if len(payload) > limits.max_message_bytes:
-        raise _Invalid(
+        raise Rejected(
             Reason.MESSAGE_TOO_LARGE,
             f"message is {len(payload)} bytes; the limit is {limits.max_message_bytes}",
+            STEP,
         )
     try:
         decoded = payload.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _Invalid(Reason.INVALID_UTF8, f"not UTF-8 at byte {exc.start}") from None
+        raise Rejected(Reason.INVALID_UTF8, f"not UTF-8 at byte {exc.start}", STEP) from None
     try:
         obj = json.loads(decoded, parse_constant=_reject_constant)
     except (json.JSONDecodeError, ValueError) as exc:
-        raise _Invalid(Reason.INVALID_JSON, f"not JSON: {exc}"[:300]) from None
+        raise Rejected(Reason.INVALID_JSON, f"not JSON: {exc}"[:300], STEP) from None
     except RecursionError:
-        raise _Invalid(Reason.INVALID_JSON, "not JSON: nested too deeply") from None
+        raise Rejected(Reason.INVALID_JSON, "not JSON: nested too deeply", STEP) from None
     if not isinstance(obj, dict):
-        raise _Invalid(Reason.NOT_AN_OBJECT, f"expected a JSON object, got {_json_type(obj)}")
+        raise Rejected(Reason.NOT_AN_OBJECT, f"expected a JSON object, got {_json_type(obj)}", STEP)
 
     report_id = _required_str(obj, "report_id")
     if len(report_id) > MAX_REPORT_ID_CHARS or not _REPORT_ID.match(report_id):
-        raise _Invalid(
+        raise Rejected(
             Reason.INVALID_VALUE,
             f"report_id must be 1-{MAX_REPORT_ID_CHARS} characters of letters, digits and ._:/@#+-",
+            STEP,
         )
     source = _source(obj)
     classification = _classification(obj)
@@ -134,17 +122,17 @@ def _json_type(value: Any) -> str:
 
 def _required(obj: dict[str, Any], name: str, where: str = "") -> Any:
     if name not in obj or obj[name] is None:
-        raise _Invalid(Reason.MISSING_FIELD, f"required field '{where}{name}' is missing")
+        raise Rejected(Reason.MISSING_FIELD, f"required field '{where}{name}' is missing", STEP)
     return obj[name]
 
 
 def _required_str(obj: dict[str, Any], name: str, where: str = "") -> str:
     value = _required(obj, name, where)
     if not isinstance(value, str):
-        raise _Invalid(Reason.WRONG_TYPE, f"'{where}{name}' must be a string, got {_json_type(value)}")
+        raise Rejected(Reason.WRONG_TYPE, f"'{where}{name}' must be a string, got {_json_type(value)}", STEP)
     value = value.strip()
     if not value:
-        raise _Invalid(Reason.MISSING_FIELD, f"required field '{where}{name}' is empty")
+        raise Rejected(Reason.MISSING_FIELD, f"required field '{where}{name}' is empty", STEP)
     return value
 
 
@@ -153,24 +141,24 @@ def _optional_str(obj: dict[str, Any], name: str, where: str = "", limit: int = 
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _Invalid(Reason.WRONG_TYPE, f"'{where}{name}' must be a string, got {_json_type(value)}")
+        raise Rejected(Reason.WRONG_TYPE, f"'{where}{name}' must be a string, got {_json_type(value)}", STEP)
     value = value.strip()
     if len(value) > limit:
-        raise _Invalid(Reason.INVALID_VALUE, f"'{where}{name}' is longer than {limit} characters")
+        raise Rejected(Reason.INVALID_VALUE, f"'{where}{name}' is longer than {limit} characters", STEP)
     return value or None
 
 
 def _source(obj: dict[str, Any]) -> Source:
     raw = _required(obj, "source")
     if not isinstance(raw, dict):
-        raise _Invalid(Reason.WRONG_TYPE, f"'source' must be an object, got {_json_type(raw)}")
+        raise Rejected(Reason.WRONG_TYPE, f"'source' must be an object, got {_json_type(raw)}", STEP)
     unit = _required_str(raw, "unit", "source.")
     if len(unit) > MAX_SHORT_FIELD_CHARS:
-        raise _Invalid(Reason.INVALID_VALUE, f"'source.unit' is longer than {MAX_SHORT_FIELD_CHARS} characters")
+        raise Rejected(Reason.INVALID_VALUE, f"'source.unit' is longer than {MAX_SHORT_FIELD_CHARS} characters", STEP)
     reliability = _optional_str(raw, "reliability", "source.") or "F"
     reliability = reliability.upper()
     if reliability not in RELIABILITY_GRADES:
-        raise _Invalid(Reason.INVALID_VALUE, f"'source.reliability' must be one of A-F, got {reliability!r}")
+        raise Rejected(Reason.INVALID_VALUE, f"'source.reliability' must be one of A-F, got {reliability!r}", STEP)
     return Source(unit=unit, callsign=_optional_str(raw, "callsign", "source."), reliability=reliability)
 
 
@@ -180,23 +168,23 @@ def _classification(obj: dict[str, Any]) -> str:
         return Classification.parse(value).value
     except ValueError:
         allowed = ", ".join(c.value for c in Classification)
-        raise _Invalid(
+        raise Rejected(
             Reason.UNKNOWN_CLASSIFICATION, f"classification {value[:40]!r} is not one of {allowed}"
-        ) from None
+        , STEP) from None
 
 
 def _text(obj: dict[str, Any], limits: IngestLimits) -> str:
     value = obj.get("text")
     if value is None:
-        raise _Invalid(Reason.MISSING_FIELD, "required field 'text' is missing")
+        raise Rejected(Reason.MISSING_FIELD, "required field 'text' is missing", STEP)
     if not isinstance(value, str):
-        raise _Invalid(Reason.WRONG_TYPE, f"'text' must be a string, got {_json_type(value)}")
+        raise Rejected(Reason.WRONG_TYPE, f"'text' must be a string, got {_json_type(value)}", STEP)
     if not value.strip():
-        raise _Invalid(Reason.EMPTY_TEXT, "'text' is empty")
+        raise Rejected(Reason.EMPTY_TEXT, "'text' is empty", STEP)
     if len(value) > limits.max_text_chars:
-        raise _Invalid(
+        raise Rejected(
             Reason.TEXT_TOO_LONG, f"'text' has {len(value)} characters; the limit is {limits.max_text_chars}"
-        )
+        , STEP)
     return value
 
 
@@ -205,13 +193,13 @@ def _received_at(obj: dict[str, Any], now: datetime) -> datetime:
     if value is None:
         return now
     if not isinstance(value, str):
-        raise _Invalid(Reason.WRONG_TYPE, f"'received_at' must be an RFC 3339 string, got {_json_type(value)}")
+        raise Rejected(Reason.WRONG_TYPE, f"'received_at' must be an RFC 3339 string, got {_json_type(value)}", STEP)
     try:
         parsed = datetime.fromisoformat(value.strip().replace("z", "Z"))
     except ValueError:
-        raise _Invalid(Reason.INVALID_VALUE, f"'received_at' {value[:40]!r} is not RFC 3339") from None
+        raise Rejected(Reason.INVALID_VALUE, f"'received_at' {value[:40]!r} is not RFC 3339", STEP) from None
     if parsed.tzinfo is None:
-        raise _Invalid(Reason.INVALID_VALUE, "'received_at' must carry a time-zone offset (RFC 3339)")
+        raise Rejected(Reason.INVALID_VALUE, "'received_at' must carry a time-zone offset (RFC 3339)", STEP)
     return parsed.astimezone(timezone.utc)
 
 
@@ -220,9 +208,9 @@ def _credibility(obj: dict[str, Any]) -> int:
     if value is None:
         return 6
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _Invalid(Reason.WRONG_TYPE, f"'credibility' must be an integer 1-6, got {_json_type(value)}")
+        raise Rejected(Reason.WRONG_TYPE, f"'credibility' must be an integer 1-6, got {_json_type(value)}", STEP)
     if value not in CREDIBILITY_GRADES:
-        raise _Invalid(Reason.INVALID_VALUE, f"'credibility' must be 1-6, got {value}")
+        raise Rejected(Reason.INVALID_VALUE, f"'credibility' must be 1-6, got {value}", STEP)
     return value
 
 
@@ -231,11 +219,11 @@ def _releasability(obj: dict[str, Any]) -> list[str] | None:
     if value is None:
         return None
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _Invalid(Reason.WRONG_TYPE, "'releasability' must be a list of strings")
+        raise Rejected(Reason.WRONG_TYPE, "'releasability' must be a list of strings", STEP)
     cleaned = [v.strip().upper() for v in value]
     bad = [v for v in cleaned if not _RELEASABILITY.match(v)]
     if bad:
-        raise _Invalid(Reason.INVALID_VALUE, f"'releasability' has invalid entries: {bad[:5]}")
+        raise Rejected(Reason.INVALID_VALUE, f"'releasability' has invalid entries: {bad[:5]}", STEP)
     return cleaned
 
 
@@ -245,7 +233,7 @@ def _language(obj: dict[str, Any]) -> str | None:
         return None
     value = value.lower()
     if value not in LANGUAGES:
-        raise _Invalid(Reason.INVALID_VALUE, f"'language' must be one of {', '.join(LANGUAGES)}, got {value!r}")
+        raise Rejected(Reason.INVALID_VALUE, f"'language' must be one of {', '.join(LANGUAGES)}, got {value!r}", STEP)
     return value
 
 
@@ -257,7 +245,7 @@ def _format(obj: dict[str, Any]) -> str:
         return ReportFormat(value.lower()).value
     except ValueError:
         allowed = ", ".join(f.value for f in ReportFormat)
-        raise _Invalid(Reason.INVALID_VALUE, f"'format' must be one of {allowed}, got {value!r}") from None
+        raise Rejected(Reason.INVALID_VALUE, f"'format' must be one of {allowed}, got {value!r}", STEP) from None
 
 
 def _salute(obj: dict[str, Any]) -> Salute | None:
@@ -265,6 +253,6 @@ def _salute(obj: dict[str, Any]) -> Salute | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise _Invalid(Reason.WRONG_TYPE, f"'salute' must be an object, got {_json_type(value)}")
+        raise Rejected(Reason.WRONG_TYPE, f"'salute' must be an object, got {_json_type(value)}", STEP)
     slots = {slot: _optional_str(value, slot, "salute.", MAX_SLOT_CHARS) for slot in SALUTE_SLOTS}
     return Salute(**slots)

@@ -30,13 +30,12 @@ tests/eval/dev2_reports.jsonl and dev3_reports.jsonl as well.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from schemas.vocab import Precedence
-
+from operators.geo.distance import haversine_km
 from operators.policy.cues import FLASH_CANCELLING, FLASH_KINDS, Cue
+from schemas.vocab import Precedence
 
 SEVERITY: dict[str, float] = {
     "attack": 0.70,
@@ -111,12 +110,6 @@ class Priority:
     notes: list[str] = field(default_factory=list)
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
 
 
 def precedence_for(score: float) -> Precedence:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
+from operators.entities.dtg import short_dtg
 from operators.policy.cues import DEESCALATING, Cue
 
 _CASUALTIES = re.compile(
@@ -49,8 +50,6 @@ def casualties(text: str) -> list[str]:
     return [f"{n} {code}" for code, n in totals.items()]
 
 
-def short_dtg(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%d%H%MZ")
 
 
 def bluf(item: SummaryInput) -> str:

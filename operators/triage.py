@@ -12,24 +12,29 @@ from typing import Sequence
 
 from spacy.language import Language
 
-from schemas.deadletter import Rejection
-from schemas.reports import Entity, Explanation, Factor, FieldReport, Location, ModelRef, TriagedReport
-from schemas.vocab import CATEGORIES
-
 from operators.chain import provenance
-from operators.classify import Term, combine, find_terms
-from operators.policy.cues import Cue, find_cues
-from operators.entities.dtg import parse_dtg, find_dtgs
+from operators.classify import Term, choose_category, combine, find_terms
+from operators.entities.dtg import find_dtgs, parse_dtg
 from operators.entities.extract import Found, extract
-from operators.geo.places import PLACES, Place, lookup_place
 from operators.entities.grid import GridMatch, find_grids
-from operators.normalise.language import detect_language
-from operators.prioritise import AreaOfInterest, Priority, PriorityInput, haversine_km, prioritise
+from operators.explain import explain
+from operators.geo.distance import haversine_km
+from operators.geo.places import PLACES, Place, lookup_place
 from operators.inference.decoding import decode_entities
 from operators.inference.model import TriageModel
-from operators.normalise.structured import ReportRejected, StructuredReport
-from operators.normalise.structured import parse_report as parse_structured
+from operators.normalise.language import detect_language
+from operators.normalise.structured import StructuredReport, parse_structured
+from operators.policy.cues import find_cues
+from operators.prioritise import AreaOfInterest, PriorityInput, prioritise
 from operators.summarise import SummaryInput, bluf
+from schemas.errors import Rejection
+from schemas.reports import (
+    Entity,
+    FieldReport,
+    Location,
+    ModelRef,
+    TriagedReport,
+)
 
 PLACE_PRECISION_M = 2_000.0
 
@@ -94,9 +99,9 @@ class ModelTriage:
         if report.format in ("salute", "spot") or report.salute is not None:
             source: object = report.salute.asdict() if report.salute is not None else report.text
             parsed = parse_structured(source)
-            if isinstance(parsed, ReportRejected) and report.salute is not None:
+            if isinstance(parsed, Rejection) and report.salute is not None:
                 parsed = parse_structured(report.text)
-            if isinstance(parsed, ReportRejected):
+            if isinstance(parsed, Rejection):
                 note = f"declared {report.format.upper()} but its slots could not be read; triaged as free text"
             else:
                 structured = parsed
@@ -114,9 +119,7 @@ class ModelTriage:
         now: datetime,
     ) -> TriagedReport:
         report = item.report
-        category = max(category_scores, key=category_scores.__getitem__) if category_scores else "routine"
-        if category not in CATEGORIES:
-            category = "routine"
+        category = choose_category(category_scores)
         cues = find_cues(report.text)
         grid, place = self._where(report, found)
         observed_at = self._when(report, found)
@@ -179,7 +182,9 @@ class ModelTriage:
             location=location,
             observed_at=observed_at,
             summary=summary,
-            explanation=_explain(priority, category, category_scores, model_scores, terms, item, cues, notes),
+            explanation=explain(
+                priority, category, category_scores, model_scores, terms, item.language, item.language_confidence, cues, notes
+            ),
             models=[self.model_ref],
             triaged_at=now,
         )
@@ -215,35 +220,3 @@ class ModelTriage:
 def _nearest_place(lat: float, lon: float, within_km: float = 8.0) -> str | None:
     best = min(PLACES, key=lambda p: haversine_km(lat, lon, p.lat, p.lon))
     return best.name if haversine_km(lat, lon, best.lat, best.lon) <= within_km else None
-
-
-def _explain(
-    priority: Priority,
-    category: str,
-    category_scores: dict[str, float],
-    model_scores: dict[str, float],
-    terms: list[Term],
-    item: _Work,
-    cues: list[Cue],
-    notes: list[str],
-) -> Explanation:
-    confidence = category_scores.get(category, 0.0)
-    factors = [
-        Factor(name=c.name, weight=c.weight, value=c.value, evidence=c.evidence, start=c.start, end=c.end)
-        for c in priority.contributions
-    ]
-    if model_scores:
-        top = max(model_scores, key=model_scores.__getitem__)
-        factors.append(Factor(name="model_category", weight=0.0, value=f"{top} (p={model_scores[top]:.2f})"))
-    for t in [t for t in terms if t.category == category][:3]:
-        factors.append(Factor(name="category_term", weight=t.weight, value=category, evidence=t.text, start=t.start, end=t.end))
-    factors.append(Factor(name="language", weight=0.0, value=f"{item.language} (p={item.language_confidence:.2f})"))
-    shown = [c for c in cues if c.kind in ("contact", "incoming", "cbrn_release", "casualties", "routine_marker", "negation")]
-    evidence = "; ".join(f"{c.gloss} ('{c.text}')" for c in shown[:3])
-    reason = f"{priority.precedence.value}: {category.replace('_', ' ')} (p={confidence:.2f})"
-    if evidence:
-        reason += f"; {evidence}"
-    if notes:
-        reason += "; " + "; ".join(notes)
-    return Explanation(reason=reason, factors=factors, confidence=round(confidence, 4))
-

@@ -19,15 +19,14 @@ from typing import Any, Awaitable
 import faust
 
 from operators.chain import TriageChain
-from schemas.deadletter import DeadLetter, Rejection
-from schemas.reports import TriagedReport
-
 from pipeline import intel, routing, web
 from pipeline.acks import AckGuard
-from pipeline.outputs import Outputs
 from pipeline.clients import faust_credentials
+from pipeline.outputs import Outputs
 from pipeline.settings import Settings
 from pipeline.topics import TopicNames
+from schemas.deadletter import DeadLetter
+from schemas.errors import Rejection
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +81,8 @@ def build_app(settings: Settings, chain: TriageChain, clock: intel.Clock = intel
     guard.install()
     names = TopicNames.of(settings)
     raw = app.topic(names.raw, key_serializer="raw", value_serializer="raw", partitions=settings.partitions)
-    deadletter = app.topic(names.deadletter, value_type=DeadLetter)
-    triaged = app.topic(names.triaged, value_type=TriagedReport)
+    deadletter = app.topic(names.deadletter, key_serializer="raw", value_serializer="raw")
+    triaged = app.topic(names.triaged, key_serializer="raw", value_serializer="raw")
     correlate_in = app.topic(names.correlate_in, key_serializer="raw", value_serializer="raw", partitions=1)
     outputs = Outputs(app, settings, names)
     state = intel.install(app, settings, names, outputs, guard, clock)
@@ -112,12 +111,13 @@ def build_app(settings: Settings, chain: TriageChain, clock: intel.Clock = intel
                         offset=msg.offset,
                         failed_at=now,
                     )
-                    pending.append(await deadletter.send(key=msg.key, value=letter, force=True))
+                    pending.append(await deadletter.send(key=msg.key, value=letter.dumps(), force=True))
                     continue
                 headers = routing.report_headers(result)
                 key = result.alert_id.encode()
-                pending.append(await triaged.send(key=key, value=result, headers=headers, force=True))
-                pending.append(await correlate_in.send(key=b"all", value=result.dumps(), force=True))
+                payload = result.dumps()
+                pending.append(await triaged.send(key=key, value=payload, headers=headers, force=True))
+                pending.append(await correlate_in.send(key=b"all", value=payload, force=True))
                 for publication in routing.for_report(names, result):
                     pending.extend(await outputs.publish(publication))
             # Delivery confirmed before take_events acknowledges (and later commits) the batch.

@@ -17,10 +17,15 @@ import secrets
 import socket
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 
-from operators.protection.hashchain import AuditChain, AuditEntry, ChainBreak, parse_entry, verify_chain
-
+from operators.protection.hashchain import (
+    AuditChain,
+    AuditEntry,
+    ChainBreak,
+    parse_entry,
+    verify_chain,
+)
 from pipeline.routing import Publication
 from pipeline.settings import Settings
 

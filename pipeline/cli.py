@@ -10,7 +10,13 @@ import time
 from pathlib import Path
 from typing import IO, Iterator, Sequence
 
-from pipeline.admin import BrokerUnavailable, TopicsNotAuthorized, admin_client, describe_topics, ensure_pipeline_topics
+from pipeline.admin import (
+    BrokerUnavailable,
+    TopicsNotAuthorized,
+    admin_client,
+    describe_topics,
+    ensure_pipeline_topics,
+)
 from pipeline.clients import kafka_options, who
 from pipeline.settings import Settings, SettingsError
 from pipeline.topics import TopicNames
@@ -214,8 +220,8 @@ def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
     from kafka import KafkaConsumer, TopicPartition
     from kafka.errors import AuthorizationError
 
-    from operators.protection.envelope import Refusal
     from pipeline.sealing import Opener, refusal_text
+    from schemas.errors import Rejection
 
     opener = Opener.from_settings(settings)
     admin_client(settings).close()
@@ -247,7 +253,7 @@ def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
                 for rec in records:
                     headers = list(rec.headers or [])
                     value = opener.open(rec.topic, rec.value, headers)
-                    if isinstance(value, Refusal):
+                    if isinstance(value, Rejection):
                         # Never the value: a sealed one is ciphertext, an unsealed one on a sealed topic is suspect.
                         refused += 1
                         where = f"{rec.topic}[{rec.partition}]@{rec.offset}"
@@ -349,7 +355,7 @@ def cmd_keys_rotate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_keys_holder(args: argparse.Namespace, settings: Settings) -> int:
-    from pipeline.sealing import write_private, holder_keyring
+    from pipeline.sealing import holder_keyring, write_private
 
     levels = _levels([args.level])
     assert levels is not None
@@ -478,10 +484,10 @@ def _producer(settings: Settings):  # type: ignore[no-untyped-def]
 
 
 def cmd_feedback_add(args: argparse.Namespace, settings: Settings) -> int:
-    from operators.sinks.feedback import parse_feedback
-    from schemas.deadletter import Rejection
-
     from datetime import datetime, timezone
+
+    from operators.sinks.feedback import parse_feedback
+    from schemas.errors import Rejection
 
     body = {"report_id": args.report_id, "analyst": args.analyst, "corrected_category": args.category,
             "corrected_precedence": args.precedence, "note": args.note,
@@ -502,7 +508,12 @@ def cmd_feedback_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_feedback_export(args: argparse.Namespace, settings: Settings) -> int:
-    from operators.sinks.feedback import Feedback, feedback_to_parquet, join_with_reports, parse_feedback
+    from operators.sinks.feedback import (
+        Feedback,
+        feedback_to_parquet,
+        join_with_reports,
+        parse_feedback,
+    )
 
     names = TopicNames.of(settings)
     items: list[Feedback] = []
@@ -540,15 +551,15 @@ def cmd_export_stix(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_USAGE
     names = TopicNames.of(settings)
     levels = [c for c in Classification if c.rank <= ceiling.rank]
-    from operators.protection.envelope import Refusal
     from pipeline.sealing import Opener
+    from schemas.errors import Rejection
 
     opener = Opener.from_settings(settings)
     latest: dict[str, Event] = {}
     refused = 0
     for rec in _read_all(settings, [names.events[c] for c in levels]):
         value = opener.open(getattr(rec, "topic"), getattr(rec, "value"), list(getattr(rec, "headers") or []))
-        if isinstance(value, Refusal):
+        if isinstance(value, Rejection):
             refused += 1
             continue
         try:
@@ -620,7 +631,8 @@ def cmd_batch(args: argparse.Namespace, settings: Settings) -> int:
 
     from operators.inference.manifest import ModelError
     from pipeline.components import build_chain
-    from schemas.deadletter import DeadLetter, Rejection
+    from schemas.deadletter import DeadLetter
+    from schemas.errors import Rejection
 
     if args.input != "-" and not Path(args.input).is_file():
         print(f"triage: no such file: {args.input}", file=sys.stderr)

@@ -90,8 +90,8 @@ def _consume(
 ) -> None:
     from kafka import KafkaConsumer, TopicPartition
 
-    from operators.protection.envelope import Refusal
     from pipeline.sealing import Opener, refusal_text
+    from schemas.errors import Rejection
 
     # Plain: every triaged report and dead letter. Secure: what the analyst may read, the alert
     # topics (FLASH alerts are on them too), opened with the analyst's keys.
@@ -115,7 +115,7 @@ def _consume(
                     if opener is not None:
                         headers = list(rec.headers or [])
                         opened = opener.open(rec.topic, raw, headers)
-                        if isinstance(opened, Refusal):
+                        if isinstance(opened, Rejection):
                             refused = {"reason": refusal_text(opened, headers), "label": dict(headers).get("classification", b"?").decode()}
                             view.add("refused", refused)
                             lines.append(view.plain_line("refused", refused))

@@ -21,7 +21,7 @@ from typing import Any
 
 from operators.chain import TriageChain
 from operators.entities.dtg import find_dtgs
-from schemas.deadletter import Rejection
+from schemas.errors import Rejection
 from schemas.reports import TriagedReport
 from schemas.vocab import CATEGORIES
 

@@ -25,17 +25,16 @@ from typing import Any
 
 import faust
 
-from operators.sinks.archive import ArchiveWriter
 from operators.briefing import Briefing, build_briefing
 from operators.correlate import CorrelationConfig, Event, EventIndex, expired
-from schemas.deadletter import Rejection
-from schemas.vocab import Classification
-
+from operators.sinks.archive import ArchiveWriter
 from pipeline import routing
 from pipeline.acks import AckGuard
 from pipeline.outputs import Outputs
 from pipeline.settings import Settings
 from pipeline.topics import TopicNames
+from schemas.errors import Rejection
+from schemas.vocab import Classification
 
 log = logging.getLogger(__name__)
 

@@ -8,15 +8,15 @@ JSON, the event's, the briefing's), so plaintext deployments see no change.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, UTC
-from typing import Any
 from collections.abc import Awaitable
+from datetime import UTC, datetime
+from typing import Any
 
 import faust
 
 from pipeline.audit import AuditTrail, audit_enabled, writer_id
-from pipeline.sealing import Sealer
 from pipeline.routing import Publication, check_level
+from pipeline.sealing import Sealer
 from pipeline.settings import Settings
 from pipeline.topics import TopicNames
 

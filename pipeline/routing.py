@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 from operators.briefing import Briefing
 from operators.correlate import Event
+from pipeline.topics import TopicNames
 from schemas.reports import TriagedReport
 from schemas.vocab import Classification, Precedence
-
-from pipeline.topics import TopicNames
 
 NO_PRECEDENCE = "NONE"  # a briefing with no events in it
 

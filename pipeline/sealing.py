@@ -2,7 +2,7 @@
 
 The worker seals with a keyring holding every level and signs with its Ed25519 key (`Sealer`); a
 reader opens with a keyring holding only the levels it is cleared for and the verify keys of the
-signers it trusts (`Opener`). A message that cannot be opened is a `Refusal` with a line to show
+signers it trusts (`Opener`). A message that cannot be opened is a `Rejection` with a line to show
 instead of the content, never the ciphertext. `write_key_set`, `rotate` and `holder_keyring` make
 and maintain the key files (`triage keys`).
 """
@@ -13,30 +13,33 @@ import json
 import logging
 import os
 import stat
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Mapping, Sequence
 
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
 
 from operators.protection.envelope import (
     HEADER_CLASSIFICATION,
     HEADER_KEY_ID,
     HEADER_SIGNATURE,
     HEADER_SIGNER,
+    OPEN_STEP,
     KeyRing,
-    Refusal,
     SealingError,
     Signer,
     open_sealed,
     seal,
 )
-from schemas.vocab import Classification
-
 from pipeline.routing import Publication
 from pipeline.settings import Settings, SettingsError
 from pipeline.topics import TopicNames
+from schemas.errors import Reason, Rejection
+from schemas.vocab import Classification
 
 log = logging.getLogger(__name__)
 
@@ -150,25 +153,25 @@ class Opener:
         keyring = load_keyring(settings) if settings.keyring_file is not None else None
         return cls(keyring, load_verify_keys(settings), TopicNames.of(settings))
 
-    def open(self, topic: str, value: bytes | None, headers: Sequence[tuple[str, bytes]]) -> bytes | None | Refusal:
-        """The plain value; a Refusal when it is sealed and cannot be opened, or when a reader with a
+    def open(self, topic: str, value: bytes | None, headers: Sequence[tuple[str, bytes]]) -> bytes | None | Rejection:
+        """The plain value; a Rejection when it is sealed and cannot be opened, or when a reader with a
         keyring finds an unsealed message on a per-level topic. Unsealed messages elsewhere pass as they are."""
         if not is_sealed(headers):
             if self.keyring is not None and self.names.level_of(topic) is not None:
-                return Refusal("not_sealed", "an unsealed message on a sealed topic")
+                return Rejection(Reason.NOT_SEALED, "an unsealed message on a sealed topic", OPEN_STEP)
             return value
         if value is None:
-            return Refusal("malformed_value", "no value")
+            return Rejection(Reason.MALFORMED_VALUE, "no value", OPEN_STEP)
         if self.keyring is None:
-            return Refusal("no_keyring", "sealed, and no TRIAGE_KEYRING_FILE to open it with")
+            return Rejection(Reason.NO_KEYRING, "sealed, and no TRIAGE_KEYRING_FILE to open it with", OPEN_STEP)
         label = _header(headers, HEADER_CLASSIFICATION)
         topic_level = self.names.level_of(topic)
         try:
             labelled = Classification.parse(label or "")
         except ValueError:
-            return Refusal("malformed_headers", "missing or unreadable protection headers")
+            return Rejection(Reason.MALFORMED_HEADERS, "missing or unreadable protection headers", OPEN_STEP)
         if topic_level is not None and labelled.rank > topic_level.rank:
-            return Refusal("above_topic_level", f"labelled {labelled.value} on a {topic_level.value} topic")
+            return Rejection(Reason.ABOVE_TOPIC_LEVEL, f"labelled {labelled.value} on a {topic_level.value} topic", OPEN_STEP)
         return open_sealed(value, list(headers), topic=topic, keyring=self.keyring, verify_keys=self.verify_keys)
 
 
@@ -177,7 +180,7 @@ def _header(headers: Sequence[tuple[str, bytes]] | Mapping[str, bytes], name: st
     return raw.decode("utf-8", "replace") if raw is not None else None
 
 
-def refusal_text(refusal: Refusal, headers: Sequence[tuple[str, bytes]] | Mapping[str, bytes]) -> str:
+def refusal_text(refusal: Rejection, headers: Sequence[tuple[str, bytes]] | Mapping[str, bytes]) -> str:
     """One line for a person: why this message is not shown. Names labels and key ids, never content."""
     label = _header(headers, HEADER_CLASSIFICATION) or "?"
     key_id = _header(headers, HEADER_KEY_ID) or "?"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from schemas.vocab import Classification, Precedence
-
 from pipeline.settings import Settings
+from schemas.vocab import Classification, Precedence
 
 
 @dataclass(frozen=True)

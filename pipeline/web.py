@@ -22,11 +22,11 @@ from typing import Any
 import faust
 from aiohttp import web as aioweb
 
-from operators.briefing import Briefing, render_html
-from schemas.vocab import Classification
-
+from operators.briefing import Briefing
+from operators.render.briefing_page import render_html
 from pipeline.intel import SSE_QUEUE, IntelState
 from pipeline.settings import Settings, SettingsError
+from schemas.vocab import Classification
 
 SSE_KEEPALIVE_S = 15.0
 SSE_WRITE_TIMEOUT_S = 10.0

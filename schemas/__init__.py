@@ -1,6 +1,9 @@
-"""Data contracts: Faust records on the wire, pyarrow schemas at rest, reason codes for rejections."""
+"""Data contracts: records on the wire (plain dataclasses, JSON), pyarrow schemas at rest, the error model.
 
-from schemas.deadletter import DeadLetter, Reason, Rejection
+Nothing here imports Faust or a Kafka client (tests/unit/test_imports.py checks it)."""
+
+from schemas.deadletter import DeadLetter
+from schemas.errors import Reason, Rejected, Rejection, TriageError
 from schemas.reports import (
     Entity,
     Explanation,
@@ -37,7 +40,9 @@ __all__ = [
     "ModelRef",
     "Precedence",
     "Reason",
+    "Rejected",
     "Rejection",
+    "TriageError",
     "ReportFormat",
     "Salute",
     "Source",

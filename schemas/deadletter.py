@@ -1,46 +1,20 @@
-"""Rejections as values: stable reason codes, the in-process Rejection and the DeadLetter record."""
+"""The DeadLetter record: a rejected input kept whole, with where it came from and why it was refused."""
 
 from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
 
-import faust
-
+from schemas.errors import Reason, Rejection
+from schemas.reports import Record
 from schemas.vocab import SCHEMA_VERSION
 
-
-class Reason(str, Enum):
-    """Why a record was dead-lettered. The values are a public contract: never rename one."""
-
-    MESSAGE_TOO_LARGE = "message_too_large"
-    INVALID_UTF8 = "invalid_utf8"
-    INVALID_JSON = "invalid_json"
-    NOT_AN_OBJECT = "not_an_object"
-    MISSING_FIELD = "missing_field"
-    WRONG_TYPE = "wrong_type"
-    INVALID_VALUE = "invalid_value"
-    UNKNOWN_CLASSIFICATION = "unknown_classification"
-    EMPTY_TEXT = "empty_text"
-    TEXT_TOO_LONG = "text_too_long"
-    STRUCTURED_UNPARSEABLE = "structured_unparseable"
-    TRIAGE_FAILED = "triage_failed"
+__all__ = ["DeadLetter", "Reason", "Rejection"]
 
 
 @dataclass(frozen=True, slots=True)
-class Rejection:
-    """A record a step refused: the reason code, a human-readable detail and the step's name."""
-
-    reason: Reason
-    detail: str
-    step: str
-
-
-class DeadLetter(faust.Record, serializer="json", include_metadata=False, isodates=True):
-    """A rejected input kept whole, with where it came from and why it was refused."""
-
+class DeadLetter(Record):
     reason: str
     detail: str
     step: str
@@ -75,4 +49,3 @@ class DeadLetter(faust.Record, serializer="json", include_metadata=False, isodat
 
     def payload(self) -> bytes:
         return base64.b64decode(self.payload_b64)
-

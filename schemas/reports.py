@@ -1,30 +1,144 @@
-"""The report contracts: FieldReport in, TriagedReport out, as Faust records with JSON on the wire.
+"""The report contracts: FieldReport in, TriagedReport out, as frozen dataclasses with JSON on the wire.
 
 External producers rely on FieldReport exactly; see README "Data contracts". Each record has a
 pyarrow twin in `schemas.arrow`, kept in step by tests/unit/schemas/test_contracts.py.
+
+The wire form is compact JSON in field order, ASCII-escaped, with UTC times written as
+`2026-12-03T10:15:00Z`: byte for byte what the pipeline has always published. No framework is
+imported here, so the operators stay free of Kafka and Faust.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Optional
-
-import faust
+import dataclasses
+import json
+import types
+import typing
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from typing import (
+    Any,
+    ClassVar,
+    Optional,
+    TypeVar,
+    Union,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
 from schemas.vocab import SCHEMA_VERSION
 
-
-class _Record(faust.Record, abstract=True, serializer="json", include_metadata=False, isodates=True):
-    """JSON without Faust's type metadata, so non-Faust consumers read plain objects."""
+R = TypeVar("R", bound="Record")
 
 
-class Source(_Record):
+def iso_time(moment: datetime) -> str:
+    """ISO 8601, with 'Z' for UTC."""
+    text = moment.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def parse_iso_time(text: str) -> datetime:
+    return datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.to_json()
+    if isinstance(value, datetime):
+        return iso_time(value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _coerce(kind: Any, value: Any) -> Any:
+    """A JSON value as the annotated type: nested records, lists of them, datetimes."""
+    if value is None:
+        return None
+    origin = get_origin(kind)
+    if origin in (Union, types.UnionType):
+        inner = [a for a in get_args(kind) if a is not type(None)]
+        return _coerce(inner[0], value) if len(inner) == 1 else value
+    if origin is list:
+        (item,) = get_args(kind)
+        return [_coerce(item, v) for v in value]
+    if origin is dict:
+        _, item = get_args(kind)
+        return {k: _coerce(item, v) for k, v in value.items()}
+    if isinstance(kind, type) and issubclass(kind, Record):
+        return value if isinstance(value, kind) else kind.from_json(value)
+    if kind is datetime and isinstance(value, str):
+        return parse_iso_time(value)
+    return value
+
+
+# Reading a report (a record or its JSON dict) without raising: the sinks, correlation and renderers take either.
+
+
+def read_field(obj: Any, name: str, default: Any = None) -> Any:
+    """A field of a record or of its JSON dict, so that every operator takes either."""
+    if isinstance(obj, Mapping):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def parse_time(value: Any) -> datetime | None:
+    """An aware datetime from a datetime or an RFC 3339 string; None when it is neither."""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+        except ValueError:
+            return None
+    else:
+        return None
+    # A naive time cannot be placed on the timeline: the contracts require an offset.
+    return moment.astimezone(timezone.utc) if moment.tzinfo is not None else None
+
+
+class Record:
+    """Base of the contracts: `to_json()`/`dumps()` and `from_json()`/`loads()`."""
+
+    __slots__ = ()
+    _hints: ClassVar[dict[str, Any]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+    def dumps(self) -> bytes:
+        return json.dumps(self.to_json(), separators=(",", ":")).encode()
+
+    def asdict(self) -> dict[str, Any]:
+        """Fields by name, values as they are (records stay records)."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_json(cls: type[R], data: typing.Mapping[str, Any]) -> R:
+        hints = cls.__dict__.get("_hints")
+        if hints is None:
+            hints = get_type_hints(cls)
+            cls._hints = hints
+        names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        return cls(**{k: _coerce(hints[k], v) for k, v in data.items() if k in names})
+
+    @classmethod
+    def loads(cls: type[R], raw: bytes | str) -> R:
+        return cls.from_json(json.loads(raw))
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Source(Record):
     unit: str
     callsign: Optional[str] = None
     reliability: str = "F"
 
 
-class Salute(_Record):
+@dataclasses.dataclass(frozen=True, slots=True)
+class Salute(Record):
     size: Optional[str] = None
     activity: Optional[str] = None
     location: Optional[str] = None
@@ -33,7 +147,8 @@ class Salute(_Record):
     equipment: Optional[str] = None
 
 
-class FieldReport(_Record):
+@dataclasses.dataclass(frozen=True, slots=True)
+class FieldReport(Record):
     """A field report as received, validated by `operators.ingest`."""
 
     report_id: str
@@ -50,7 +165,8 @@ class FieldReport(_Record):
     schema_version: int = SCHEMA_VERSION
 
 
-class Entity(_Record):
+@dataclasses.dataclass(frozen=True, slots=True)
+class Entity(Record):
     label: str
     text: str
     start: int
@@ -59,7 +175,8 @@ class Entity(_Record):
     source: str = ""
 
 
-class Location(_Record):
+@dataclasses.dataclass(frozen=True, slots=True)
+class Location(Record):
     mgrs: Optional[str]
     lat: float
     lon: float
@@ -67,7 +184,8 @@ class Location(_Record):
     name: Optional[str] = None
 
 
-class Factor(_Record):
+@dataclasses.dataclass(frozen=True, slots=True)
+class Factor(Record):
     """One contribution to the priority score and the evidence that triggered it."""
 
     name: str
@@ -78,18 +196,21 @@ class Factor(_Record):
     end: Optional[int] = None
 
 
-class ModelRef(_Record):
+@dataclasses.dataclass(frozen=True, slots=True)
+class ModelRef(Record):
     name: str
     sha256: str
 
 
-class Explanation(_Record):
+@dataclasses.dataclass(frozen=True, slots=True)
+class Explanation(Record):
     reason: str
     factors: list[Factor]
     confidence: float = 0.0
 
 
-class TriagedReport(_Record):
+@dataclasses.dataclass(frozen=True, slots=True)
+class TriagedReport(Record):
     """A report with its judgement: category, precedence, entities, location and evidence."""
 
     alert_id: str

@@ -56,7 +56,12 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
     import torch
 
     from models.recipe.architecture import MistralForReportTriage, triage_config
-    from models.recipe.evaluate import evaluate, flat_summary, load_variant, measure_throughput
+    from models.recipe.evaluate import (
+        evaluate,
+        flat_summary,
+        load_variant,
+        measure_throughput,
+    )
     from models.recipe.train import TrainSettings, bio_labels, encode_reports, train
     from operators.inference.tokenizers import SentencePieceReportTokenizer
 

@@ -17,7 +17,12 @@ from typing import Any
 
 import numpy as np
 
-from operators.inference.manifest import MANIFEST_FORMAT_VERSION, MANIFEST_NAME, TokenizerSpec, sha256_file
+from operators.inference.manifest import (
+    MANIFEST_FORMAT_VERSION,
+    MANIFEST_NAME,
+    TokenizerSpec,
+    sha256_file,
+)
 from operators.inference.tokenizers import ReportTokenizer, load_tokenizer
 
 OPSET = 18

@@ -23,7 +23,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from models.recipe import corpus
     from models.recipe.architecture import MistralForReportTriage, triage_config
-    from models.recipe.build import DEFAULT_TOKENIZER, MEASUREMENTS, mistral_common_tokenizer
+    from models.recipe.build import (
+        DEFAULT_TOKENIZER,
+        MEASUREMENTS,
+        mistral_common_tokenizer,
+    )
     from models.recipe.evaluate import evaluate, flat_summary
     from models.recipe.export import export_checkpoint
     from models.recipe.train import TrainSettings, bio_labels, encode_reports, train

@@ -221,3 +221,7 @@ def format_dtg(moment: datetime, *, zone: str = "Z", seconds: bool = False, year
 def staleness_s(observed: datetime, now: datetime) -> float:
     """Seconds from the observation to now; negative when the observation lies in the future."""
     return (_as_utc(now) - _as_utc(observed)).total_seconds()
+
+
+def short_dtg(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime("%d%H%MZ")

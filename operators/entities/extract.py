@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span
 
 from operators.entities.dtg import find_dtgs
 from operators.entities.equipment import lookup_equipment, match_equipment
-from operators.geo.places import PLACES, lookup_place
 from operators.entities.grid import find_grids
+from operators.geo.places import PLACES, lookup_place
 
 MODEL_MIN_CONFIDENCE = 0.55
 RANK = {"parser": 0, "catalogue": 1, "pattern": 2, "model": 3}

@@ -8,7 +8,7 @@ Auswirkung...) are read into the slot their content belongs to; several of those
 joined. Numbered lines without labels are not read (see `_find_headers`).
 
 A report renders to one paragraph for the models, with offsets that carry entity spans back to
-their slot and to the source text. Input that is not such a report becomes a `ReportRejected`.
+their slot and to the source text. Input that is not such a report becomes a `Rejection`.
 """
 
 from __future__ import annotations
@@ -19,19 +19,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Final, Literal
 
+from schemas.errors import Reason, Rejection
+
 ReportKind = Literal["salute", "spot"]
 LabelLanguage = Literal["en", "fr", "de"]
 
 STEP: Final = "salute"
 
 # Reason codes. SPOT is SALUTE with extra lines, so both share one family.
-REASON_BAD_INPUT: Final = "salute_bad_input"
-REASON_TOO_LONG: Final = "salute_too_long"
-REASON_UNPARSEABLE: Final = "salute_unparseable"
-REASON_DUPLICATE_SLOT: Final = "salute_duplicate_slot"
-REASON_UNKNOWN_SLOT: Final = "salute_unknown_slot"
-REASON_BAD_VALUE: Final = "salute_bad_value"
-REASON_EMPTY: Final = "salute_empty"
 
 # Field reports are short; anything this long is a document, not a SALUTE.
 MAX_CHARS: Final = 20_000
@@ -199,11 +194,6 @@ _FORMAT_TITLE: Final = re.compile(
 _TITLE_MAX_CHARS: Final = 60
 
 
-@dataclass(frozen=True, slots=True)
-class ReportRejected:
-    reason: str
-    detail: str
-    step: str = STEP
 
 
 @dataclass(frozen=True, slots=True)
@@ -503,13 +493,13 @@ def _duplicate(headers: Iterable[_Header]) -> str | None:
     return None
 
 
-def _parse_text(text: str) -> StructuredReport | ReportRejected:
+def _parse_text(text: str) -> StructuredReport | Rejection:
     if len(text) > MAX_CHARS:
-        return ReportRejected(REASON_TOO_LONG, f"{len(text)} characters, limit {MAX_CHARS}")
+        return Rejection(Reason.SALUTE_TOO_LONG, f"{len(text)} characters, limit {MAX_CHARS}", STEP)
     headers = _find_headers(text)
     if len({h.slot for h in headers}) < MIN_LABELLED_SLOTS:
         distinct = len({h.slot for h in headers})
-        return ReportRejected(REASON_UNPARSEABLE, f"{distinct} distinct labelled slot(s), need {MIN_LABELLED_SLOTS}")
+        return Rejection(Reason.SALUTE_UNPARSEABLE, f"{distinct} distinct labelled slot(s), need {MIN_LABELLED_SLOTS}", STEP)
 
     preamble_start, preamble_end = _strip_span(text, 0, headers[0].boundary)
     title, body_start = _title(text, preamble_start, preamble_end)
@@ -517,7 +507,7 @@ def _parse_text(text: str) -> StructuredReport | ReportRejected:
     headers = _read_units(headers, spot_layout)
     duplicate = _duplicate(headers)
     if duplicate is not None:
-        return ReportRejected(REASON_DUPLICATE_SLOT, f"slot {duplicate!r} labelled twice")
+        return Rejection(Reason.SALUTE_DUPLICATE_SLOT, f"slot {duplicate!r} labelled twice", STEP)
 
     # Per slot, each labelled value as (label start, value start, value end).
     pieces: dict[str, list[tuple[int, int, int]]] = {}
@@ -527,7 +517,7 @@ def _parse_text(text: str) -> StructuredReport | ReportRejected:
         if start < stop:
             pieces.setdefault(header.slot, []).append((header.label_start, start, stop))
     if not pieces:
-        return ReportRejected(REASON_EMPTY, "every labelled slot is empty")
+        return Rejection(Reason.SALUTE_EMPTY, "every labelled slot is empty", STEP)
 
     # Unlabelled text before the first label (under any title) is kept rather than dropped from triage.
     body_start, body_end = _strip_span(text, body_start, preamble_end)
@@ -552,25 +542,25 @@ def _parse_text(text: str) -> StructuredReport | ReportRejected:
     return StructuredReport(kind, ordered, language, spans, joined)
 
 
-def _parse_mapping(source: Mapping[object, object]) -> StructuredReport | ReportRejected:
+def _parse_mapping(source: Mapping[object, object]) -> StructuredReport | Rejection:
     slots: dict[str, str] = {}
     named: set[str] = set()
     votes: list[LabelLanguage | None] = []
     for key, value in source.items():
         entry = _LABELS.get(_fold(key)) if isinstance(key, str) else None
         if entry is None or not isinstance(key, str):
-            return ReportRejected(REASON_UNKNOWN_SLOT, f"unknown slot {key!r}"[:200])
+            return Rejection(Reason.SALUTE_UNKNOWN_SLOT, f"unknown slot {key!r}"[:200], STEP)
         slot = entry.slot
         if entry.primary and slot in named:
-            return ReportRejected(REASON_DUPLICATE_SLOT, f"slot {slot!r} given twice")
+            return Rejection(Reason.SALUTE_DUPLICATE_SLOT, f"slot {slot!r} given twice", STEP)
         if entry.primary:
             named.add(slot)
         if value is None:
             continue
         if not isinstance(value, str):
-            return ReportRejected(REASON_BAD_VALUE, f"slot {slot!r} holds {type(value).__name__}, not text")
+            return Rejection(Reason.SALUTE_BAD_VALUE, f"slot {slot!r} holds {type(value).__name__}, not text", STEP)
         if len(value) > MAX_CHARS:
-            return ReportRejected(REASON_TOO_LONG, f"slot {slot!r} has {len(value)} characters")
+            return Rejection(Reason.SALUTE_TOO_LONG, f"slot {slot!r} has {len(value)} characters", STEP)
         votes.append(entry.language)
         if not value.strip():
             continue
@@ -580,12 +570,12 @@ def _parse_mapping(source: Mapping[object, object]) -> StructuredReport | Report
         else:
             slots[slot] = value.strip()
     if not slots:
-        return ReportRejected(REASON_EMPTY, "no slot holds a value")
+        return Rejection(Reason.SALUTE_EMPTY, "no slot holds a value", STEP)
     kind: ReportKind = "spot" if _SPOT_ONLY & slots.keys() else "salute"
     return StructuredReport(kind, _ordered(slots, kind), _majority_language(votes))
 
 
-def parse_report(source: object) -> StructuredReport | ReportRejected:
+def parse_structured(source: object) -> StructuredReport | Rejection:
     """A SALUTE or SPOT report from labelled text or a slot dict; never raises."""
     try:
         if isinstance(source, str):
@@ -593,10 +583,10 @@ def parse_report(source: object) -> StructuredReport | ReportRejected:
         if isinstance(source, Mapping):
             return _parse_mapping(source)
     except Exception as error:  # a report must become a value, never a crash
-        return ReportRejected(REASON_UNPARSEABLE, f"{type(error).__name__}: {error}"[:200])
-    return ReportRejected(REASON_BAD_INPUT, f"expected text or a mapping, got {type(source).__name__}")
+        return Rejection(Reason.SALUTE_UNPARSEABLE, f"unexpected {type(error).__name__}", STEP)
+    return Rejection(Reason.SALUTE_BAD_INPUT, f"expected text or a mapping, got {type(source).__name__}", STEP)
 
 
-def parse_reports(sources: Iterable[object]) -> list[StructuredReport | ReportRejected]:
+def parse_structured_batch(sources: Iterable[object]) -> list[StructuredReport | Rejection]:
     """Batch form of `parse_report`, one result per input, in order."""
-    return [parse_report(source) for source in sources]
+    return [parse_structured(source) for source in sources]

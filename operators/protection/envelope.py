@@ -17,9 +17,13 @@ from pathlib import Path
 from typing import Mapping
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from schemas.errors import Reason, Rejection, TriageError
 from schemas.vocab import Classification
 
 NONCE_BYTES = 12
@@ -30,16 +34,11 @@ HEADER_CLASSIFICATION = "classification"
 HEADER_MESSAGE_ID = "message-id"
 
 
-class SealingError(Exception):
+OPEN_STEP = "open"
+
+
+class SealingError(TriageError):
     """A keyring or key file that cannot be used; the message names it."""
-
-
-@dataclass(frozen=True, slots=True)
-class Refusal:
-    """Why a sealed message was not opened: a stable code and a detail without content."""
-
-    code: str
-    detail: str
 
 
 @dataclass(frozen=True)
@@ -135,8 +134,8 @@ def open_sealed(
     topic: str,
     keyring: KeyRing,
     verify_keys: Mapping[str, Ed25519PublicKey],
-) -> bytes | Refusal:
-    """The plaintext, or a Refusal; never raises on hostile input."""
+) -> bytes | Rejection:
+    """The plaintext, or a Rejection (a sealing reason); never raises on hostile input."""
     h = dict(headers)
     try:
         classification = Classification.parse(h[HEADER_CLASSIFICATION].decode())
@@ -145,24 +144,24 @@ def open_sealed(
         signer_id = h[HEADER_SIGNER].decode()
         signature = base64.b64decode(h[HEADER_SIGNATURE], validate=True)
     except (KeyError, ValueError, UnicodeDecodeError):
-        return Refusal("malformed_headers", "missing or unreadable protection headers")
+        return Rejection(Reason.MALFORMED_HEADERS, "missing or unreadable protection headers", OPEN_STEP)
     verify = verify_keys.get(signer_id)
     if verify is None:
-        return Refusal("unknown_signer", f"no verification key {signer_id!r}")
+        return Rejection(Reason.UNKNOWN_SIGNER, f"no verification key {signer_id!r}", OPEN_STEP)
     aad = associated_data(classification, topic, message_id)
     try:
         verify.verify(signature, aad + value)
     except InvalidSignature:
-        return Refusal("bad_signature", "signature does not match the message, its label or its topic")
+        return Rejection(Reason.BAD_SIGNATURE, "signature does not match the message, its label or its topic", OPEN_STEP)
     level = keyring.levels.get(classification)
     if level is None:
-        return Refusal("not_cleared", f"no key for {classification.value}: not cleared for this level")
+        return Rejection(Reason.NOT_CLEARED, f"no key for {classification.value}: not cleared for this level", OPEN_STEP)
     key = level.keys.get(key_id)
     if key is None:
-        return Refusal("unknown_key", f"key {key_id!r} of {classification.value} is not in this keyring")
+        return Rejection(Reason.UNKNOWN_KEY, f"key {key_id!r} of {classification.value} is not in this keyring", OPEN_STEP)
     if len(value) <= NONCE_BYTES:
-        return Refusal("malformed_value", "value too short")
+        return Rejection(Reason.MALFORMED_VALUE, "value too short", OPEN_STEP)
     try:
         return AESGCM(key).decrypt(value[:NONCE_BYTES], value[NONCE_BYTES:], aad)
     except InvalidTag:
-        return Refusal("decrypt_failed", "authentication failed: altered, relabelled or moved")
+        return Rejection(Reason.DECRYPT_FAILED, "authentication failed: altered, relabelled or moved", OPEN_STEP)

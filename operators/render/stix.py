@@ -30,10 +30,9 @@ from typing import Any
 
 import stix2
 
-from schemas.reports import TriagedReport
+from operators.correlate import Event, Member
+from schemas.reports import TriagedReport, read_field
 from schemas.vocab import LANGUAGES, Classification
-
-from operators.correlate import Event, Member, read_field
 
 # Fixed namespace: the same event or report gives the same STIX id on every export, forever.
 STIX_NAMESPACE = uuid.UUID("3f9b6d2a-1c47-4e85-9a0b-6d8e2f4c7a19")

@@ -24,11 +24,9 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from schemas.arrow import TRIAGED_REPORT
-from schemas.deadletter import Reason, Rejection
-from schemas.reports import TriagedReport
+from schemas.errors import Reason, Rejected, Rejection
+from schemas.reports import TriagedReport, parse_time
 from schemas.vocab import Classification
-
-from operators.correlate import parse_time
 
 STEP = "archive"
 
@@ -82,43 +80,39 @@ def to_record(report: TriagedReport | Mapping[str, Any]) -> dict[str, Any] | Rej
     """
     try:
         return _record(report)
-    except _Invalid as bad:
+    except Rejected as bad:
         return bad.rejection
     except Exception as exc:  # noqa: BLE001 - the contract is "never raises"; keep the evidence
         return Rejection(Reason.INVALID_VALUE, f"unexpected {type(exc).__name__}: {exc}"[:500], STEP)
 
 
-class _Invalid(Exception):
-    def __init__(self, reason: Reason, detail: str) -> None:
-        super().__init__(detail)
-        self.rejection = Rejection(reason, detail, STEP)
 
 
 def _record(report: TriagedReport | Mapping[str, Any]) -> dict[str, Any]:
     plain = _plain(report)
     if not isinstance(plain, dict):
-        raise _Invalid(Reason.NOT_AN_OBJECT, "a triaged report is an object")
+        raise Rejected(Reason.NOT_AN_OBJECT, "a triaged report is an object", STEP)
     record = {name: plain.get(name) for name in TRIAGED_REPORT.names}
     for name in TIMESTAMP_FIELDS:
         if record[name] is not None:
             moment = parse_time(record[name])
             if moment is None:
-                raise _Invalid(Reason.INVALID_VALUE, f"{name} is not a time with an offset")
+                raise Rejected(Reason.INVALID_VALUE, f"{name} is not a time with an offset", STEP)
             record[name] = moment
     scores = record["category_scores"]
     if isinstance(scores, list):  # already pairs, as read from Arrow
         scores = {str(k): v for k, v in scores}
     if scores is not None and not isinstance(scores, Mapping):
-        raise _Invalid(Reason.WRONG_TYPE, "category_scores must be an object")
+        raise Rejected(Reason.WRONG_TYPE, "category_scores must be an object", STEP)
     record["category_scores"] = None if scores is None else dict(scores)
     try:
         record["classification"] = Classification.parse(str(record["classification"] or "")).value
     except ValueError:
-        raise _Invalid(Reason.UNKNOWN_CLASSIFICATION, "classification is not one of the four levels") from None
+        raise Rejected(Reason.UNKNOWN_CLASSIFICATION, "classification is not one of the four levels", STEP) from None
     for arrow_field in TRIAGED_REPORT:
         missing = _missing_required(record[arrow_field.name], arrow_field, arrow_field.name)
         if missing:
-            raise _Invalid(Reason.MISSING_FIELD, f"{missing} is missing")
+            raise Rejected(Reason.MISSING_FIELD, f"{missing} is missing", STEP)
     return record
 
 

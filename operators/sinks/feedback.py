@@ -21,13 +21,11 @@ from typing import Any
 
 import pyarrow as pa
 
-from schemas.arrow import TIMESTAMP
-from schemas.deadletter import Reason, Rejection
-from schemas.reports import TriagedReport
-from schemas.vocab import CATEGORIES, Precedence
-
 from operators.sinks.archive import write_parquet_atomically
-from operators.correlate import parse_time, read_field
+from schemas.arrow import TIMESTAMP
+from schemas.errors import Reason, Rejected, Rejection
+from schemas.reports import TriagedReport, parse_time, read_field
+from schemas.vocab import CATEGORIES, Precedence
 
 STEP = "feedback"
 
@@ -55,46 +53,42 @@ class Feedback:
         return f"feedback-{uuid.uuid5(FEEDBACK_NAMESPACE, f'{self.report_id}|{self.analyst}|{self.at.isoformat()}')}"
 
 
-class _Invalid(Exception):
-    def __init__(self, reason: Reason, detail: str) -> None:
-        super().__init__(detail)
-        self.rejection = Rejection(reason, detail, STEP)
 
 
 def _reject_constant(token: str) -> float:
-    raise _Invalid(Reason.INVALID_JSON, f"{token} is not JSON")
+    raise Rejected(Reason.INVALID_JSON, f"{token} is not JSON", STEP)
 
 
 def _string(obj: Mapping[str, Any], name: str, *, required: bool, max_chars: int) -> str | None:
     value = obj.get(name)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise _Invalid(Reason.MISSING_FIELD, f"{name} is required")
+            raise Rejected(Reason.MISSING_FIELD, f"{name} is required", STEP)
         return None
     if not isinstance(value, str):
-        raise _Invalid(Reason.WRONG_TYPE, f"{name} must be a string")
+        raise Rejected(Reason.WRONG_TYPE, f"{name} must be a string", STEP)
     value = value.strip()
     if len(value) > max_chars:
-        raise _Invalid(Reason.INVALID_VALUE, f"{name} is longer than {max_chars} characters")
+        raise Rejected(Reason.INVALID_VALUE, f"{name} is longer than {max_chars} characters", STEP)
     return value
 
 
 def _parse(raw: bytes | str | None, now: datetime | None, max_bytes: int) -> Feedback:
     if raw is None:
-        raise _Invalid(Reason.INVALID_JSON, "empty message (null value)")
+        raise Rejected(Reason.INVALID_JSON, "empty message (null value)", STEP)
     data = raw.encode("utf-8") if isinstance(raw, str) else raw
     if len(data) > max_bytes:
-        raise _Invalid(Reason.MESSAGE_TOO_LARGE, f"message is {len(data)} bytes; the limit is {max_bytes}")
+        raise Rejected(Reason.MESSAGE_TOO_LARGE, f"message is {len(data)} bytes; the limit is {max_bytes}", STEP)
     try:
         decoded = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _Invalid(Reason.INVALID_UTF8, f"not UTF-8 at byte {exc.start}") from None
+        raise Rejected(Reason.INVALID_UTF8, f"not UTF-8 at byte {exc.start}", STEP) from None
     try:
         obj = json.loads(decoded, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        raise _Invalid(Reason.INVALID_JSON, f"not JSON: {exc.msg} at {exc.pos}") from None
+        raise Rejected(Reason.INVALID_JSON, f"not JSON: {exc.msg} at {exc.pos}", STEP) from None
     if not isinstance(obj, dict):
-        raise _Invalid(Reason.NOT_AN_OBJECT, "feedback is a JSON object")
+        raise Rejected(Reason.NOT_AN_OBJECT, "feedback is a JSON object", STEP)
 
     report_id = _string(obj, "report_id", required=True, max_chars=MAX_ID_CHARS)
     analyst = _string(obj, "analyst", required=True, max_chars=MAX_ID_CHARS)
@@ -106,26 +100,26 @@ def _parse(raw: bytes | str | None, now: datetime | None, max_bytes: int) -> Fee
     if category is not None:
         category = category.lower()
         if category not in CATEGORIES:
-            raise _Invalid(Reason.INVALID_VALUE, f"corrected_category {category!r} is not one of {', '.join(CATEGORIES)}")
+            raise Rejected(Reason.INVALID_VALUE, f"corrected_category {category!r} is not one of {', '.join(CATEGORIES)}", STEP)
     precedence_text = _string(obj, "corrected_precedence", required=False, max_chars=16)
     precedence: Precedence | None = None
     if precedence_text is not None:
         try:
             precedence = Precedence(precedence_text.upper())
         except ValueError:
-            raise _Invalid(Reason.INVALID_VALUE, f"corrected_precedence {precedence_text!r} is not a precedence") from None
+            raise Rejected(Reason.INVALID_VALUE, f"corrected_precedence {precedence_text!r} is not a precedence", STEP) from None
     if category is None and precedence is None:
-        raise _Invalid(Reason.MISSING_FIELD, "no correction: give corrected_category or corrected_precedence")
+        raise Rejected(Reason.MISSING_FIELD, "no correction: give corrected_category or corrected_precedence", STEP)
 
     at_raw = obj.get("at")
     if at_raw is None:
         if now is None:
-            raise _Invalid(Reason.MISSING_FIELD, "at is required")
+            raise Rejected(Reason.MISSING_FIELD, "at is required", STEP)
         at = now
     else:
         moment = parse_time(at_raw) if isinstance(at_raw, str) else None
         if moment is None:
-            raise _Invalid(Reason.INVALID_VALUE, "at is not an RFC 3339 time with an offset")
+            raise Rejected(Reason.INVALID_VALUE, "at is not an RFC 3339 time with an offset", STEP)
         at = moment
     return Feedback(report_id, analyst, at, alert_id, category, precedence, note)
 
@@ -136,7 +130,7 @@ def parse_feedback(
     """One feedback message to a Feedback, or a Rejection with the reason; never raises."""
     try:
         return _parse(raw, now, max_bytes)
-    except _Invalid as bad:
+    except Rejected as bad:
         return bad.rejection
     except Exception as exc:  # noqa: BLE001 - the contract is "never raises"; keep the evidence
         return Rejection(Reason.INVALID_VALUE, f"unexpected {type(exc).__name__}: {exc}"[:500], STEP)

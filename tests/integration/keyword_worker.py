@@ -9,15 +9,15 @@ Run as `python tests/integration/keyword_worker.py`.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from collections.abc import Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from operators.chain import PassThroughTriage, TriageChain
 from operators.ingest import IngestLimits
-from schemas.deadletter import Rejection
+from schemas.errors import Rejection
 from schemas.reports import FieldReport, TriagedReport
 
 FLASH_WORDS = ("tic", "chemical")
@@ -46,6 +46,7 @@ def build_chain(settings, passthrough: bool = False) -> TriageChain:  # type: ig
 
 if __name__ == "__main__":
     import pipeline.build
+
     from pipeline.cli import main
 
     pipeline.build.build_chain = build_chain  # type: ignore[assignment]

@@ -9,7 +9,6 @@ import sys
 import time
 
 import pytest
-
 from conftest import KAFKA_SH, REPO, Broker, Pipeline, free_port_pair
 
 pytestmark = pytest.mark.kafka

@@ -7,7 +7,6 @@ import random
 from collections import Counter
 
 import pytest
-
 from conftest import Pipeline, read_topic
 
 pytestmark = pytest.mark.kafka

@@ -10,7 +10,6 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-
 from conftest import Pipeline, free_port_pair, read_topic, unavailable
 
 pytestmark = pytest.mark.kafka

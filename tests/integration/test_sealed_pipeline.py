@@ -193,8 +193,8 @@ def test_the_worker_role_runs_sealed_without_creating_topics(secured: Secured) -
 
 
 def test_analyst_restricted_opens_restricted_alerts_and_not_a_secret_one(secured: Secured) -> None:
-    from operators.protection.envelope import Refusal
     from pipeline.sealing import is_sealed, refusal_text
+    from schemas.errors import Rejection
 
     restricted = secured.read("analyst-restricted", "alerts.restricted")
     assert restricted
@@ -211,7 +211,7 @@ def test_analyst_restricted_opens_restricted_alerts_and_not_a_secret_one(secured
     assert secret
     for rec in secret:
         refused = opener.open(rec.topic, rec.value, rec.headers)
-        assert isinstance(refused, Refusal) and refusal_text(refused, rec.headers) == "refused: not cleared for SECRET"
+        assert isinstance(refused, Rejection) and refusal_text(refused, rec.headers) == "refused: not cleared for SECRET"
         assert json.loads(_opener(secured, "keyring-secret.json").open(rec.topic, rec.value, rec.headers))["classification"] == "SECRET"
 
 
@@ -238,8 +238,8 @@ def test_triage_tail_opens_for_the_cleared_and_refuses_the_rest(secured: Secured
 def test_messages_altered_relabelled_or_moved_are_refused(secured: Secured) -> None:
     from kafka import KafkaProducer
 
-    from operators.protection.envelope import Refusal
     from pipeline.clients import kafka_options
+    from schemas.errors import Rejection
 
     taken = secured.read("admin", "alerts.restricted")[0]
     opener = _opener(secured, "keyring-secret.json")
@@ -256,7 +256,7 @@ def test_messages_altered_relabelled_or_moved_are_refused(secured: Secured) -> N
         "another message id": (taken.topic, taken.value, list({**h, "message-id": b"alert-forged"}.items())),
     }
     for what, (topic, value, headers) in variants.items():
-        assert isinstance(opener.open(topic, value, headers), Refusal), what
+        assert isinstance(opener.open(topic, value, headers), Rejection), what
 
     # The same, for real: admin (who may write anywhere) moves and relabels copies onto another topic.
     producer = KafkaProducer(bootstrap_servers=secured.bootstrap, acks="all", **kafka_options(secured.settings("admin")))

@@ -10,7 +10,6 @@ from collections import Counter, defaultdict
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
 from conftest import ARTIFACTS, Pipeline, read_topic
 
 pytestmark = pytest.mark.kafka

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import unavailable
 
 REPO = Path(__file__).resolve().parents[3]

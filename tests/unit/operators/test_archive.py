@@ -10,10 +10,23 @@ from typing import Any
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from operators.sinks.archive import ArchiveWriter, read_archive, to_arrow_rows, to_record
+from operators.sinks.archive import (
+    ArchiveWriter,
+    read_archive,
+    to_arrow_rows,
+    to_record,
+)
 from schemas.arrow import TRIAGED_REPORT
-from schemas.deadletter import Reason, Rejection
-from schemas.reports import Entity, Explanation, Factor, Location, ModelRef, Source, TriagedReport
+from schemas.errors import Reason, Rejection
+from schemas.reports import (
+    Entity,
+    Explanation,
+    Factor,
+    Location,
+    ModelRef,
+    Source,
+    TriagedReport,
+)
 
 DAY1 = datetime(2026, 11, 26, 23, 50, tzinfo=timezone.utc)
 DAY2 = datetime(2026, 11, 27, 0, 10, tzinfo=timezone.utc)

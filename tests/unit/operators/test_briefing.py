@@ -9,8 +9,9 @@ import re
 from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
 
-from operators.briefing import BANNER_COLOURS, Briefing, build_briefing, render_html
+from operators.briefing import Briefing, build_briefing
 from operators.correlate import Event, Member, member_of
+from operators.render.briefing_page import BANNER_COLOURS, render_html
 from schemas.reports import Explanation, Location, Source, TriagedReport
 from schemas.vocab import Classification
 

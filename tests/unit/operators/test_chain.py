@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from typing import Sequence
 
 from operators.chain import PassThroughTriage, TriageChain, alert_id_for
-from schemas.deadletter import Reason, Rejection
+from schemas.errors import Reason, Rejection
 from schemas.reports import FieldReport, TriagedReport
 
 NOW = datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)

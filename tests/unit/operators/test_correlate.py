@@ -24,7 +24,7 @@ from operators.correlate import (
     member_of,
     parse_event,
 )
-from schemas.deadletter import Reason, Rejection
+from schemas.errors import Reason, Rejection
 from schemas.reports import Entity, Explanation, Location, Source, TriagedReport
 from schemas.vocab import CATEGORIES, Classification, Precedence
 

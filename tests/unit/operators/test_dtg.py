@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from operators.entities.dtg import ZONE_OFFSET_HOURS, find_dtgs, format_dtg, parse_dtg, staleness_s
+from operators.entities.dtg import (
+    ZONE_OFFSET_HOURS,
+    find_dtgs,
+    format_dtg,
+    parse_dtg,
+    staleness_s,
+)
 
 REF = datetime(2026, 11, 26, 10, 0, tzinfo=timezone.utc)
 

@@ -18,7 +18,7 @@ from operators.sinks.feedback import (
     join_with_reports,
     parse_feedback,
 )
-from schemas.deadletter import Reason, Rejection
+from schemas.errors import Reason, Rejection
 from schemas.reports import Explanation, Source, TriagedReport
 from schemas.vocab import Precedence
 

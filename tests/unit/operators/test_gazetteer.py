@@ -7,8 +7,15 @@ from collections import defaultdict
 
 import pytest
 
-from operators.entities.equipment import EQUIPMENT, EQUIPMENT_KINDS, SEVERITY_MAX, SEVERITY_MIN, lookup_equipment, match_equipment
-from operators.geo.places import PLACES, PLACE_KINDS, Place, fold_name, lookup_place
+from operators.entities.equipment import (
+    EQUIPMENT,
+    EQUIPMENT_KINDS,
+    SEVERITY_MAX,
+    SEVERITY_MIN,
+    lookup_equipment,
+    match_equipment,
+)
+from operators.geo.places import PLACE_KINDS, PLACES, Place, fold_name, lookup_place
 
 
 def _km(a: Place, b: Place) -> float:

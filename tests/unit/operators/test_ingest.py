@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from operators.ingest import IngestLimits, parse_report, parse_reports
-from schemas.deadletter import Reason, Rejection
+from schemas.errors import Reason, Rejection
 from schemas.reports import FieldReport
 
 NOW = datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)

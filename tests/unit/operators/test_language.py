@@ -8,7 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from operators.normalise.language import LANGUAGES, detect_language, detect_languages, language_scores
+from operators.normalise.language import (
+    LANGUAGES,
+    detect_language,
+    detect_languages,
+    language_scores,
+)
 
 SAMPLES: dict[str, list[str]] = {
     "en": [

@@ -8,7 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from operators.policy.cues import find_cues
-from operators.prioritise import AreaOfInterest, PriorityInput, precedence_for, prioritise
+from operators.prioritise import (
+    AreaOfInterest,
+    PriorityInput,
+    precedence_for,
+    prioritise,
+)
 from schemas.vocab import CATEGORIES, Precedence
 
 NOW = datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)

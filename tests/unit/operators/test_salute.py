@@ -9,20 +9,13 @@ from hypothesis import strategies as st
 from operators.entities.equipment import match_equipment
 from operators.normalise.structured import (
     MAX_CHARS,
-    REASON_BAD_INPUT,
-    REASON_BAD_VALUE,
-    REASON_DUPLICATE_SLOT,
-    REASON_EMPTY,
-    REASON_TOO_LONG,
-    REASON_UNKNOWN_SLOT,
-    REASON_UNPARSEABLE,
     SALUTE_SLOTS,
     SPOT_SLOTS,
-    ReportRejected,
     StructuredReport,
-    parse_report,
-    parse_reports,
+    parse_structured,
+    parse_structured_batch,
 )
+from schemas.errors import Reason, Rejection
 
 BRIEF_EXAMPLE = "S: 2x T-72\nA: moving north\nL: 31U GR 1033 3897\nU: unk\nT: 261430ZNOV26\nE: T-72B3"
 EXPECTED = {
@@ -36,14 +29,14 @@ EXPECTED = {
 
 
 def _report(source: object) -> StructuredReport:
-    result = parse_report(source)
+    result = parse_structured(source)
     assert isinstance(result, StructuredReport), result
     return result
 
 
-def _rejection(source: object) -> ReportRejected:
-    result = parse_report(source)
-    assert isinstance(result, ReportRejected), result
+def _rejection(source: object) -> Rejection:
+    result = parse_structured(source)
+    assert isinstance(result, Rejection), result
     assert result.step == "salute"
     return result
 
@@ -160,28 +153,28 @@ def test_dict_input() -> None:
 
 
 def test_batch() -> None:
-    results = parse_reports([BRIEF_EXAMPLE, 42, {"S": "a"}])
-    assert [type(r).__name__ for r in results] == ["StructuredReport", "ReportRejected", "StructuredReport"]
+    results = parse_structured_batch([BRIEF_EXAMPLE, 42, {"S": "a"}])
+    assert [type(r).__name__ for r in results] == ["StructuredReport", "Rejection", "StructuredReport"]
 
 
 @pytest.mark.parametrize(
     ("source", "reason"),
     [
-        ("", REASON_UNPARSEABLE),
-        ("Two tanks moving north of Wiltz.", REASON_UNPARSEABLE),
-        ("A: only one label here", REASON_UNPARSEABLE),
-        ("S: 2 tanks\nS: 3 tanks\nA: moving", REASON_DUPLICATE_SLOT),
-        ("S:\nA:\n", REASON_EMPTY),
-        ("S: x\nA: " + "y" * MAX_CHARS, REASON_TOO_LONG),
-        ({"colour": "red"}, REASON_UNKNOWN_SLOT),
-        ({1: "red"}, REASON_UNKNOWN_SLOT),
-        ({"size": 3}, REASON_BAD_VALUE),
-        ({"size": "a", "S": "b"}, REASON_DUPLICATE_SLOT),
-        ({"size": "  ", "unit": None}, REASON_EMPTY),
-        ({}, REASON_EMPTY),
-        (None, REASON_BAD_INPUT),
-        (b"S: 2\nA: 3", REASON_BAD_INPUT),
-        (["S: 2"], REASON_BAD_INPUT),
+        ("", Reason.SALUTE_UNPARSEABLE),
+        ("Two tanks moving north of Wiltz.", Reason.SALUTE_UNPARSEABLE),
+        ("A: only one label here", Reason.SALUTE_UNPARSEABLE),
+        ("S: 2 tanks\nS: 3 tanks\nA: moving", Reason.SALUTE_DUPLICATE_SLOT),
+        ("S:\nA:\n", Reason.SALUTE_EMPTY),
+        ("S: x\nA: " + "y" * MAX_CHARS, Reason.SALUTE_TOO_LONG),
+        ({"colour": "red"}, Reason.SALUTE_UNKNOWN_SLOT),
+        ({1: "red"}, Reason.SALUTE_UNKNOWN_SLOT),
+        ({"size": 3}, Reason.SALUTE_BAD_VALUE),
+        ({"size": "a", "S": "b"}, Reason.SALUTE_DUPLICATE_SLOT),
+        ({"size": "  ", "unit": None}, Reason.SALUTE_EMPTY),
+        ({}, Reason.SALUTE_EMPTY),
+        (None, Reason.SALUTE_BAD_INPUT),
+        (b"S: 2\nA: 3", Reason.SALUTE_BAD_INPUT),
+        (["S: 2"], Reason.SALUTE_BAD_INPUT),
     ],
 )
 def test_rejections(source: object, reason: str) -> None:
@@ -228,7 +221,7 @@ def test_spot_round_trip(slots: dict[str, str], language: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_arbitrary_text_never_raises(text: str) -> None:
-    result = parse_report(text)
+    result = parse_structured(text)
     if isinstance(result, StructuredReport):
         assert "\n" not in result.to_text()
         for slot, (start, end) in result.source_spans.items():
@@ -247,11 +240,11 @@ def test_arbitrary_text_never_raises(text: str) -> None:
     ).map(lambda rows: "\n".join(f"{a}{b} {c}" for a, b, c in rows))
 )
 def test_report_shaped_junk_never_raises(text: str) -> None:
-    result = parse_report(text)
-    assert isinstance(result, (StructuredReport, ReportRejected))
+    result = parse_structured(text)
+    assert isinstance(result, (StructuredReport, Rejection))
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.dictionaries(st.text(max_size=8) | st.integers(), st.none() | st.text(max_size=8) | st.integers()))
 def test_arbitrary_mappings_never_raise(source: dict[object, object]) -> None:
-    assert isinstance(parse_report(source), (StructuredReport, ReportRejected))
+    assert isinstance(parse_structured(source), (StructuredReport, Rejection))

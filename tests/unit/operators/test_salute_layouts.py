@@ -10,23 +10,21 @@ from hypothesis import strategies as st
 
 from operators.normalise.structured import (
     PIECE_SEPARATOR,
-    REASON_DUPLICATE_SLOT,
-    REASON_UNPARSEABLE,
-    ReportRejected,
     StructuredReport,
-    parse_report,
+    parse_structured,
 )
+from schemas.errors import Reason, Rejection
 
 
 def _report(source: object) -> StructuredReport:
-    result = parse_report(source)
+    result = parse_structured(source)
     assert isinstance(result, StructuredReport), result
     return result
 
 
-def _rejection(source: object) -> ReportRejected:
-    result = parse_report(source)
-    assert isinstance(result, ReportRejected), result
+def _rejection(source: object) -> Rejection:
+    result = parse_structured(source)
+    assert isinstance(result, Rejection), result
     return result
 
 
@@ -404,13 +402,13 @@ def test_words_that_look_like_markers() -> None:
     ],
 )
 def test_unlabelled_lists_and_prose_are_rejected(text: str) -> None:
-    assert _rejection(text).reason == REASON_UNPARSEABLE
+    assert _rejection(text).reason == Reason.SALUTE_UNPARSEABLE
 
 
 def test_labels_in_prose_need_two_slots() -> None:
     report = _report("Where: unknown\nWhen: last night")
     assert dict(report.slots) == {"location": "unknown", "time": "last night"}
-    assert _rejection("WHAT: tanks\nSITUATION: static").reason == REASON_UNPARSEABLE  # one slot only
+    assert _rejection("WHAT: tanks\nSITUATION: static").reason == Reason.SALUTE_UNPARSEABLE  # one slot only
 
 
 def test_lower_case_cri_is_not_a_title() -> None:
@@ -427,7 +425,7 @@ def test_lower_case_cri_is_not_a_title() -> None:
     ],
 )
 def test_a_slot_named_twice_is_a_duplicate(text: str) -> None:
-    assert _rejection(text).reason == REASON_DUPLICATE_SLOT
+    assert _rejection(text).reason == Reason.SALUTE_DUPLICATE_SLOT
 
 
 def test_dict_with_5w_keys() -> None:
@@ -438,7 +436,7 @@ def test_dict_with_5w_keys() -> None:
         "activity": f"2 tanks{PIECE_SEPARATOR}situation: static",
         "location": "Wiltz",
     }
-    assert _rejection({"size": "a", "strength": "b"}).reason == REASON_DUPLICATE_SLOT
+    assert _rejection({"size": "a", "strength": "b"}).reason == Reason.SALUTE_DUPLICATE_SLOT
 
 
 # --- properties ----------------------------------------------------------------------------------
@@ -522,8 +520,8 @@ _junk_rows = st.lists(
 @given(_junk_rows, st.sampled_from(_TITLES))
 def test_layout_shaped_junk_never_raises(rows: list[tuple[str, str, str, str]], title: str) -> None:
     text = title + "\n".join(f"{_marker(m, i)}{w}{d} {v}" for i, (m, w, d, v) in enumerate(rows))
-    result = parse_report(text)
-    assert isinstance(result, (StructuredReport, ReportRejected))
+    result = parse_structured(text)
+    assert isinstance(result, (StructuredReport, Rejection))
     if isinstance(result, StructuredReport):
         assert "\n" not in result.to_text()
         for slot, (start, end) in result.source_spans.items():
@@ -532,13 +530,13 @@ def test_layout_shaped_junk_never_raises(rows: list[tuple[str, str, str, str]], 
             assert PIECE_SEPARATOR.join(text[a:b] for a, b in pieces) == result.slots[slot]
         for slot in result.slots:
             assert all(a == b for a, b in _source_of(result, text, slot))
-        assert isinstance(parse_report(result.to_lines()), (StructuredReport, ReportRejected))
+        assert isinstance(parse_structured(result.to_lines()), (StructuredReport, Rejection))
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_arbitrary_text_keeps_offsets(text: str) -> None:
-    result = parse_report(text)
+    result = parse_structured(text)
     if isinstance(result, StructuredReport):
         for slot, pieces in result.source_pieces.items():
             assert PIECE_SEPARATOR.join(text[a:b] for a, b in pieces) == result.slots[slot]

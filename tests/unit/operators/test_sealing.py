@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 from operators.protection.envelope import (
     HEADER_CLASSIFICATION,
     KeyRing,
-    Refusal,
     SealingError,
     Signer,
     open_sealed,
     seal,
 )
+from schemas.errors import Rejection
 from schemas.vocab import Classification
 
 LEVELS = list(Classification)
@@ -51,7 +51,7 @@ def test_holder_without_the_level_is_refused(ring: KeyRing, signer: Signer) -> N
     value, headers = sealed(ring, signer)
     out = open_sealed(value, headers, topic="alerts.secret", keyring=ring.only(Classification.RESTRICTED),
                       verify_keys={"worker-1": signer.public()})
-    assert isinstance(out, Refusal) and out.code == "not_cleared"
+    assert isinstance(out, Rejection) and out.code == "not_cleared"
 
 
 def test_bad_keyring_is_a_clear_error(tmp_path) -> None:
@@ -68,7 +68,7 @@ def test_every_bit_flip_is_refused(ring: KeyRing, signer: Signer, payload: bytes
     i = where % len(value)
     flipped = value[:i] + bytes([value[i] ^ (1 << bit)]) + value[i + 1 :]
     out = open_sealed(flipped, headers, topic="alerts.secret", keyring=ring, verify_keys={"worker-1": signer.public()})
-    assert isinstance(out, Refusal)
+    assert isinstance(out, Rejection)
 
 
 @settings(max_examples=300, deadline=None)
@@ -79,7 +79,7 @@ def test_label_swaps_are_refused(ring: KeyRing, signer: Signer, real, claimed, p
     value, headers = sealed(ring, signer, level=real, payload=payload)
     swapped = [(k, claimed.value.encode() if k == HEADER_CLASSIFICATION else v) for k, v in headers]
     out = open_sealed(value, swapped, topic="alerts.secret", keyring=ring, verify_keys={"worker-1": signer.public()})
-    assert isinstance(out, Refusal)
+    assert isinstance(out, Rejection)
 
 
 @settings(max_examples=300, deadline=None)
@@ -87,7 +87,7 @@ def test_label_swaps_are_refused(ring: KeyRing, signer: Signer, real, claimed, p
 def test_replay_onto_another_topic_is_refused(ring: KeyRing, signer: Signer, other: str, payload: bytes) -> None:
     value, headers = sealed(ring, signer, topic="alerts.confidential", level=Classification.CONFIDENTIAL, payload=payload)
     out = open_sealed(value, headers, topic=other, keyring=ring, verify_keys={"worker-1": signer.public()})
-    assert isinstance(out, Refusal)
+    assert isinstance(out, Rejection)
 
 
 def test_unknown_signer_and_forged_signature(ring: KeyRing, signer: Signer) -> None:
@@ -95,11 +95,11 @@ def test_unknown_signer_and_forged_signature(ring: KeyRing, signer: Signer) -> N
     other = Signer("worker-1", Ed25519PrivateKey.generate())
     assert open_sealed(value, headers, topic="alerts.secret", keyring=ring, verify_keys={}).code == "unknown_signer"  # type: ignore[union-attr]
     out = open_sealed(value, headers, topic="alerts.secret", keyring=ring, verify_keys={"worker-1": other.public()})
-    assert isinstance(out, Refusal) and out.code == "bad_signature"
+    assert isinstance(out, Rejection) and out.code == "bad_signature"
 
 
 def test_garbage_headers_never_raise(ring: KeyRing, signer: Signer) -> None:
     rng = random.Random(3)
     for _ in range(200):
         headers = [(rng.choice(["classification", "message-id", "enc-key-id", "sig-key-id", "signature"]), rng.randbytes(8)) for _ in range(5)]
-        assert isinstance(open_sealed(rng.randbytes(30), headers, topic="t", keyring=ring, verify_keys={"worker-1": signer.public()}), Refusal)
+        assert isinstance(open_sealed(rng.randbytes(30), headers, topic="t", keyring=ring, verify_keys={"worker-1": signer.public()}), Rejection)

@@ -6,21 +6,28 @@ from __future__ import annotations
 import asyncio
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from operators.protection.hashchain import AuditChain, parse_entry
-from operators.protection.envelope import Refusal
-from pipeline.audit import audit_enabled, dump_line, group_by_writer, parse_dump, verify_chains, writer_id
+from pipeline.audit import (
+    audit_enabled,
+    dump_line,
+    group_by_writer,
+    parse_dump,
+    verify_chains,
+    writer_id,
+)
 from pipeline.cli import main
 from pipeline.outputs import Outputs
-from pipeline.sealing import Opener, write_key_set
 from pipeline.routing import Publication, WriteDown
+from pipeline.sealing import Opener, write_key_set
 from pipeline.settings import Settings
 from pipeline.topics import TopicNames
+from schemas.errors import Rejection
 from schemas.vocab import Classification
 
 NOW = datetime(2026, 11, 26, 14, 0, tzinfo=UTC)
@@ -181,7 +188,7 @@ def test_sealed_and_audited_when_configured(tmp_path: Path) -> None:
     restricted = Opener.from_settings(Settings.from_env({}, keyring_file=keys["keyring-restricted"],
                                                         verify_keys_file=keys["verify_keys"]))
     outcomes = [restricted.open(m["topic"], m["value"], m["headers"]) for m in alerts]
-    assert [isinstance(o, Refusal) for o in outcomes] == [True, False, True]
+    assert [isinstance(o, Rejection) for o in outcomes] == [True, False, True]
 
 
 def test_a_write_down_is_refused_before_anything_is_sent() -> None:
@@ -194,21 +201,21 @@ def test_a_write_down_is_refused_before_anything_is_sent() -> None:
 
 
 
-def test_alert_payloads_are_the_bytes_the_typed_topic_used_to_send() -> None:
-    """Plaintext alerts went through a Faust topic typed TriagedReport; the raw payload must match it byte for byte."""
-    import faust
+def test_alert_payloads_are_the_bytes_the_pipeline_always_sent() -> None:
+    """Alerts used to go through a Faust topic typed TriagedReport: compact JSON in field order, ASCII-escaped,
+    UTC times with 'Z'. The plain records must send the same bytes."""
+    import json
 
-    from pipeline.routing import for_report
-    from schemas.reports import TriagedReport
-    from schemas.vocab import Precedence
     from test_no_write_down import report
 
-    app = faust.App("bytes-check", broker="kafka://127.0.0.1:1")
-    typed = app.topic("alerts.secret", value_type=TriagedReport)
+    from pipeline.routing import for_report
+    from schemas.vocab import Precedence
+
     r = report(1, Classification.SECRET, Precedence.FLASH)
     pubs = for_report(TopicNames.of(Settings.from_env({})), r)
     assert [p.topic for p in pubs] == ["alerts.secret", "flash.secret"]
-    value, _ = typed.prepare_value(r, None)
-    assert all(p.payload == value for p in pubs)
+    expected = json.dumps(json.loads(r.dumps()), separators=(",", ":")).encode()
+    assert all(p.payload == expected == r.dumps() for p in pubs)
+    assert b'"received_at":"' in expected and b'Z"' in expected and b": " not in expected
     assert list(pubs[0].headers) == [("precedence", b"FLASH"), ("category", b"attack"), ("classification", b"SECRET"),
                                      ("model", b"triage-default@abababababab"), ("schema_version", b"1")]

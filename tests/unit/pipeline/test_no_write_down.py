@@ -4,7 +4,7 @@ routed to a topic below its classification, and nothing above a briefing's level
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, UTC
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from operators.briefing import build_briefing
 from operators.correlate import Event, Member, member_of
-from pipeline.routing import Publication, WriteDown, check_level, for_briefing, for_event, for_report
+from pipeline.routing import (
+    Publication,
+    WriteDown,
+    check_level,
+    for_briefing,
+    for_event,
+    for_report,
+)
 from pipeline.settings import Settings
 from pipeline.topics import TopicNames
 from schemas.reports import Explanation, Location, ModelRef, Source, TriagedReport

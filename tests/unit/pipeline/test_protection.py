@@ -8,11 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from operators.protection.envelope import Refusal
 from pipeline.cli import main
-from pipeline.sealing import Opener, Sealer, holder_keyring, is_sealed, new_signer, refusal_text, retire
 from pipeline.routing import Publication
+from pipeline.sealing import (
+    Opener,
+    Sealer,
+    holder_keyring,
+    is_sealed,
+    new_signer,
+    refusal_text,
+    retire,
+)
 from pipeline.settings import Settings, SettingsError
+from schemas.errors import Rejection
 from schemas.vocab import Classification
 
 SECRET, RESTRICTED = Classification.SECRET, Classification.RESTRICTED
@@ -72,10 +80,10 @@ def test_round_trip_and_what_stays_in_the_clear(keys: Path) -> None:
 def test_a_reader_not_cleared_is_refused_with_a_clear_line(keys: Path) -> None:
     value, headers = Sealer.from_settings(worker(keys)).seal(publication())
     refused = reader(keys, "restricted").open("alerts.secret", value, headers)
-    assert isinstance(refused, Refusal) and refused.code == "not_cleared"
+    assert isinstance(refused, Rejection) and refused.code == "not_cleared"
     assert refusal_text(refused, headers) == "refused: not cleared for SECRET"
     no_keys = reader(keys, None).open("alerts.secret", value, headers)
-    assert isinstance(no_keys, Refusal) and "no keyring" in refusal_text(no_keys, headers)
+    assert isinstance(no_keys, Rejection) and "no keyring" in refusal_text(no_keys, headers)
 
 
 @pytest.mark.parametrize(
@@ -114,17 +122,17 @@ def test_tampering_is_refused(keys: Path, tmp_path: Path, tamper: str) -> None:
         verify = tmp_path / "verify.json"
         new_signer(tmp_path / "other.pem", "worker-k1", verify)  # same id, different key
         out = reader(keys, "secret", verify).open(topic, value, list(h.items()))
-        assert isinstance(out, Refusal) and out.code == "bad_signature"
+        assert isinstance(out, Rejection) and out.code == "bad_signature"
         return
     out = reader(keys, "secret").open(topic, value, list(h.items()))
-    assert isinstance(out, Refusal), tamper
+    assert isinstance(out, Rejection), tamper
     assert refusal_text(out, list(h.items())).startswith("refused: ")
 
 
 def test_unsealed_messages_on_sealed_topics_are_refused_only_by_key_holders(keys: Path) -> None:
     plain = [("precedence", b"FLASH")]
     out = reader(keys, "secret").open("alerts.secret", b'{"forged": true}', plain)
-    assert isinstance(out, Refusal) and refusal_text(out, plain) == "refused: not sealed, on a topic where every message is"
+    assert isinstance(out, Rejection) and refusal_text(out, plain) == "refused: not sealed, on a topic where every message is"
     assert reader(keys, "secret").open("reports.triaged", b"{}", []) == b"{}"  # not a per-level topic
     assert reader(keys, None).open("alerts.secret", b"{}", []) == b"{}"  # no keyring: plaintext deployment
 
@@ -174,7 +182,7 @@ def test_rotation_keeps_old_messages_readable_until_the_old_key_is_retired(keys:
     holder.write_text(json.dumps(holder_keyring(json.loads(ring.read_text()), SECRET)))
     opener = Opener.from_settings(Settings.from_env({}, keyring_file=holder, verify_keys_file=keys / "verify-keys.json"))
     aged_out = opener.open("alerts.secret", old_value, old_headers)
-    assert isinstance(aged_out, Refusal) and aged_out.code == "unknown_key"
+    assert isinstance(aged_out, Rejection) and aged_out.code == "unknown_key"
     assert "secret-k1" in refusal_text(aged_out, old_headers)
     assert opener.open("alerts.secret", new_value, new_headers) == b'{"text":"x"}'
 

@@ -1,19 +1,20 @@
-"""The Faust records and the pyarrow schemas state the same contracts, field by field."""
+"""The records and the pyarrow schemas state the same contracts, field by field."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import typing
 from datetime import datetime, timezone
 from types import NoneType, UnionType
 from typing import Any, Union, get_args, get_origin
 
-import faust
 import pyarrow as pa
 import pytest
 
 from schemas import arrow
-from schemas.deadletter import DeadLetter, Reason, Rejection
+from schemas.deadletter import DeadLetter
+from schemas.errors import Reason, Rejection
 from schemas.reports import (
     Entity,
     Explanation,
@@ -21,6 +22,7 @@ from schemas.reports import (
     FieldReport,
     Location,
     ModelRef,
+    Record,
     Salute,
     Source,
     TriagedReport,
@@ -50,13 +52,13 @@ def _unwrap_optional(tp: Any) -> tuple[Any, bool]:
 
 def _assert_same(py_type: Any, field: pa.Field, path: str) -> None:
     inner, optional = _unwrap_optional(py_type)
-    assert field.nullable == optional, f"{path}: nullable is {field.nullable} in arrow, optional={optional} in Faust"
+    assert field.nullable == optional, f"{path}: nullable is {field.nullable} in arrow, optional={optional} in the record"
     _assert_type(inner, field.type, path)
 
 
 def _assert_type(py_type: Any, arrow_type: pa.DataType, path: str) -> None:
     origin = get_origin(py_type)
-    if isinstance(py_type, type) and issubclass(py_type, faust.Record):
+    if isinstance(py_type, type) and issubclass(py_type, Record):
         assert pa.types.is_struct(arrow_type), f"{path}: expected a struct"
         _assert_record(py_type, pa.schema(list(arrow_type)), path)
     elif origin is list:
@@ -71,16 +73,16 @@ def _assert_type(py_type: Any, arrow_type: pa.DataType, path: str) -> None:
         assert arrow_type in SCALARS[py_type], f"{path}: {py_type} is {arrow_type} in arrow"
 
 
-def _assert_record(record: type[faust.Record], schema: pa.Schema, path: str) -> None:
+def _assert_record(record: type[Record], schema: pa.Schema, path: str) -> None:
     hints = typing.get_type_hints(record)
-    fields = list(record._options.fieldpos.values())
+    fields = [f.name for f in dataclasses.fields(record)]  # type: ignore[arg-type]
     assert fields == schema.names, f"{path}: field names or order differ: {fields} vs {schema.names}"
     for name in fields:
         _assert_same(hints[name], schema.field(name), f"{path}.{name}")
 
 
 @pytest.mark.parametrize(("record", "schema"), PAIRS, ids=lambda x: getattr(x, "__name__", ""))
-def test_faust_record_and_arrow_schema_agree_field_by_field(record: type[faust.Record], schema: pa.Schema) -> None:
+def test_record_and_arrow_schema_agree_field_by_field(record: type[Record], schema: pa.Schema) -> None:
     _assert_record(record, schema, record.__name__)
 
 
@@ -116,7 +118,7 @@ def test_json_round_trip_has_no_faust_metadata() -> None:
 
 
 @pytest.mark.parametrize(("record", "schema"), [(TriagedReport, arrow.TRIAGED_REPORT)])
-def test_arrow_accepts_what_faust_emits(record: type[faust.Record], schema: pa.Schema) -> None:
+def test_arrow_accepts_what_the_records_emit(record: type[Record], schema: pa.Schema) -> None:
     row = json.loads(_triaged().dumps())
     for key in ("received_at", "observed_at", "triaged_at"):
         row[key] = datetime.fromisoformat(row[key].replace("Z", "+00:00"))
