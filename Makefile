@@ -16,7 +16,9 @@ secure_env = $(if $(filter 1 true yes on,$(SECURE)),KAFKA_SECURE=1 )
 
 .DEFAULT_GOAL := help
 .PHONY: help setup system-deps kafka-fetch kafka-up kafka-down kafka-logs kafka-status kafka-clean \
-        topics worker demo test test-unit test-slow test-gpu models bench bench-smoke bench-gpu evaluate clean
+        topics worker demo test test-unit test-functional test-integration test-slow test-gpu test-ops ops-tools chaos soak \
+        lint format typecheck check \
+        models bench bench-smoke bench-gpu evaluate clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -32,7 +34,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev,build]'
 	touch $(STAMP)
 
-setup: $(STAMP) kafka-fetch ## create .venv, install the project with its extras, resolve the broker
+setup: $(STAMP) kafka-fetch ops-tools ## create .venv, install the project with its extras, resolve the broker, the ops tools
+
+ops-tools: ## install the ops test tools into .tools/ (Prometheus, promtool, helm, kubeconform, Kubernetes schemas)
+	@bash ops/tools/install.sh .tools
 
 kafka-fetch: ## resolve the Kafka broker jars from Maven Central (once)
 	@$(KAFKA) fetch
@@ -61,11 +66,39 @@ worker: setup kafka-up ## run a triage worker in the foreground
 demo: setup ## the main job: broker, worker, sample reports streamed, live alerts (DEMO_SECONDS=60; SECURE=1: sealed, per role)
 	$(secure_env)DEMO_SECONDS=$(DEMO_SECONDS) $(PY) -m pipeline.demo
 
-test: setup ## the whole test suite; starts and stops its own broker
+test: setup ## the whole test suite (unit, functional, integration, ops, short chaos); starts and stops its own broker
 	$(PY) -m pytest -m "not slow and not gpu" $(PYTEST_ARGS)
 
-test-unit: setup ## unit tests only (no broker)
-	$(PY) -m pytest tests/unit -m "not slow and not gpu and not kafka" $(PYTEST_ARGS)
+test-ops: setup ## ops checks only: alert rules, dashboard, Helm chart, runbook, Containerfile, JMX exporter
+	$(PY) -m pytest tests/ops $(PYTEST_ARGS)
+
+chaos: setup ## fault injection on the real broker: 20,000 reports, worker and broker kills, one core busy (about 12 min)
+	$(PY) -m bench.chaos $(CHAOS_ARGS)
+
+soak: setup ## one worker for 30 minutes under steady load, briefings every 10 s, short event retention (not in CI)
+	$(PY) -m bench.soak $(SOAK_ARGS)
+
+lint: setup ## ruff: lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup ## ruff: fix what can be fixed and format
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+typecheck: setup ## mypy: strict on operators/ and schemas/, checked on pipeline/
+	$(VENV)/bin/mypy
+
+check: lint typecheck ## the gates CI runs before the tests
+
+test-unit: setup ## unit tests only (no broker, no torch)
+	$(PY) -m pytest tests/unit -m "not slow and not gpu and not kafka and not build" $(PYTEST_ARGS)
+
+test-functional: setup ## the agents and lanes in memory (no broker)
+	$(PY) -m pytest tests/functional $(PYTEST_ARGS)
+
+test-integration: setup ## the real broker (started and stopped by the session)
+	$(PY) -m pytest tests/integration -m "not slow and not gpu" $(PYTEST_ARGS)
 
 test-slow: setup ## the slow tests (large model export)
 	$(PY) -m pytest -m slow $(PYTEST_ARGS)
@@ -89,4 +122,4 @@ evaluate: setup ## score the chain on the independent hand-written evaluation se
 	$(VENV)/bin/triage evaluate tests/eval/independent_reports.jsonl
 
 clean: ## remove build outputs and local state (not the broker's data: see kafka-clean)
-	rm -rf .pytest_cache .hypothesis .triage test-artifacts build *.egg-info
+	rm -rf .pytest_cache .hypothesis .triage test-artifacts build *.egg-info .mypy_cache .ruff_cache

@@ -6,13 +6,14 @@ Expensive parts (the ONNX session, the spaCy pipeline) are built by the caller a
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Sequence
 
 from spacy.language import Language
 
-from operators.chain import provenance
+from operators.chain import Timings, add_time, provenance
 from operators.classify import Term, choose_category, combine, find_terms
 from operators.entities.dtg import find_dtgs, parse_dtg
 from operators.entities.extract import Found, extract
@@ -56,6 +57,18 @@ class _Work:
     structured_note: str | None
 
 
+class _StageClock:
+    def __init__(self, timings: Timings | None) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        if self.timings is not None:
+            now = time.perf_counter()
+            add_time(self.timings, stage, now - self.last)
+            self.last = now
+
+
 class ModelTriage:
     name = "triage.v1"
 
@@ -65,14 +78,20 @@ class ModelTriage:
         self.config = config or TriageConfig()
         self.model_ref = ModelRef(name=f"{model.manifest.name}@{model.manifest.version}", sha256=model.manifest.model_sha256)
 
-    def triage(self, reports: Sequence[FieldReport], now: datetime) -> list[TriagedReport | Rejection]:
+    def triage(
+        self, reports: Sequence[FieldReport], now: datetime, timings: Timings | None = None
+    ) -> list[TriagedReport | Rejection]:
+        clock = _StageClock(timings)
         work = [self._normalise(r) for r in reports]
         texts = [r.text for r in reports]
+        clock.lap("normalise")
         predictions = self.model.predict(texts, batch_size=self.config.model_batch_size)
+        clock.lap("predict")
         model_spans = [
             [(s.label, s.start, s.end, s.confidence) for s in spans] for spans in decode_entities(predictions, texts)
         ]
         found = extract(self.nlp, texts, [r.received_at for r in reports], model_spans)
+        clock.lap("entities")
         out: list[TriagedReport | Rejection] = []
         for i, item in enumerate(work):
             model_scores = {
@@ -83,9 +102,11 @@ class ModelTriage:
             urgency_scores = {
                 label.upper(): float(p) for label, p in zip(predictions.urgency_labels, predictions.urgency_probs[i])
             }
+            clock.lap("rules")
             out.append(
                 self._assess(item, category_scores, model_scores, terms, urgency_scores, found[i], bool(predictions.truncated[i]), now)
             )
+            clock.lap("prioritise")
         return out
 
     @staticmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 
 from operators.chain import PassThroughTriage, TriageChain
 from operators.ingest import IngestLimits
@@ -42,3 +43,31 @@ def build_chain(settings: Settings, passthrough: bool = False) -> TriageChain:
     log.info("model %s loaded (%s)", model.manifest.name, getattr(model, "providers", "?"))
     config = TriageConfig(areas=load_areas(settings), model_batch_size=settings.model_batch_size)
     return TriageChain(ModelTriage(model, build_nlp(), config), limits)
+
+
+def build_screen() -> Callable[[bytes | None], bool]:
+    """The urgency screen the bulk lane runs on every raw record as it is fetched (no model)."""
+    from operators.policy.cues import find_cues
+    from pipeline.lanes import screen_payload
+
+    urgent_kinds = {"contact", "incoming", "cbrn_release", "casualties", "critical", "support_request", "imminent"}
+
+    def screen_text(text: str) -> bool:
+        return any(cue.kind in urgent_kinds for cue in find_cues(text))
+
+    return screen_payload(screen_text)
+
+
+def model_info(chain: TriageChain, settings: Settings) -> dict[str, str]:
+    """Labels of the triage_model_info metric: which model, on which execution provider, under which policy."""
+    triage = chain.triage
+    model = getattr(triage, "model", None)
+    if model is None:
+        return {"model": triage.name, "sha256": "", "provider": "none", "policy_version": "none"}
+    providers = getattr(model, "providers", ()) or ("?",)
+    return {
+        "model": f"{model.manifest.name}@{model.manifest.version}",
+        "sha256": model.manifest.model_sha256[:12],
+        "provider": str(providers[0]),
+        "policy_version": str(getattr(triage, "policy_version", "triage.v1")),
+    }

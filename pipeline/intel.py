@@ -156,7 +156,7 @@ def install(
             return
         event = result.event
         table[event.event_id] = event.to_json()
-        await asyncio.gather(*await outputs.publish(routing.for_event(names, event)))
+        await outputs.publish(routing.for_event(names, event))
 
     async def on_tick(now: datetime) -> None:
         state.owner = True
@@ -180,7 +180,7 @@ def install(
             previous_ids[level] = briefing.event_ids
             last_briefing_at[level] = now
             state.publish(briefing)
-            await asyncio.gather(*await outputs.publish(routing.for_briefing(names, briefing)))
+            await outputs.publish(routing.for_briefing(names, briefing))
         log.info("briefings published: %d events, %d recent reports", len(snapshot), len(recent))
 
     @app.task

@@ -54,10 +54,11 @@ def report_headers(report: TriagedReport) -> list[tuple[str, bytes]]:
     ]
 
 
-def for_report(names: TopicNames, report: TriagedReport) -> list[Publication]:
-    """The alert and flash messages of a triaged report: PRIORITY and above, at its own level."""
+def for_report(names: TopicNames, report: TriagedReport, payload: bytes | None = None) -> list[Publication]:
+    """The alert and flash messages of a triaged report: PRIORITY and above, at its own level.
+    `payload` is the report's JSON when the caller has serialised it already."""
     level = Classification.parse(report.classification)
-    payload = report.dumps()
+    payload = report.dumps() if payload is None else payload
     headers = tuple(report_headers(report))
     return [
         check_level(
@@ -75,6 +76,24 @@ def for_report(names: TopicNames, report: TriagedReport) -> list[Publication]:
         )
         for topic in names.for_alert(level, Precedence(report.precedence))
     ]
+
+
+def for_review(names: TopicNames, report: TriagedReport, payload: bytes | None = None) -> Publication:
+    """A report that needs an analyst's review (unlike the training data, or no evidence), at its own level."""
+    level = Classification.parse(report.classification)
+    return check_level(
+        names,
+        Publication(
+            topic=names.review[level],
+            key=report.alert_id.encode(),
+            message_id=report.alert_id,
+            classification=level,
+            precedence=report.precedence,
+            models=model_versions(report),
+            payload=report.dumps() if payload is None else payload,
+            headers=tuple(report_headers(report)),
+        ),
+    )
 
 
 def for_event(names: TopicNames, event: Event) -> Publication:

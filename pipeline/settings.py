@@ -47,8 +47,36 @@ class Settings:
     replication_factor: int = _setting(1, "Replication factor of created topics (1 for the single-node broker)")
     max_message_bytes: int = _setting(1_048_576, "Largest raw report accepted; larger ones are dead-lettered")
     max_text_chars: int = _setting(20_000, "Longest report text accepted, in characters; longer ones are dead-lettered")
-    batch_size: int = _setting(64, "Largest micro-batch the triage agent takes from the stream")
-    batch_wait_ms: int = _setting(20, "Longest the triage agent waits to fill a micro-batch, in milliseconds")
+    batch_size: int = _setting(32, "Largest micro-batch a triage lane gives the model at once")
+    batch_wait_ms: int = _setting(5, "How long a triage lane waits for a micro-batch to fill, in milliseconds")
+    lanes: str = _setting(
+        "bulk,urgent", "Lanes this worker runs: bulk (reports.raw, screened), urgent (reports.urgent), or both"
+    )
+    screen_enabled: bool = _setting(
+        True, "Screen every raw report for urgency and send candidates to the urgent lane (false: one lane for all)", _bool
+    )
+    read_ahead: int = _setting(
+        100_000, "Most raw reports a worker reads ahead of the model (screened as they arrive); fetching pauses above it"
+    )
+    commit_interval_s: float = _setting(1.0, "How often finished offsets are committed, in seconds")
+    membership: str = _setting(
+        "dynamic", "Consumer-group membership: dynamic (scale freely, e.g. with KEDA) or static (fixed StatefulSet)"
+    )
+    group_instance_id: str = _setting(
+        "", "Static membership id of this worker (TRIAGE_MEMBERSHIP=static), e.g. the pod name; stable across restarts"
+    )
+    drain_timeout_s: float = _setting(
+        30.0, "On SIGTERM: finish the micro-batch, wait for delivery, commit and exit within this, in seconds"
+    )
+    intel_enabled: bool = _setting(
+        True, "Run correlation, briefings, the archive and the briefing page in this worker (Faust app)", _bool
+    )
+    ops_port: int = _setting(9464, "Port of the ops server: /metrics and the /healthz probes (0: off)")
+    ops_host: str = _setting("127.0.0.1", "Address the ops server binds to (0.0.0.0 in a pod)")
+    liveness_deadline_s: float = _setting(
+        120.0, "Liveness fails when the event loop is blocked, or lag sees no progress, for longer than this"
+    )
+    lag_exporter_port: int = _setting(9465, "Port of `triage lag-exporter` (/metrics)")
     session_timeout_s: float = _setting(
         10.0, "Consumer-group session timeout: how soon a dead worker's partitions are handed over, in seconds"
     )
@@ -138,6 +166,15 @@ class Settings:
             raise SettingsError("TRIAGE_EVENT_RETENTION_S and TRIAGE_BRIEFING_INTERVAL_S must be > 0")
         if self.batch_wait_ms < 0 or self.connect_timeout_s <= 0:
             raise SettingsError("TRIAGE_BATCH_WAIT_MS must be >= 0 and TRIAGE_CONNECT_TIMEOUT_S > 0")
+        lanes = {lane.strip() for lane in self.lanes.split(",") if lane.strip()}
+        if not lanes or not lanes <= {"bulk", "urgent"}:
+            raise SettingsError(f"TRIAGE_LANES must name bulk, urgent or both, not {self.lanes!r}")
+        if self.membership not in ("dynamic", "static"):
+            raise SettingsError(f"TRIAGE_MEMBERSHIP must be dynamic or static, not {self.membership!r}")
+        if self.membership == "static" and not self.group_instance_id:
+            raise SettingsError("TRIAGE_MEMBERSHIP=static needs TRIAGE_GROUP_INSTANCE_ID (stable per worker, e.g. the pod name)")
+        if self.read_ahead < self.batch_size or self.drain_timeout_s <= 0 or self.commit_interval_s <= 0:
+            raise SettingsError("TRIAGE_READ_AHEAD must be >= TRIAGE_BATCH_SIZE; drain and commit intervals > 0")
         if self.providers not in ("auto", "cpu", "cuda", "tensorrt"):
             raise SettingsError(f"TRIAGE_PROVIDERS must be auto, cpu, cuda or tensorrt, not {self.providers!r}")
         if self.log_level.lower() not in ("debug", "info", "warning", "error"):
@@ -158,6 +195,10 @@ class Settings:
     def sealing(self) -> bool:
         """Messages on the alert, flash, event and briefing topics are sealed (and must be, to be read)."""
         return self.keyring_file is not None
+
+    @property
+    def lane_names(self) -> tuple[str, ...]:
+        return tuple(lane for lane in ("bulk", "urgent") if lane in {x.strip() for x in self.lanes.split(",")})
 
     @property
     def bootstrap_servers(self) -> list[str]:

@@ -11,10 +11,12 @@ from schemas.vocab import Classification, Precedence
 @dataclass(frozen=True)
 class TopicNames:
     raw: str
+    urgent: str
     deadletter: str
     triaged: str
     alerts: dict[Classification, str]
     flash: dict[Classification, str]
+    review: dict[Classification, str]
     events: dict[Classification, str]
     briefings: dict[Classification, str]
     correlate_in: str
@@ -26,10 +28,12 @@ class TopicNames:
         p = settings.topic_prefix
         return cls(
             raw=f"{p}reports.raw",
+            urgent=f"{p}reports.urgent",
             deadletter=f"{p}reports.deadletter",
             triaged=f"{p}reports.triaged",
             alerts={c: f"{p}alerts.{c.topic_suffix}" for c in Classification},
             flash={c: f"{p}flash.{c.topic_suffix}" for c in Classification},
+            review={c: f"{p}review.{c.topic_suffix}" for c in Classification},
             events={c: f"{p}events.{c.topic_suffix}" for c in Classification},
             briefings={c: f"{p}briefings.{c.topic_suffix}" for c in Classification},
             correlate_in=f"{p}events.input",
@@ -40,7 +44,8 @@ class TopicNames:
     def all(self) -> list[str]:
         """Every topic the pipeline creates with TRIAGE_PARTITIONS partitions (see `single_partition`)."""
         return [
-            self.raw, self.deadletter, self.triaged, *self.alerts.values(), *self.flash.values(),
+            self.raw, self.urgent, self.deadletter, self.triaged, *self.alerts.values(), *self.flash.values(),
+            *self.review.values(),
             *self.events.values(), *self.briefings.values(), self.feedback, self.audit,
         ]
 
@@ -51,11 +56,12 @@ class TopicNames:
     def protected(self) -> list[str]:
         """The per-level topics readers subscribe to: sealed when sealing is on, audited when the audit is on.
         reports.triaged is not among them: see ops/kafka/secure/README.md, "Sealed messages"."""
-        return [*self.alerts.values(), *self.flash.values(), *self.events.values(), *self.briefings.values()]
+        return [*self.alerts.values(), *self.flash.values(), *self.review.values(), *self.events.values(),
+                *self.briefings.values()]
 
     def level_of(self, topic: str) -> Classification | None:
         """The classification level of a per-level topic; None for every other topic."""
-        for family in (self.alerts, self.flash, self.events, self.briefings):
+        for family in (self.alerts, self.flash, self.review, self.events, self.briefings):
             for level, name in family.items():
                 if name == topic:
                     return level

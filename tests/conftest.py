@@ -7,6 +7,7 @@ cannot start, the Kafka tests are skipped on a developer machine and fail under 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -126,6 +127,7 @@ def pipeline(kafka_broker: Broker) -> Pipeline:
 class Worker:
     proc: subprocess.Popen[bytes]
     log: Path
+    ops_port: int = 0
 
     def alive(self) -> bool:
         return self.proc.poll() is None
@@ -141,11 +143,12 @@ def start_worker(pipeline: Pipeline, tmp_path: Path) -> Iterator[Callable[..., W
     def start(*args: str, ready_timeout: float = 90.0) -> Worker:
         log = tmp_path / f"worker-{len(workers)}.log"
         handle = open(log, "wb")  # noqa: SIM115 - kept open for the process's lifetime
+        ops_port, _ = free_port_pair()
         proc = subprocess.Popen(
             [sys.executable, "-m", "pipeline.cli", "worker", *args],
-            env=pipeline.env, stdout=handle, stderr=subprocess.STDOUT, cwd=REPO,
+            env={"TRIAGE_OPS_PORT": str(ops_port), **pipeline.env}, stdout=handle, stderr=subprocess.STDOUT, cwd=REPO,
         )
-        worker = Worker(proc=proc, log=log)
+        worker = Worker(proc=proc, log=log, ops_port=ops_port)
         workers.append(worker)
         deadline = time.monotonic() + ready_timeout
         while time.monotonic() < deadline:
@@ -193,5 +196,34 @@ def read_topic(bootstrap: str, topic: str, expected: int, timeout: float = 60.0,
                 return records
             for batch in consumer.poll(timeout_ms=200).values():
                 records.extend(batch)
+    finally:
+        consumer.close()
+
+
+def read_until_reports(bootstrap: str, topic: str, report_ids: set[str], timeout: float = 300.0, settle: float = 3.0) -> list:
+    """Every record of `topic` until every one of `report_ids` has been seen (repeats do not count),
+    then `settle` more seconds; on timeout, what was read (the caller's assertion names what is missing)."""
+    from kafka import KafkaConsumer
+
+    consumer = KafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
+                             auto_offset_reset="earliest")
+    records: list = []
+    seen: set[str] = set()
+    try:
+        deadline = time.monotonic() + timeout
+        settle_until: float | None = None
+        while True:
+            now = time.monotonic()
+            if settle_until is None and report_ids <= seen:
+                settle_until = now + settle
+            if now >= deadline or (settle_until is not None and now >= settle_until):
+                return records
+            for batch in consumer.poll(timeout_ms=200).values():
+                for rec in batch:
+                    records.append(rec)
+                    try:
+                        seen.add(json.loads(rec.value)["report_id"])
+                    except (ValueError, KeyError, TypeError):
+                        pass
     finally:
         consumer.close()

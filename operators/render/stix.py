@@ -24,6 +24,7 @@ best source reliability and its corroborated credibility (see operators.correlat
 from __future__ import annotations
 
 import uuid
+import json
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from typing import Any
@@ -217,3 +218,30 @@ def _note(
         object_marking_refs=marks,
         external_references=[{"source_name": "triage", "external_id": member.report_id}],
     )
+
+
+def latest_events(values: Iterable[bytes | None]) -> dict[str, Event]:
+    """The last version of each event among the opened values of the events topics, in topic order;
+    values that are not events are left out."""
+    latest: dict[str, Event] = {}
+    for value in values:
+        try:
+            event = Event.from_json(json.loads(value or b""))
+        except (ValueError, TypeError, KeyError):
+            continue
+        latest[event.event_id] = event  # later records of an event supersede earlier ones
+    return latest
+
+
+def member_reports(events: Iterable[Event], triaged_values: Iterable[bytes | None]) -> list[dict[str, Any]]:
+    """The triaged reports (JSON) that are members of the events, read from reports.triaged values."""
+    members = {rid for e in events for rid in e.report_ids}
+    out: list[dict[str, Any]] = []
+    for value in triaged_values:
+        try:
+            report = json.loads(value or b"")
+        except ValueError:
+            continue
+        if isinstance(report, dict) and report.get("report_id") in members:
+            out.append(report)
+    return out

@@ -10,6 +10,7 @@ that need one row per report drop duplicates by `alert_id`.
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from collections.abc import Iterable, Mapping
@@ -322,3 +323,18 @@ def read_archive(root: str | os.PathLike[str], filters: ds.Expression | None = N
     records.sort(key=lambda r: (r["triaged_at"], r["alert_id"]))
     return records
 
+
+
+# What a replayed report keeps of its archived row: the FieldReport fields, nothing the triage added.
+REPLAY_FIELDS = ("report_id", "received_at", "dtg", "source", "credibility", "classification", "releasability",
+                 "language", "format", "text")
+
+
+def replay_payload(row: Mapping[str, Any]) -> bytes:
+    """An archived row as the FieldReport JSON it came from, to publish again (e.g. to re-triage with a new model)."""
+    report = {k: row.get(k) for k in REPLAY_FIELDS if row.get(k) is not None}
+    if report.get("language") not in ("en", "fr", "de"):
+        report.pop("language", None)  # re-detected; "und" from a model-less run is not a language
+    received = row.get("received_at")
+    report["received_at"] = received.isoformat() if hasattr(received, "isoformat") else received
+    return json.dumps(report, default=str).encode()

@@ -231,3 +231,26 @@ def feedback_to_parquet(items: Iterable[Feedback | TrainingRow], path: str | os.
     write_parquet_atomically(table, Path(path))
     return int(table.num_rows)
 
+
+
+def corrections(feedback_values: Iterable[bytes | None], triaged_values: Iterable[bytes | None]) -> tuple[list[TrainingRow], int, int]:
+    """Every readable correction joined with its triaged report: (rows, how many found their report,
+    how many feedback values were unreadable and skipped)."""
+    items: list[Feedback] = []
+    skipped = 0
+    for value in feedback_values:
+        parsed = parse_feedback(value)
+        if isinstance(parsed, Feedback):
+            items.append(parsed)
+        else:
+            skipped += 1
+    wanted = {f.report_id for f in items}
+    reports: dict[str, Mapping[str, Any]] = {}
+    for value in triaged_values:
+        try:
+            report = json.loads(value or b"")
+        except ValueError:
+            continue
+        if isinstance(report, dict) and report.get("report_id") in wanted:
+            reports[report["report_id"]] = report
+    return join_with_reports(items, reports), len(reports), skipped

@@ -9,6 +9,7 @@ Run as `python tests/integration/keyword_worker.py`.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -26,17 +27,16 @@ FLASH_WORDS = ("tic", "chemical")
 class KeywordTriage(PassThroughTriage):
     name = "keyword-stand-in"
 
-    def triage(self, reports: Sequence[FieldReport], now: datetime) -> list[TriagedReport | Rejection]:
+    def triage(self, reports: Sequence[FieldReport], now: datetime, timings: object = None) -> list[TriagedReport | Rejection]:
         out: list[TriagedReport | Rejection] = []
         for report in reports:
             triaged = self._one(report, now)
             words = report.text.lower().split()
             if any(w in words for w in FLASH_WORDS):
-                triaged.precedence, triaged.category = "FLASH", "attack"
+                triaged = replace(triaged, precedence="FLASH", category="attack")
             elif "nstr." not in words:
-                triaged.precedence, triaged.category = "IMMEDIATE", "air_activity"
-            triaged.summary = f"{triaged.precedence} · {triaged.category} · {report.report_id}"
-            out.append(triaged)
+                triaged = replace(triaged, precedence="IMMEDIATE", category="air_activity")
+            out.append(replace(triaged, summary=f"{triaged.precedence} · {triaged.category} · {report.report_id}"))
         return out
 
 
@@ -45,9 +45,9 @@ def build_chain(settings, passthrough: bool = False) -> TriageChain:  # type: ig
 
 
 if __name__ == "__main__":
-    import pipeline.build
+    import pipeline.components
 
     from pipeline.cli import main
 
-    pipeline.build.build_chain = build_chain  # type: ignore[assignment]
+    pipeline.components.build_chain = build_chain  # type: ignore[assignment]
     sys.exit(main(["worker", *sys.argv[1:]]))

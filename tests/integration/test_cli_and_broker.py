@@ -19,8 +19,8 @@ def test_topics_creates_everything_with_configured_partitions(pipeline: Pipeline
     out = pipeline.triage("topics")
     assert out.returncode == 0, out.stderr
     lines = out.stdout.decode().splitlines()
-    assert len(lines) == 22 and all("(created)" in line for line in lines)
-    assert sum("3 partitions" in line for line in lines) == 21
+    assert len(lines) == 27 and all("(created)" in line for line in lines)
+    assert sum("3 partitions" in line for line in lines) == 26
     assert [line for line in lines if "events.input" in line] == [f"{pipeline.topic('events.input')}\t1 partitions (created)"]
     again = pipeline.triage("topics")
     assert again.returncode == 0 and "(created)" not in again.stdout.decode()

@@ -33,17 +33,19 @@ from conftest import KAFKA_SH, free_port_pair, secure_broker_env, unavailable
 pytestmark = pytest.mark.kafka
 
 LEVELS = ("unclassified", "restricted", "confidential", "secret")
-FAMILIES = ("alerts", "flash", "events", "briefings")
-READER_FAMILIES = {"analyst": ("alerts", "flash"), "commander": ("events", "briefings")}
+FAMILIES = ("alerts", "flash", "review", "events", "briefings")
+READER_FAMILIES = {"analyst": ("alerts", "flash", "review"), "commander": ("events", "briefings")}
 ROLES = (
     "ingest",
     "worker",
+    "monitor",
     *(f"analyst-{level}" for level in LEVELS),
     *(f"commander-{level}" for level in LEVELS),
     "auditor",
 )
 TOPICS = (
     "reports.raw",
+    "reports.urgent",
     "reports.triaged",
     "reports.deadletter",
     "audit",
@@ -59,9 +61,11 @@ def allowed(role: str, topic: str, operation: str) -> bool:
     if role == "ingest":
         return operation == "write" and topic == "reports.raw"
     if role == "worker":
-        if topic in ("events.input", "reports.triaged"):
-            return True  # its correlation stream, and triaged reports read back for the archive
+        if topic in ("events.input", "reports.triaged", "reports.urgent"):
+            return True  # its correlation stream, triaged reports read back for the archive, the urgent lane
         return operation == ("read" if topic == "reports.raw" else "write")
+    if role == "monitor":
+        return operation == "read" and topic in ("reports.raw", "reports.urgent", "events.input")
     if role == "auditor":
         return operation == "read" and topic == "audit"
     kind, clearance = role.split("-")
@@ -330,7 +334,7 @@ def test_acl_matrix(matrix: dict[str, dict[str, dict[str, str]]], role: str) -> 
 
 def test_matrix_covers_every_cell() -> None:
     """The matrix is the full product, and the policy grants something to every role."""
-    assert len(ROLES) * len(TOPICS) * len(OPERATIONS) == 462
+    assert len(ROLES) * len(TOPICS) * len(OPERATIONS) == 12 * 26 * 2
     for role in ROLES:
         assert any(allowed(role, t, op) for t in TOPICS for op in OPERATIONS), role
 
@@ -355,12 +359,13 @@ def test_consumer_groups_belong_to_their_role(seeded: SecureBroker) -> None:
     from kafka.errors import GroupAuthorizationFailedError
 
     b = seeded
-    _commit(b, "worker", b.app_id, "reports.raw")
+    _commit(b, "worker", f"{b.app_id}.triage", "reports.raw")
+    _commit(b, "worker", f"{b.app_id}.urgent", "reports.urgent")
     _commit(b, "analyst-secret", b.topic("analyst-secret"), "alerts.secret")
     _commit(b, "commander-restricted", b.topic("commander-restricted"), "events.unclassified")
     _commit(b, "auditor", b.topic("auditor"), "audit")
     for role, group, topic in [
-        ("analyst-secret", b.app_id, "alerts.secret"),  # the worker's group
+        ("analyst-secret", f"{b.app_id}.triage", "alerts.secret"),  # the worker's group
         ("analyst-secret", b.topic("commander-secret"), "alerts.secret"),  # another role's group
         ("commander-secret", b.topic("analyst-secret"), "events.secret"),
     ]:
@@ -375,7 +380,7 @@ def test_worker_transactions_and_the_inter_broker_listener(seeded: SecureBroker)
 
     b = seeded
     marker = f"txn-{uuid.uuid4().hex}".encode()
-    producer = KafkaProducer(**b.client("worker"), transactional_id=f"{b.app_id}-triage-0", max_block_ms=20000)
+    producer = KafkaProducer(**b.client("worker"), transactional_id=f"{b.app_id}.intel-0", max_block_ms=20000)
     try:
         producer.init_transactions()
         producer.begin_transaction()
@@ -396,7 +401,7 @@ def test_worker_transactions_and_the_inter_broker_listener(seeded: SecureBroker)
     finally:
         consumer.close()
 
-    for role, transactional_id in [("ingest", f"{b.app_id}-triage-1"), ("worker", "someone-else-0")]:
+    for role, transactional_id in [("ingest", f"{b.app_id}.intel-1"), ("worker", "someone-else-0")]:
         producer = KafkaProducer(**b.client(role), transactional_id=transactional_id, max_block_ms=20000)
         try:
             with pytest.raises(TransactionalIdAuthorizationFailedError):
@@ -413,7 +418,7 @@ def test_only_the_worker_creates_its_internal_topics(seeded: SecureBroker) -> No
     new = {"num_partitions": 1, "replication_factor": 1}
     worker = KafkaAdminClient(**b.client("worker"))
     try:
-        worker.create_topics({f"{b.app_id}-reports-changelog": new})
+        worker.create_topics({f"{b.app_id}.intel-reports-changelog": new})
         with pytest.raises(TopicAuthorizationFailedError):
             worker.create_topics({b.topic("reports.extra"): new})
     finally:
@@ -421,7 +426,7 @@ def test_only_the_worker_creates_its_internal_topics(seeded: SecureBroker) -> No
     analyst = KafkaAdminClient(**b.client("analyst-secret"))
     try:
         with pytest.raises(TopicAuthorizationFailedError):
-            analyst.create_topics({f"{b.app_id}-stolen-changelog": new})
+            analyst.create_topics({f"{b.app_id}.intel-stolen-changelog": new})
     finally:
         analyst.close()
 

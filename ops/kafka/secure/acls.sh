@@ -8,8 +8,9 @@
 #   KAFKA_ADMIN_CONFIG   client properties of a user allowed to alter ACLs
 #                                                             (<KAFKA_DATA_DIR>/secure/clients/admin.properties)
 #   TRIAGE_TOPIC_PREFIX  prefix of every topic name and of the readers' consumer groups   (empty)
-#   TRIAGE_APP_ID        the worker's app id: its consumer group, and the prefix (app id + "-")
-#                        of its internal topics and transactional ids                       (triage)
+#   TRIAGE_APP_ID        the worker's app id: the prefix (app id + ".") of its consumer groups
+#                        (<app>.triage, <app>.urgent, <app>.intel), of its Faust app's internal
+#                        topics (<app>.intel-*) and of its transactional ids                 (triage)
 #   KAFKA_ACL_JOBS       AclCommand runs at a time; each is a JVM start of a few seconds    (4)
 #
 # Principals are User:<role>, the SCRAM user names that kafka.sh creates (roles.sh). Read and Write
@@ -17,12 +18,16 @@
 #
 #   role                    grants
 #   ingest                  Write reports.raw
-#   worker                  Read reports.raw and group <app id>; Write reports.triaged,
-#                           reports.deadletter, audit, and alerts|flash|events|briefings.<level>;
-#                           Read and Write events.input (its correlation stream, all levels mixed);
-#                           Create/Read/Write/DescribeConfigs topics "<app id>-*" (Faust's own);
-#                           Write transactional ids "<app id>-*"
-#   analyst-<level>         Read alerts.<l> and flash.<l> for every l up to <level>; group analyst-<level>
+#   worker                  Read reports.raw, reports.urgent and groups "<app id>.*"; Write reports.urgent,
+#                           reports.triaged, reports.deadletter, audit, and
+#                           alerts|flash|review|events|briefings.<level>; Read and Write events.input
+#                           (its correlation stream, all levels mixed); Read reports.triaged (archive);
+#                           Create/Read/Write/DescribeConfigs topics "<app id>.intel-*" (Faust's own);
+#                           Write transactional ids "<app id>.*"
+#   monitor                 the lag exporter: Describe groups "<app id>.*"; Read the input topics
+#                           (offsets and the oldest unconsumed record's timestamp, never content)
+#   analyst-<level>         Read alerts.<l>, flash.<l> and review.<l> for every l up to <level>;
+#                           group analyst-<level>
 #   commander-<level>       Read events.<l> and briefings.<l> for every l up to <level>; group commander-<level>
 #   auditor                 Read audit; group auditor
 # (topic and reader-group names carry TRIAGE_TOPIC_PREFIX). Nobody but the super users (broker, admin)
@@ -85,22 +90,30 @@ levels_up_to() {  # every level from the lowest up to $1
 grant --allow-principal User:ingest --operation Write --topic "${prefix}reports.raw"
 
 # The worker reads reports.triaged back for the Parquet archive (pipeline/intel.py).
-grant --allow-principal User:worker --operation Read --topic "${prefix}reports.raw" --topic "${prefix}events.input" \
-  --topic "${prefix}reports.triaged" --group "$app"
-outputs=(--topic "${prefix}reports.triaged" --topic "${prefix}reports.deadletter" --topic "${prefix}audit"
-  --topic "${prefix}events.input")
+# The worker: its lanes read reports.raw (group <app>.triage) and reports.urgent (group <app>.urgent);
+# its Faust app reads events.input and reports.triaged (group <app>.intel) and keeps its tables'
+# changelogs in topics named <app>.intel-*.
+grant --allow-principal User:worker --operation Read --topic "${prefix}reports.raw" --topic "${prefix}reports.urgent" \
+  --topic "${prefix}events.input" --topic "${prefix}reports.triaged"
+grant --allow-principal User:worker --resource-pattern-type prefixed --group "$app." --operation Read
+outputs=(--topic "${prefix}reports.urgent" --topic "${prefix}reports.triaged" --topic "${prefix}reports.deadletter"
+  --topic "${prefix}audit" --topic "${prefix}events.input")
 for l in "${secure_levels[@]}"; do
-  for family in alerts flash events briefings; do outputs+=(--topic "${prefix}$family.$l"); done
+  for family in alerts flash review events briefings; do outputs+=(--topic "${prefix}$family.$l"); done
 done
 grant --allow-principal User:worker --operation Write "${outputs[@]}"
-grant --allow-principal User:worker --resource-pattern-type prefixed --topic "$app-" \
+grant --allow-principal User:worker --resource-pattern-type prefixed --topic "$app.intel-" \
   --operation Create --operation Read --operation Write --operation DescribeConfigs
-grant --allow-principal User:worker --resource-pattern-type prefixed --transactional-id "$app-" \
+grant --allow-principal User:worker --resource-pattern-type prefixed --transactional-id "$app." \
   --operation Write
+# The lag exporter: describes the groups and reads offsets (and the timestamp of the oldest unconsumed
+# record) of the input topics; it never reads content into its metrics or logs.
+grant --allow-principal User:monitor --operation Describe --operation Read --topic "${prefix}reports.raw" \
+  --topic "${prefix}reports.urgent" --topic "${prefix}events.input"
+grant --allow-principal User:monitor --resource-pattern-type prefixed --group "$app." --operation Describe
 
-# Readers: one run per role, so that each role's consumer group is its own (group = role name).
 for role in analyst commander; do
-  case $role in analyst) families=(alerts flash) ;; commander) families=(events briefings) ;; esac
+  case $role in analyst) families=(alerts flash review) ;; commander) families=(events briefings) ;; esac
   for level in "${secure_levels[@]}"; do
     readable=()
     while read -r l; do

@@ -7,7 +7,7 @@ secure_levels=(unclassified restricted confidential secret)
 # admin: the operator (topics, ACLs, users). Both are the only super users.
 secure_super_users=(broker admin)
 
-secure_roles=(ingest worker)
+secure_roles=(ingest worker monitor)
 for _level in "${secure_levels[@]}"; do secure_roles+=("analyst-$_level"); done
 for _level in "${secure_levels[@]}"; do secure_roles+=("commander-$_level"); done
 secure_roles+=(auditor)

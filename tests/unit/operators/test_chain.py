@@ -20,7 +20,7 @@ def report(rid: str, text: str = "NSTR") -> bytes:
 class ExplodesOnBoom(PassThroughTriage):
     name = "explodes"
 
-    def triage(self, reports: Sequence[FieldReport], now: datetime) -> list[TriagedReport | Rejection]:
+    def triage(self, reports: Sequence[FieldReport], now: datetime, timings: object = None) -> list[TriagedReport | Rejection]:
         if any("boom" in r.text for r in reports):
             raise ValueError("secret text must not leak: boom")
         return super().triage(reports, now)

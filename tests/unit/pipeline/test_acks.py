@@ -93,3 +93,27 @@ def test_without_the_guard_faust_commits_past_records_it_never_processed() -> No
     for offset in range(11, 20):
         head_gap.consumer.ack(_message(offset))
     assert _committable(head_gap) == 20  # record 10 was never acked
+
+
+def test_the_gap_filler_cannot_commit_past_a_record_a_stream_still_has() -> None:
+    app = _app()
+    AckGuard(app).install()
+    consumer = app.consumer
+    consumer._committed_offset[TPART] = 10
+    for offset in (10, 11):
+        consumer.ack(_message(offset))
+    in_flight = _message(12)
+    consumer._unacked_messages.add(in_flight)  # delivered to the agent, not acked yet
+    consumer._gap[TPART].addi(12, 15)  # Faust thinks 12-14 are a gap in the log
+    assert _committable(app) == 12
+
+
+def test_a_head_that_stays_unacked_is_read_again_from_the_commit() -> None:
+    app = _app()
+    guard = AckGuard(app, heal_after_s=0.0)
+    guard.install()
+    app.consumer._committed_offset[TPART] = 274
+    app.consumer.ack(_message(275))  # 274 was dropped from the stream's queue, never acked
+    assert _committable(app) is None
+    assert _committable(app) is None
+    assert guard.heals >= 1

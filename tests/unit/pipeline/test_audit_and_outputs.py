@@ -22,7 +22,9 @@ from pipeline.audit import (
     writer_id,
 )
 from pipeline.cli import main
+from pipeline.metrics import Metrics
 from pipeline.outputs import Outputs
+from pipeline.publisher import Publisher
 from pipeline.routing import Publication, WriteDown
 from pipeline.sealing import Opener, write_key_set
 from pipeline.settings import Settings
@@ -118,23 +120,22 @@ def test_the_audit_follows_sealing_unless_set(tmp_path: Path) -> None:
 
 
 @dataclass
-class FakeTopic:
-    name: str
-    sent: list[dict[str, Any]]
+class FakeProducer:
+    """Records what the publisher hands the producer; every send is acknowledged at once."""
 
-    async def send(self, **kwargs: Any) -> asyncio.Future[None]:
-        self.sent.append({"topic": self.name, **kwargs})
+    sent: list[dict[str, Any]] = field(default_factory=list)
+
+    async def send(self, topic: str, value: bytes, key: bytes | None = None, headers: Any = None) -> asyncio.Future[None]:
+        self.sent.append({"topic": topic, "key": key, "value": value, "headers": headers})
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         done.set_result(None)
         return done
 
 
-@dataclass
-class FakeApp:
-    sent: list[dict[str, Any]] = field(default_factory=list)
-
-    def topic(self, name: str, **_: Any) -> FakeTopic:
-        return FakeTopic(name, self.sent)
+def outputs_with(settings: Settings) -> tuple[Outputs, FakeProducer]:
+    producer = FakeProducer()
+    publisher = Publisher(settings, TopicNames.of(settings), Metrics(), producer)  # type: ignore[arg-type]
+    return Outputs(publisher), producer
 
 
 def alert(level: Classification, mid: str = "alert-1", topic: str | None = None) -> Publication:
@@ -147,27 +148,24 @@ def alert(level: Classification, mid: str = "alert-1", topic: str | None = None)
 def publish_all(outputs: Outputs, pubs: list[Publication]) -> None:
     async def run() -> None:
         for pub in pubs:
-            await asyncio.gather(*await outputs.publish(pub))
+            await outputs.publish(pub)
 
     asyncio.run(run())
 
 
 def test_plaintext_default_sends_exactly_what_it_always_did() -> None:
-    app = FakeApp()
-    outputs = Outputs(app, Settings.from_env({}), TopicNames.of(Settings.from_env({})))  # type: ignore[arg-type]
-    assert outputs.sealer is None and outputs.audit is None
+    outputs, app = outputs_with(Settings.from_env({}))
+    assert outputs.publisher.sealer is None and outputs.publisher.audit is None
     pub = alert(Classification.SECRET)
     publish_all(outputs, [pub])
-    assert app.sent == [{"topic": "alerts.secret", "key": b"alert-1", "value": b'{"a": 1}', "headers": list(pub.headers),
-                         "force": True}]
+    assert app.sent == [{"topic": "alerts.secret", "key": b"alert-1", "value": b'{"a": 1}', "headers": list(pub.headers)}]
 
 
 def test_sealed_and_audited_when_configured(tmp_path: Path) -> None:
     keys = write_key_set(tmp_path / "keys", "worker-k1")
     settings = Settings.from_env({}, keyring_file=keys["keyring"], signing_key_file=keys["signing_key"],
                                  signing_key_id="worker-k1", worker_id="w")
-    app = FakeApp()
-    outputs = Outputs(app, settings, TopicNames.of(settings))  # type: ignore[arg-type]
+    outputs, app = outputs_with(settings)
     pubs = [alert(Classification.SECRET, "a1"), alert(Classification.RESTRICTED, "a2"), alert(Classification.SECRET, "a3")]
     publish_all(outputs, pubs)
     alerts = [m for m in app.sent if m["topic"] != "audit"]
@@ -176,7 +174,7 @@ def test_sealed_and_audited_when_configured(tmp_path: Path) -> None:
     opener = Opener.from_settings(Settings.from_env({}, keyring_file=keys["keyring"], verify_keys_file=keys["verify_keys"]))
     for m in alerts:
         assert m["value"] != b'{"a": 1}' and opener.open(m["topic"], m["value"], m["headers"]) == b'{"a": 1}'
-    assert {m["key"] for m in audit} == {outputs.audit.writer.encode()}  # type: ignore[union-attr]
+    assert {m["key"] for m in audit} == {outputs.publisher.audit.writer.encode()}  # type: ignore[union-attr]
     entries = [parse_entry(m["value"]) for m in audit]
     assert [(e.alert_id, e.topic, e.classification, e.precedence, e.models) for e in entries if e] == [
         ("a1", "alerts.secret", "SECRET", "FLASH", ("m@abc",)),
@@ -192,9 +190,8 @@ def test_sealed_and_audited_when_configured(tmp_path: Path) -> None:
 
 
 def test_a_write_down_is_refused_before_anything_is_sent() -> None:
-    app = FakeApp()
     settings = Settings.from_env({}, audit_enabled=True)
-    outputs = Outputs(app, settings, TopicNames.of(settings))  # type: ignore[arg-type]
+    outputs, app = outputs_with(settings)
     with pytest.raises(WriteDown):
         publish_all(outputs, [alert(Classification.SECRET, topic="alerts.confidential")])
     assert app.sent == []

@@ -162,4 +162,5 @@ def test_level_of_every_topic() -> None:
     assert names.level_of("p.alerts.secret") is Classification.SECRET
     assert names.level_of("p.briefings.unclassified") is Classification.UNCLASSIFIED
     assert names.level_of("alerts.secret") is None and names.level_of("p.reports.triaged") is None
-    assert len(names.protected()) == 16 and all(names.level_of(t) is not None for t in names.protected())
+    assert len(names.protected()) == 20 and all(names.level_of(t) is not None for t in names.protected())
+    assert names.level_of("p.review.confidential") is Classification.CONFIDENTIAL

@@ -41,7 +41,7 @@ def test_every_setting_is_documented() -> None:
 def test_topic_names_with_prefix() -> None:
     names = TopicNames.of(Settings.from_env({"TRIAGE_TOPIC_PREFIX": "x."}))
     assert names.raw == "x.reports.raw" and names.alerts[Classification.SECRET] == "x.alerts.secret"
-    assert len(set(names.all())) == 21 and names.single_partition() == ["x.events.input"]
+    assert len(set(names.all())) == 26 and names.urgent == "x.reports.urgent" and names.single_partition() == ["x.events.input"]
 
 
 @given(st.sampled_from(list(Classification)), st.sampled_from(list(Precedence)))
