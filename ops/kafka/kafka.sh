@@ -15,11 +15,19 @@
 #                          listener); see ops/kafka/secure/README.md. TRIAGE_TOPIC_PREFIX and
 #                          TRIAGE_APP_ID name the topics and app id the ACLs are for.   (0)
 #   KAFKA_TOOL_OPTS        extra JVM options for `tool`            (none)
+#   KAFKA_JMX_EXPORTER_PORT  start the broker with the Prometheus JMX exporter agent serving
+#                          /metrics on this port (`up` only; `fetch` resolves the agent)  (none: no agent)
+#   KAFKA_JMX_EXPORTER_HOST  address the exporter binds               (127.0.0.1)
+#   KAFKA_JMX_EXPORTER_CONFIG  the exporter's rules  (<repo>/ops/monitoring/jmx/kafka-broker.yaml)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 libs="$here/target/kafka-libs"
+jmx_agent="$here/target/jmx-exporter/jmx_prometheus_javaagent.jar"
+jmx_port=${KAFKA_JMX_EXPORTER_PORT:-}
+jmx_host=${KAFKA_JMX_EXPORTER_HOST:-127.0.0.1}
+jmx_config=${KAFKA_JMX_EXPORTER_CONFIG:-$repo/ops/monitoring/jmx/kafka-broker.yaml}
 port=${KAFKA_PORT:-9092}
 cport=${KAFKA_CONTROLLER_PORT:-$((port + 1))}
 host=${KAFKA_HOST:-127.0.0.1}
@@ -53,6 +61,17 @@ fetch() {
     -DoutputDirectory="$libs" -DincludeScope=runtime ||
     die "could not resolve org.apache.kafka:kafka_2.13 from Maven Central (see the Maven output above)"
   touch "$libs/.complete"
+}
+
+fetch_jmx_exporter() {
+  # Its own folder and stamp: a broker resolved before the agent existed still gets it.
+  if [ -s "$jmx_agent" ]; then return 0; fi
+  command -v mvn >/dev/null 2>&1 ||
+    die "Maven is required to resolve the JMX exporter from Maven Central. Install it with: apt-get install -y maven"
+  echo "kafka: resolving the Prometheus JMX exporter agent from Maven Central into $(dirname "$jmx_agent")"
+  mvn -q -B -f "$here/pom.xml" dependency:copy@jmx-exporter ||
+    die "could not resolve io.prometheus.jmx:jmx_prometheus_javaagent from Maven Central (see the Maven output above)"
+  [ -s "$jmx_agent" ] || die "Maven ran but $jmx_agent is missing"
 }
 
 jvm=(java -Xms128m -Xmx"$heap" -XX:+UseG1GC -Djava.awt.headless=true
@@ -93,14 +112,28 @@ render_props() {
 up() {
   need_java
   fetch
+  local agent=()
+  if [ -n "$jmx_port" ]; then
+    [[ "$jmx_port" =~ ^[0-9]+$ ]] || die "KAFKA_JMX_EXPORTER_PORT must be a port number, not '$jmx_port'"
+    [ -r "$jmx_config" ] || die "no JMX exporter config at $jmx_config (set KAFKA_JMX_EXPORTER_CONFIG)"
+    fetch_jmx_exporter
+    # Only the broker gets the agent, never `tool` runs or the storage format (they would take its port).
+    agent=("-javaagent:$jmx_agent=$jmx_host:$jmx_port:$jmx_config")
+  fi
   local pid
   if pid=$(running_pid); then
     echo "kafka: already running on $host:$port (pid $pid)"
+    if [ -n "$jmx_port" ] && ! tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "-javaagent:$jmx_agent"; then
+      echo "kafka: it was started without the JMX exporter; run \`down\` then \`up\` to add it" >&2
+    fi
     if [ "$secure" = 1 ]; then secure_after_start; fi
     return 0
   fi
   port_open "$host" "$port" && die "port $port on $host is taken by another process; set KAFKA_PORT to a free port"
   port_open 127.0.0.1 "$cport" && die "controller port $cport is taken; set KAFKA_CONTROLLER_PORT to a free port"
+  if [ -n "$jmx_port" ] && port_open "$jmx_host" "$jmx_port"; then
+    die "JMX exporter port $jmx_port on $jmx_host is taken; set KAFKA_JMX_EXPORTER_PORT to a free port"
+  fi
   mkdir -p "$data/logs"
   if [ "$secure" = 1 ]; then secure_prepare; else secure_check_plain; fi
   render_props
@@ -115,7 +148,7 @@ up() {
   fi
   : >"$data/logs/stdout.log"
   # setsid: the broker outlives this shell and make; `down` stops it by pid.
-  setsid "${jvm[@]}" kafka.Kafka "$props" >>"$data/logs/stdout.log" 2>&1 </dev/null &
+  setsid "${jvm[@]}" "${agent[@]}" kafka.Kafka "$props" >>"$data/logs/stdout.log" 2>&1 </dev/null &
   local launched=$!
   echo "$launched" >"$pidfile"
   local waited=0
@@ -136,6 +169,7 @@ up() {
     waited=$((waited + 1))
   done
   echo "kafka: up on $host:$port (pid $(cat "$pidfile"), data in $data)"
+  if [ -n "$jmx_port" ]; then echo "kafka: JMX exporter metrics on http://$jmx_host:$jmx_port/metrics"; fi
   if [ "$secure" = 1 ]; then secure_after_start; fi
 }
 
@@ -163,7 +197,7 @@ status() {
 }
 
 case "${1:-}" in
-  fetch) need_java; fetch ;;
+  fetch) need_java; fetch; fetch_jmx_exporter ;;
   up) up ;;
   down) down ;;
   status) status ;;

@@ -1,0 +1,1 @@
+"""Ops tests: Prometheus rules, dashboard, Helm chart, runbook, Containerfile, JMX exporter, live monitoring."""
