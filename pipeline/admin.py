@@ -111,8 +111,14 @@ def ensure_pipeline_topics(settings: Settings, *, worker_only: bool = False) -> 
 
     names = TopicNames.of(settings)
     kept = {names.feedback, names.audit}  # training data and the audit trail are never aged out
+    # The inputs take the broker's clock as their timestamp: report age (and lag in seconds) is measured
+    # from when the broker got the report, whatever the producer's clock says.
+    inputs = {names.raw, names.urgent}
+    arrival = {"message.timestamp.type": "LogAppendTime"}
     groups: list[tuple[list[str], dict[str, object]]] = [
-        ([n for n in names.all() if n not in kept], {}),
+        ([n for n in names.all() if n not in kept | inputs], {}),
+        ([names.raw], {"configs": arrival}),
+        ([names.urgent], {"partitions": min(settings.urgent_partitions, settings.partitions), "configs": arrival}),
         (sorted(kept - {names.feedback} if worker_only else kept), {"configs": {"retention.ms": "-1"}}),
         (names.single_partition(), {"partitions": 1}),
     ]

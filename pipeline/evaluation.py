@@ -59,6 +59,8 @@ class Scores:
     flash_low: list[str] = field(default_factory=list)
     entity_found: Counter[str] = field(default_factory=Counter)
     entity_total: Counter[str] = field(default_factory=Counter)
+    entity_output: Counter[str] = field(default_factory=Counter)  # entities the chain output, per label
+    entity_correct: Counter[str] = field(default_factory=Counter)  # of those, the ones on a gold mention
     without_evidence: int = 0
     misses: list[dict[str, Any]] = field(default_factory=list)
 
@@ -75,6 +77,12 @@ class Scores:
             "probable_flash_at_priority_or_routine": len(self.flash_low),
             "recall": {
                 label: round(self.entity_found[label] / self.entity_total[label], 4) if self.entity_total[label] else None
+                for label in ENTITY_GOLD.values()
+            },
+            # An output entity is correct when it overlaps a gold mention of its label: a place the text
+            # does not name, or a common word taken for one, counts against precision.
+            "precision": {
+                label: round(self.entity_correct[label] / self.entity_output[label], 4) if self.entity_output[label] else None
                 for label in ENTITY_GOLD.values()
             },
             "without_summary_or_explanation": self.without_evidence,
@@ -142,20 +150,29 @@ def _score(s: Scores, row: dict[str, Any], result: TriagedReport | Rejection) ->
     if not result.summary or not result.explanation.reason:
         s.without_evidence += 1
     missed: dict[str, list[str]] = {}
+    extra: dict[str, list[str]] = {}
     for key, label in ENTITY_GOLD.items():
         spans = [(e.start, e.end) for e in result.entities if e.label == label]
+        gold_spans = [span for mention in gold.get(key, []) for span in _occurrences(row["text"], mention)]
+        for entity in (e for e in result.entities if e.label == label):
+            s.entity_output[label] += 1
+            if any(a < entity.end and b > entity.start for a, b in gold_spans):
+                s.entity_correct[label] += 1
+            elif label in ("LOCATION", "EQUIPMENT"):
+                extra.setdefault(label, []).append(entity.text)
         for mention in gold.get(key, []):
             s.entity_total[label] += 1
             hit = any(a < e and b > st for a, b in _occurrences(row["text"], mention) for st, e in spans)
             s.entity_found[label] += hit
             if not hit:
                 missed.setdefault(label, []).append(mention)
-    if gold["category"] != result.category or not acceptable or missed:
+    if gold["category"] != result.category or not acceptable or missed or extra:
         s.misses.append(
             {
                 "report_id": row["report_id"],
                 "category": [gold["category"], result.category],
                 "precedence": [gold["precedence_acceptable"], result.precedence],
                 "missed": missed,
+                "extra": extra,
             }
         )

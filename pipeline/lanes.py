@@ -210,7 +210,8 @@ class _Listener(ConsumerRebalanceListener):  # type: ignore[misc]
 
 @dataclass
 class LaneHealth:
-    """What the probes read: assignment, progress and backlog per lane."""
+    """What the probes read: assignment, progress and backlog per lane. `joined` stays true once the lane
+    has had its first assignment: a rebalance does not make a worker unready."""
 
     assigned: int = 0
     joined: bool = False
@@ -299,7 +300,6 @@ class Lane:
 
     async def on_revoked(self, revoked: list[TopicPartition]) -> None:
         self.metrics.rebalances.labels(self.name).inc()
-        self.health.joined = False
         revoked_set = set(revoked)
         # Work already given to the model finishes and is committed; what was only read ahead is dropped.
         self._queue = deque(r for r in self._queue if TopicPartition(r.topic, r.partition) not in revoked_set)
@@ -307,6 +307,7 @@ class Lane:
             await asyncio.wait(list(self._inflight), timeout=self.settings.session_timeout_s / 2)
         await self._commit(timeout=self.settings.session_timeout_s / 2)
         self.book.forget(revoked)
+        self.metrics.forget_partitions(self.topic, [tp.partition for tp in revoked])
         self._set_paused(False)
 
     def on_assigned(self, assigned: list[TopicPartition]) -> None:

@@ -70,6 +70,11 @@ class Metrics:
         self.gpu_memory_used = Gauge("triage_gpu_memory_used_bytes", "GPU memory in use (NVML)", ["gpu"], registry=r)
         self.gpu_memory_total = Gauge("triage_gpu_memory_total_bytes", "GPU memory in all (NVML)", ["gpu"], registry=r)
         self.loop_lag = Gauge("triage_event_loop_lag_seconds", "How late the event loop's heartbeat last ran", registry=r)
+        self.worker_info = Gauge(
+            "triage_worker_info", "What this worker runs (value 1): app id, lanes, membership", ["app_id", "lanes", "membership"],
+            registry=r,
+        )
+        self.probe_ok = Gauge("triage_probe_ok", "1 when the probe passes (startup, ready, live)", ["probe"], registry=r)
         for lane in LANES:
             self.consumed.labels(lane)
             self.assigned.labels(lane).set(0)
@@ -77,3 +82,20 @@ class Metrics:
             self.rebalances.labels(lane)
         for stage in STAGES:
             self.stage.labels(stage)
+        from schemas.errors import Disposition, Reason, disposition
+
+        for reason in Reason:
+            if disposition(reason) is Disposition.DEAD_LETTER:
+                self.deadletters.labels(reason.value)
+        for probe in ("startup", "ready", "live"):
+            self.probe_ok.labels(probe).set(0)
+
+    def forget_partitions(self, topic: str, partitions: list[int]) -> None:
+        """A revoked partition's gauges go, so "time since the last commit" does not grow for a partition
+        this worker no longer has."""
+        for partition in partitions:
+            for gauge in (self.last_commit, self.last_progress):
+                try:
+                    gauge.remove(topic, str(partition))
+                except KeyError:
+                    pass

@@ -2,8 +2,10 @@
 
 GET /metrics           the worker's metrics (pipeline/metrics.py), no report content
 GET /healthz/startup   200 once the model is verified and loaded and the lanes have started
-GET /healthz/ready     200 when the model is loaded, at least one partition is assigned and the broker
-                       answered lately; 503 with the reason otherwise (a broker outage is "not ready")
+GET /healthz/ready     200 when the model is loaded, the broker answered lately and every lane has joined
+                       its consumer group (its first assignment arrived; it may be empty when there are
+                       more workers than partitions, and a later rebalance does not make it unready);
+                       503 with the reason otherwise (a broker outage is "not ready")
 GET /healthz/live      200 unless the worker is stuck: the event loop blocked, the model thread busy with
                        one batch, or work waiting with no progress while the broker answers, each for
                        longer than TRIAGE_LIVENESS_DEADLINE_S. A broker outage alone stays 200: restarting
@@ -56,11 +58,14 @@ class Health:
         if not self.started:
             return Verdict(False, "starting")
         lanes = list(self.lanes())
+        if not lanes:
+            return Verdict(True, "no lanes: correlation, briefings and the briefing page only")
         if not any(now - lane.health.last_broker_ok < BROKER_FRESH_S for lane in lanes):
             return Verdict(False, "broker not reachable")
+        waiting = [lane.name for lane in lanes if not lane.health.joined]
+        if waiting:
+            return Verdict(False, f"waiting for the first assignment of the {', '.join(waiting)} lane")
         assigned = sum(lane.health.assigned for lane in lanes)
-        if assigned == 0:
-            return Verdict(False, "no partition assigned (more workers than partitions, or a rebalance)")
         return Verdict(True, f"{assigned} partitions assigned")
 
     def live(self, now: float | None = None) -> Verdict:
@@ -118,14 +123,19 @@ class OpsServer:
             await asyncio.sleep(HEARTBEAT_S)
             self.health.loop_lag = max(0.0, time.monotonic() - expected)
             self.metrics.loop_lag.set(self.health.loop_lag)
+            for name, check in (("startup", self.health.startup), ("ready", self.health.ready), ("live", self.health.live)):
+                self.metrics.probe_ok.labels(name).set(1 if check().ok else 0)
 
     async def _metrics(self, request: web.Request) -> web.Response:
         body = generate_latest(self.metrics.registry)
         return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
 
     def _probe(self, check: Callable[[], Verdict]) -> Callable[[web.Request], "asyncio.Future[web.Response]"]:
+        name = check.__name__
+
         async def handler(request: web.Request) -> web.Response:
             verdict = check()
+            self.metrics.probe_ok.labels(name).set(1 if verdict.ok else 0)
             return web.Response(
                 status=200 if verdict.ok else 503,
                 text=json.dumps({"ok": verdict.ok, "reason": verdict.reason}),

@@ -44,13 +44,15 @@ class Settings:
     app_id: str = _setting("triage", "Faust application id; also the consumer group id")
     topic_prefix: str = _setting("", "Prefix for every topic name, to run several pipelines on one cluster")
     partitions: int = _setting(8, "Partitions of the input topic and the topics created by `triage topics`")
+    urgent_partitions: int = _setting(4, "Partitions of reports.urgent (the urgent pool scales up to this many workers)")
     replication_factor: int = _setting(1, "Replication factor of created topics (1 for the single-node broker)")
     max_message_bytes: int = _setting(1_048_576, "Largest raw report accepted; larger ones are dead-lettered")
     max_text_chars: int = _setting(20_000, "Longest report text accepted, in characters; longer ones are dead-lettered")
     batch_size: int = _setting(32, "Largest micro-batch a triage lane gives the model at once")
     batch_wait_ms: int = _setting(5, "How long a triage lane waits for a micro-batch to fill, in milliseconds")
     lanes: str = _setting(
-        "bulk,urgent", "Lanes this worker runs: bulk (reports.raw, screened), urgent (reports.urgent), or both"
+        "bulk,urgent",
+        "Lanes this worker runs: bulk (reports.raw, screened), urgent (reports.urgent), both, or none (intel only)",
     )
     screen_enabled: bool = _setting(
         True, "Screen every raw report for urgency and send candidates to the urgent lane (false: one lane for all)", _bool
@@ -158,7 +160,7 @@ class Settings:
         return settings
 
     def check(self) -> None:
-        positive = ("partitions", "replication_factor", "max_message_bytes", "max_text_chars", "batch_size")
+        positive = ("partitions", "urgent_partitions", "replication_factor", "max_message_bytes", "max_text_chars", "batch_size")
         for name in positive:
             if getattr(self, name) < 1:
                 raise SettingsError(f"TRIAGE_{name.upper()} must be at least 1")
@@ -166,9 +168,9 @@ class Settings:
             raise SettingsError("TRIAGE_EVENT_RETENTION_S and TRIAGE_BRIEFING_INTERVAL_S must be > 0")
         if self.batch_wait_ms < 0 or self.connect_timeout_s <= 0:
             raise SettingsError("TRIAGE_BATCH_WAIT_MS must be >= 0 and TRIAGE_CONNECT_TIMEOUT_S > 0")
-        lanes = {lane.strip() for lane in self.lanes.split(",") if lane.strip()}
-        if not lanes or not lanes <= {"bulk", "urgent"}:
-            raise SettingsError(f"TRIAGE_LANES must name bulk, urgent or both, not {self.lanes!r}")
+        lanes = {lane.strip() for lane in self.lanes.split(",") if lane.strip()} - {"none"}
+        if not lanes <= {"bulk", "urgent"} or (not lanes and not self.intel_enabled):
+            raise SettingsError(f"TRIAGE_LANES must name bulk, urgent, both, or none (with intel on), not {self.lanes!r}")
         if self.membership not in ("dynamic", "static"):
             raise SettingsError(f"TRIAGE_MEMBERSHIP must be dynamic or static, not {self.membership!r}")
         if self.membership == "static" and not self.group_instance_id:

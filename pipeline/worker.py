@@ -118,6 +118,7 @@ def arm_watchdog(bound_s: float, exit: Callable[[int], None] = os._exit) -> thre
 def run_worker(settings: Settings, chain: TriageChain, screen: Screen | None, model_info: dict[str, str]) -> None:
     metrics = Metrics()
     metrics.model_info.labels(**model_info).set(1)
+    metrics.worker_info.labels(settings.app_id, ",".join(settings.lane_names) or "none", settings.membership).set(1)
     names = TopicNames.of(settings)
     publisher = Publisher(settings, names, metrics, lambda: clients.worker_producer(settings))
     built: TriageApp = build_app(settings, publisher)
