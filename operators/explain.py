@@ -1,5 +1,6 @@
-"""The explanation of a judgement: every factor with its weight and evidence span, the model's view,
-the category terms that counted, the language, and a one-line reason."""
+"""The explanation of a judgement: the score factors (their weights add up to the priority score), the
+evidence factors (weight 0: the model's view, the category terms that counted, the language), the
+ids of every policy row and rule that fired, and a one-line reason."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ def explain(
     cues: list[Cue],
     notes: list[str],
 ) -> Explanation:
+    """`priority.contributions` are the score factors; everything else here is evidence and weighs 0."""
     confidence = category_scores.get(category, 0.0)
     factors = [
         Factor(name=c.name, weight=c.weight, value=c.value, evidence=c.evidence, start=c.start, end=c.end)
@@ -29,7 +31,8 @@ def explain(
         top = max(model_scores, key=model_scores.__getitem__)
         factors.append(Factor(name="model_category", weight=0.0, value=f"{top} (p={model_scores[top]:.2f})"))
     for t in [t for t in terms if t.category == category][:3]:
-        factors.append(Factor(name="category_term", weight=t.weight, value=category, evidence=t.text, start=t.start, end=t.end))
+        factors.append(Factor(name="category_term", weight=0.0, value=f"{category} (term weight {t.weight:g}) [{t.rule}]",
+                              evidence=t.text, start=t.start, end=t.end))
     factors.append(Factor(name="language", weight=0.0, value=f"{language} (p={language_confidence:.2f})"))
     shown = [c for c in cues if c.kind in ("contact", "incoming", "cbrn_release", "casualties", "routine_marker", "negation")]
     evidence = "; ".join(f"{c.gloss} ('{c.text}')" for c in shown[:3])
@@ -38,5 +41,6 @@ def explain(
         reason += f"; {evidence}"
     if notes:
         reason += "; " + "; ".join(notes)
-    return Explanation(reason=reason, factors=factors, confidence=round(confidence, 4))
+    rules = list(dict.fromkeys([*(c.rule for c in cues if c.rule), *(t.rule for t in terms if t.rule), *priority.rules]))
+    return Explanation(reason=reason, factors=factors, confidence=round(confidence, 4), rules=rules)
 

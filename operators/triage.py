@@ -19,6 +19,7 @@ from operators.entities.dtg import find_dtgs, parse_dtg
 from operators.entities.extract import Found, extract
 from operators.entities.grid import GridMatch, find_grids
 from operators.explain import explain
+from operators.policy.engine import default as default_policy
 from operators.geo.distance import haversine_km
 from operators.geo.places import PLACES, Place, lookup_place
 from operators.inference.decoding import decode_entities
@@ -77,6 +78,7 @@ class ModelTriage:
         self.nlp = nlp
         self.config = config or TriageConfig()
         self.model_ref = ModelRef(name=f"{model.manifest.name}@{model.manifest.version}", sha256=model.manifest.model_sha256)
+        self.policy_version = default_policy().policy.name
 
     def triage(
         self, reports: Sequence[FieldReport], now: datetime, timings: Timings | None = None
@@ -208,6 +210,9 @@ class ModelTriage:
             ),
             models=[self.model_ref],
             triaged_at=now,
+            policy=self.policy_version,
+            needs_review=bool(priority.needs_review),
+            review_reasons=list(priority.needs_review),
         )
 
     @staticmethod

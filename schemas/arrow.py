@@ -84,6 +84,7 @@ EXPLANATION = pa.struct(
         pa.field("reason", pa.string(), nullable=False),
         pa.field("factors", pa.list_(FACTOR), nullable=False),
         pa.field("confidence", pa.float64(), nullable=False),
+        pa.field("rules", pa.list_(pa.string()), nullable=False),
     ]
 )
 
@@ -118,6 +119,10 @@ TRIAGED_REPORT = pa.schema(
         pa.field("explanation", EXPLANATION, nullable=False),
         pa.field("models", pa.list_(MODEL_REF), nullable=False),
         pa.field("triaged_at", TIMESTAMP, nullable=False),
+        pa.field("policy", pa.string(), nullable=False),
+        pa.field("precedence_confidence", pa.float64(), nullable=False),
+        pa.field("needs_review", pa.bool_(), nullable=False),
+        pa.field("review_reasons", pa.list_(pa.string()), nullable=False),
         pa.field("schema_version", pa.int16(), nullable=False),
     ],
     metadata={"name": "TriagedReport"},

@@ -27,7 +27,7 @@ from typing import (
     get_type_hints,
 )
 
-from schemas.vocab import SCHEMA_VERSION
+from schemas.vocab import SCHEMA_VERSION, TRIAGED_SCHEMA_VERSION
 
 R = TypeVar("R", bound="Record")
 
@@ -204,9 +204,14 @@ class ModelRef(Record):
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Explanation(Record):
+    """Why: a one-line reason, the factors (the weights of the score factors add up to the priority
+    score; evidence factors weigh 0), the category confidence, and the ids of the policy rows and
+    rules that fired (operators/policy/data)."""
+
     reason: str
     factors: list[Factor]
     confidence: float = 0.0
+    rules: list[str] = dataclasses.field(default_factory=list)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -235,4 +240,8 @@ class TriagedReport(Record):
     explanation: Explanation
     models: list[ModelRef]
     triaged_at: datetime
-    schema_version: int = SCHEMA_VERSION
+    policy: str = ""  # the policy version that judged it: "<version>+<content hash>"
+    precedence_confidence: float = 0.0  # calibrated probability that the precedence is acceptable
+    needs_review: bool = False  # unlike the training data, or no evidence: an analyst should look
+    review_reasons: list[str] = dataclasses.field(default_factory=list)
+    schema_version: int = TRIAGED_SCHEMA_VERSION

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from enum import Enum
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 1  # FieldReport and DeadLetter
+# TriagedReport: 2 added policy, precedence_confidence, needs_review, review_reasons and explanation.rules.
+TRIAGED_SCHEMA_VERSION = 2
 
 
 class Classification(str, Enum):

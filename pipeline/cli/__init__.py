@@ -6,6 +6,7 @@ settings, clients and operators together: the logic lives in operators/ and pipe
   worker, lag-exporter       run a worker, or the broker-side lag exporter (pipeline/cli/run.py)
   topics                     create and describe the topics (pipeline/cli/topics.py)
   batch, evaluate            triage files offline, score a labelled set (pipeline/cli/offline.py)
+  policy check, explain      validate the policy; every rule and factor behind a judgement (pipeline/cli/policy.py)
   feedback, export stix      analysts' corrections, STIX bundles (pipeline/cli/intel.py)
   keys, audit                sealing keys, the audit trail (pipeline/cli/protection.py)
   models, settings           model artifacts, every TRIAGE_ variable (pipeline/cli/admin.py)
@@ -18,11 +19,11 @@ import sys
 from collections.abc import Sequence
 
 from pipeline.admin import BrokerUnavailable, TopicsNotAuthorized
-from pipeline.cli import admin, intel, offline, protection, publish, read, run, topics
+from pipeline.cli import admin, intel, offline, policy, protection, publish, read, run, topics
 from pipeline.cli.common import EXIT_BROKER, EXIT_REFUSED, EXIT_USAGE
 from pipeline.settings import Settings, SettingsError
 
-GROUPS = (publish, read, run, topics, offline, intel, protection, admin)
+GROUPS = (publish, read, run, topics, offline, policy, intel, protection, admin)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -32,7 +32,7 @@ def test_thresholds() -> None:
 def test_troops_in_contact_is_flash_even_when_the_model_says_routine() -> None:
     out = run("TIC vic Wiltz, taking heavy fire, 2 WIA", category="routine", p=0.8)
     assert out.probable_flash and out.precedence is Precedence.FLASH
-    assert any(c.name == "rule:probable_flash" for c in out.contributions)
+    assert any(c.name == "rule:prec.probable_flash" for c in out.contributions)
     assert any("rule layer" in n for n in out.notes)
 
 
@@ -87,14 +87,14 @@ def test_an_uncued_routine_report_stays_routine_whatever_the_urgency_head_says()
     urgent_head = {"FLASH": 0.05, "IMMEDIATE": 0.6, "PRIORITY": 0.3, "ROUTINE": 0.05}
     out = run("Point de situation: RAS, relève effectuée", "routine", 0.9, "A", 1, urgency_scores=urgent_head)
     assert out.precedence is Precedence.ROUTINE
-    assert any(c.name == "rule:routine" for c in out.contributions) and any("ROUTINE" in n for n in out.notes)
+    assert any(c.name == "rule:prec.routine_gate" for c in out.contributions) and any("ROUTINE" in n for n in out.notes)
     # An urgency cue lifts the gate: the report is judged on its score again.
     cued = run("Admin: 1 soldier injured in a vehicle accident, MEDEVAC requested", "routine", 0.9, "A", 1,
                urgency_scores=urgent_head)
     assert cued.precedence is not Precedence.ROUTINE
     # An unsure routine call does not trigger it either.
     unsure = run("Point de situation", "routine", 0.4, "A", 1, urgency_scores=urgent_head)
-    assert not any(c.name == "rule:routine" for c in unsure.contributions)
+    assert not any(c.name == "rule:prec.routine_gate" for c in unsure.contributions)
 
 
 def test_the_urgency_head_weighs_less_where_the_model_misread_the_report() -> None:
@@ -169,7 +169,7 @@ def test_a_critical_shortage_is_immediate_at_least() -> None:
         out = run(text, "logistics_infrastructure", p=0.95,
                   urgency_scores={"FLASH": 0.0, "IMMEDIATE": 0.0, "PRIORITY": 1.0, "ROUTINE": 0.0})
         assert out.precedence is Precedence.IMMEDIATE, text
-        assert any(c.name == "rule:critical" for c in out.contributions), text
+        assert any(c.name == "rule:prec.critical" for c in out.contributions), text
 
 
 def test_announced_friendly_air_traffic_does_not_trigger_the_flash_rule() -> None:
@@ -206,7 +206,7 @@ def test_enemy_seen_moving_now_is_immediate_at_least() -> None:
     slow = {"FLASH": 0.0, "IMMEDIATE": 0.0, "PRIORITY": 1.0, "ROUTINE": 0.0}
     out = run("sapeurs ennemis, mise à l'eau de travures sur l'Our, toujours en cours", "enemy_movement", p=0.95, urgency_scores=slow)
     assert out.precedence is Precedence.IMMEDIATE
-    assert any(c.name == "rule:live_movement" for c in out.contributions)
+    assert any(c.name == "rule:prec.live_movement" for c in out.contributions)
 
 
 def test_a_cleared_report_with_casualties_is_priority_at_most() -> None:

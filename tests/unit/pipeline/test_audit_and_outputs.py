@@ -215,4 +215,4 @@ def test_alert_payloads_are_the_bytes_the_pipeline_always_sent() -> None:
     assert all(p.payload == expected == r.dumps() for p in pubs)
     assert b'"received_at":"' in expected and b'Z"' in expected and b": " not in expected
     assert list(pubs[0].headers) == [("precedence", b"FLASH"), ("category", b"attack"), ("classification", b"SECRET"),
-                                     ("model", b"triage-default@abababababab"), ("schema_version", b"1")]
+                                     ("model", b"triage-default@abababababab"), ("schema_version", b"2")]

@@ -36,6 +36,7 @@ PAIRS = [
 
 SCALARS: dict[type, tuple[pa.DataType, ...]] = {
     str: (pa.string(),),
+    bool: (pa.bool_(),),
     int: (pa.int8(), pa.int16(), pa.int32(), pa.int64()),
     float: (pa.float64(),),
     datetime: (arrow.TIMESTAMP,),

@@ -1,0 +1,372 @@
+"""The policy engine: loads the policy folder (operators/policy/data), checks it, compiles it once.
+
+A policy is data: cue rows and category-term rows (id, language, kind or category, patterns, why,
+examples, counter-examples), ordered precedence rules (id, when, then, note, why) and parameters
+(policy.yaml). The engine compiles the rows into one matcher per cue kind (named groups, so every
+match names its row) and one per term row, evaluates the precedence rules against the facts that
+operators/prioritise.py computes, and names the policy by its version and a content hash of every
+file, which every triaged report carries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from schemas.errors import TriageError
+from schemas.vocab import CATEGORIES, LANGUAGES, Precedence
+
+DATA = Path(__file__).resolve().parent / "data"
+ROW_LANGUAGES = (*LANGUAGES, "any")
+PRECEDENCES = tuple(p.value for p in Precedence)
+
+
+class PolicyError(TriageError):
+    """A policy file that cannot be used; the message names the file and the row."""
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    id: str
+    language: str
+    kind: str
+    gloss: str
+    patterns: tuple[str, ...]
+    why: str
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TermRule:
+    id: str
+    language: str
+    category: str
+    strength: str
+    weight: float
+    patterns: tuple[str, ...]
+    why: str
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PrecedenceRule:
+    id: str
+    when: Mapping[str, Any]
+    then: Mapping[str, Any]
+    note: str
+    why: str
+    always_note: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class KindSpec:
+    weight: float
+    flash: bool = False
+    negatable: bool = False
+    deescalating: bool = False
+
+
+@dataclass(frozen=True)
+class Policy:
+    version: str
+    digest: str
+    params: Mapping[str, Any]
+    kinds: Mapping[str, KindSpec]
+    cues: tuple[CueRule, ...]
+    terms: tuple[TermRule, ...]
+    rules: tuple[PrecedenceRule, ...]
+    files: tuple[str, ...] = field(default=())
+
+    @property
+    def name(self) -> str:
+        """What every output records: the human version and the first 12 hex digits of the content hash."""
+        return f"{self.version}+{self.digest[:12]}"
+
+
+# ------------------------------------------------------------------------------------------- loading
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise PolicyError(f"{path.name}: {exc}") from None
+
+
+def _strings(value: Any, where: str, *, allow_empty: bool = True) -> tuple[str, ...]:
+    if value is None:
+        value = []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or (not allow_empty and not value):
+        raise PolicyError(f"{where}: expected a{' non-empty' if not allow_empty else ''} list of strings")
+    return tuple(value)
+
+
+def _row_fields(row: Any, where: str, required: Iterable[str]) -> dict[str, Any]:
+    if not isinstance(row, dict):
+        raise PolicyError(f"{where}: a row must be a mapping")
+    missing = [k for k in required if k not in row]
+    if missing:
+        raise PolicyError(f"{where}: missing {', '.join(missing)}")
+    return row
+
+
+def load_policy(folder: Path = DATA) -> Policy:
+    """Read and validate every file of the policy folder; PolicyError names what is wrong."""
+    folder = Path(folder)
+    files = sorted(p for p in folder.glob("*.yaml"))
+    if not files:
+        raise PolicyError(f"no policy files in {folder}")
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    params = _load_yaml(folder / "policy.yaml")
+    if not isinstance(params, dict) or "version" not in params:
+        raise PolicyError("policy.yaml: needs a version")
+    kinds = {
+        name: KindSpec(float(spec["weight"]), bool(spec.get("flash", False)), bool(spec.get("negatable", False)),
+                       bool(spec.get("deescalating", False)))
+        for name, spec in (params.get("cue_kinds") or {}).items()
+    }
+    cues: list[CueRule] = []
+    terms: list[TermRule] = []
+    for path in files:
+        stem = path.stem
+        family, _, language = stem.partition(".")
+        if family not in ("cues", "terms"):
+            continue
+        if language not in ROW_LANGUAGES:
+            raise PolicyError(f"{path.name}: the file name must end in .{'/'.join(ROW_LANGUAGES)}.yaml")
+        rows = _load_yaml(path) or []
+        if not isinstance(rows, list):
+            raise PolicyError(f"{path.name}: expected a list of rows")
+        for i, raw in enumerate(rows):
+            where = f"{path.name} row {i + 1}"
+            if family == "cues":
+                row = _row_fields(raw, where, ("id", "language", "kind", "gloss", "patterns", "why", "examples"))
+                cues.append(CueRule(str(row["id"]), str(row["language"]), str(row["kind"]), str(row["gloss"]),
+                                    _strings(row["patterns"], where, allow_empty=False), str(row["why"]),
+                                    _strings(row["examples"], where), _strings(row.get("counter_examples"), where)))
+            else:
+                row = _row_fields(raw, where, ("id", "language", "category", "strength", "patterns", "why", "examples"))
+                terms.append(TermRule(str(row["id"]), str(row["language"]), str(row["category"]), str(row["strength"]),
+                                      float(row.get("weight", 1.0)), _strings(row["patterns"], where, allow_empty=False),
+                                      str(row["why"]), _strings(row["examples"], where),
+                                      _strings(row.get("counter_examples"), where)))
+            if str(raw["language"]) != language:
+                raise PolicyError(f"{where}: language {raw['language']!r} in a .{language} file")
+    rules_doc = _load_yaml(folder / "precedence.yaml") if (folder / "precedence.yaml").exists() else {"rules": []}
+    rules = tuple(
+        PrecedenceRule(str(r["id"]), dict(r.get("when") or {}), dict(r.get("then") or {}), str(r.get("note", "")),
+                       str(r.get("why", "")), bool(r.get("always_note", False)))
+        for r in (_row_fields(r, f"precedence.yaml row {i + 1}", ("id", "when", "then", "why"))
+                  for i, r in enumerate(rules_doc.get("rules") or []))
+    )
+    policy = Policy(str(params["version"]), digest.hexdigest(), params, kinds, tuple(cues), tuple(terms), rules,
+                    tuple(p.name for p in files))
+    problems = structural_problems(policy)
+    if problems:
+        raise PolicyError("; ".join(problems[:10]) + (f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""))
+    return policy
+
+
+def structural_problems(policy: Policy) -> list[str]:
+    """Unknown kinds, categories or precedences, duplicate ids, patterns that do not compile."""
+    problems: list[str] = []
+    seen: set[str] = set()
+    for row in (*policy.cues, *policy.terms):
+        if row.id in seen:
+            problems.append(f"{row.id}: duplicate id")
+        seen.add(row.id)
+        for pattern in row.patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                problems.append(f"{row.id}: pattern {pattern!r} does not compile ({exc})")
+    for cue in policy.cues:
+        if cue.kind not in policy.kinds:
+            problems.append(f"{cue.id}: unknown cue kind {cue.kind!r} (policy.yaml cue_kinds)")
+    for term in policy.terms:
+        if term.category not in CATEGORIES:
+            problems.append(f"{term.id}: unknown category {term.category!r}")
+        if term.strength not in ("specific", "broad"):
+            problems.append(f"{term.id}: strength must be specific or broad")
+    for rule in policy.rules:
+        if rule.id in seen:
+            problems.append(f"{rule.id}: duplicate id")
+        seen.add(rule.id)
+        for key in rule.when:
+            if key not in WHEN_KEYS:
+                problems.append(f"{rule.id}: unknown condition {key!r}")
+        for key in ("facts", "not", "any"):
+            for fact in rule.when.get(key, []) or []:
+                if not (fact in FACTS or (fact.startswith("has.") and fact[4:] in policy.kinds)):
+                    problems.append(f"{rule.id}: unknown fact {fact!r}")
+        for key in ("above", "below"):
+            if key in rule.when and rule.when[key] not in PRECEDENCES:
+                problems.append(f"{rule.id}: {key} {rule.when[key]!r} is not a precedence")
+        for value in rule.when.get("precedence", []) or []:
+            if value not in PRECEDENCES:
+                problems.append(f"{rule.id}: {value!r} is not a precedence")
+        for key, value in rule.then.items():
+            if key not in ("cap", "floor", "probable_flash", "needs_review"):
+                problems.append(f"{rule.id}: unknown action {key!r}")
+            elif key in ("cap", "floor") and value not in PRECEDENCES:
+                problems.append(f"{rule.id}: {key} {value!r} is not a precedence")
+    return problems
+
+
+# ------------------------------------------------------------------------------------------- facts and rules
+
+# The facts a precedence rule can name (operators/prioritise.py computes them; README.md defines them).
+FACTS = frozenset({
+    "cancelled", "live_flash", "flash_cues", "now", "live", "asks", "uncertain", "positive_cue", "unreliable_source",
+    "cbrn_only_flash", "probable_flash", "summarised", "open_source", "account_of_past", "official_finding",
+    "announcement", "forecast", "ceremony", "own_forces", "no_evidence", "out_of_distribution", "model_disagrees",
+})
+WHEN_KEYS = frozenset({"facts", "not", "any", "category", "precedence", "above", "below", "routine_p_min", "register"})
+
+
+def _urgency(precedence: str) -> int:
+    return Precedence(precedence).urgency
+
+
+def holds(rule: PrecedenceRule, facts: Mapping[str, bool], category: str, precedence: str, routine_p: float,
+          register: str | None = None) -> bool:
+    w = rule.when
+    if any(not facts.get(f, False) for f in w.get("facts", []) or []):
+        return False
+    if any(facts.get(f, False) for f in w.get("not", []) or []):
+        return False
+    if w.get("any") and not any(facts.get(f, False) for f in w["any"]):
+        return False
+    if "category" in w and category not in w["category"]:
+        return False
+    if "register" in w and register not in w["register"]:
+        return False
+    if "precedence" in w and precedence not in w["precedence"]:
+        return False
+    if "above" in w and not _urgency(precedence) > _urgency(w["above"]):
+        return False
+    if "below" in w and not _urgency(precedence) < _urgency(w["below"]):
+        return False
+    return not ("routine_p_min" in w and routine_p < float(w["routine_p_min"]))
+
+
+# ------------------------------------------------------------------------------------------- compiled matchers
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMatch:
+    rule: str
+    start: int
+    end: int
+    text: str
+
+
+class CompiledPolicy:
+    """The policy compiled once: one regex per cue kind (a named group per row), one per term row."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        flags = re.IGNORECASE | re.MULTILINE
+        self._cue_groups: dict[str, str] = {}
+        by_kind: dict[tuple[str, str], list[str]] = {}
+        for index, row in enumerate(policy.cues):
+            group = f"r{index}"
+            self._cue_groups[group] = row.id
+            by_kind.setdefault((row.kind, row.gloss), []).append(f"(?P<{group}>{'|'.join(row.patterns)})")
+        # A cue starts a word: "unverletzt" is not "verletzt", "impossible" not "possible".
+        self.cue_matchers = [
+            (kind, gloss, re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", flags)) for (kind, gloss), parts in by_kind.items()
+        ]
+        # Specific rows before broad ones: where both find the same words, the specific weight counts.
+        ordered = sorted(policy.terms, key=lambda row: row.strength != "specific")
+        self.term_matchers = [
+            (row, re.compile(rf"(?<![\w-])(?:{'|'.join(row.patterns)})(?![\w])", re.IGNORECASE)) for row in ordered
+        ]
+        neg = policy.params.get("negation") or {}
+        self.negation_window = int(neg.get("window_chars", 24))
+        self.negator_before = re.compile(str(neg.get("before", r"(?!)")), re.IGNORECASE)
+        self.zero_count = re.compile(str(neg.get("zero_count", r"(?!)")))
+        self.nil_after = re.compile(str(neg.get("nil_after", r"(?!)")), re.IGNORECASE)
+        self.kinds = policy.kinds
+
+    def cue_matches(self, text: str) -> list[tuple[str, str, RuleMatch]]:
+        """(kind, gloss, match) for every cue match, per kind left to right; negation not yet applied."""
+        out: list[tuple[str, str, RuleMatch]] = []
+        for kind, gloss, rx in self.cue_matchers:
+            for m in rx.finditer(text):
+                if m.end() > m.start():
+                    out.append((kind, gloss, RuleMatch(self._cue_groups[m.lastgroup or ""], m.start(), m.end(), m.group(0))))
+        return out
+
+    def term_matches(self, text: str) -> list[tuple[TermRule, RuleMatch]]:
+        out: list[tuple[TermRule, RuleMatch]] = []
+        for row, rx in self.term_matchers:
+            for m in rx.finditer(text):
+                out.append((row, RuleMatch(row.id, m.start(), m.end(), m.group(0))))
+        return out
+
+    def negated(self, text: str, start: int, end: int | None = None) -> bool:
+        """A negation ("no", "keine", "pas de", "aucun", "0") right before `start`, or with `end`, a nil
+        answer ("victimes : néant") right after the span."""
+        if self.zero_count.match(text, start):
+            return True
+        if end is not None and self.nil_after.match(text, end):
+            return True
+        return self.negator_before.search(text[max(0, start - self.negation_window) : start]) is not None
+
+
+@lru_cache(maxsize=4)
+def compiled(folder: str = str(DATA)) -> CompiledPolicy:
+    """The policy of a folder, loaded and compiled once per process."""
+    return CompiledPolicy(load_policy(Path(folder)))
+
+
+def default() -> CompiledPolicy:
+    return compiled(str(DATA))
+
+
+# ------------------------------------------------------------------------------------------- the check
+
+
+def check(policy: Policy) -> list[str]:
+    """Everything `triage policy check` reports: structure, and every row's examples and counter-examples."""
+    problems = structural_problems(policy)
+    engine = CompiledPolicy(policy)
+    cue_rx = {row.id: re.compile(r"(?<!\w)(?:" + "|".join(row.patterns) + ")", re.IGNORECASE | re.MULTILINE)
+              for row in policy.cues}
+    for row in policy.cues:
+        kind = policy.kinds.get(row.kind)
+
+        def found(text: str, row: CueRule = row, kind: KindSpec | None = kind) -> bool:
+            return any(not (kind and kind.negatable and engine.negated(text, m.start(), m.end()))
+                       for m in cue_rx[row.id].finditer(text) if m.end() > m.start())
+
+        problems += _examples(row.id, row.examples, row.counter_examples, found)
+    for term, rx in engine.term_matchers:
+        def found_term(text: str, term: TermRule = term, rx: re.Pattern[str] = rx) -> bool:
+            return any(term.category == "routine" or not engine.negated(text, m.start()) for m in rx.finditer(text))
+
+        problems += _examples(term.id, term.examples, term.counter_examples, found_term)
+    if not policy.cues or not policy.rules:
+        problems.append("the policy has no cue rows or no precedence rules")
+    return problems
+
+
+def _examples(rid: str, examples: Sequence[str], counters: Sequence[str], found: Any) -> list[str]:
+    problems = []
+    if not examples:
+        problems.append(f"{rid}: no example")
+    problems += [f"{rid}: example does not match: {e!r}" for e in examples if not found(e)]
+    problems += [f"{rid}: counter-example matches: {e!r}" for e in counters if found(e)]
+    return problems

@@ -1,0 +1,83 @@
+"""`triage policy check` and `triage explain`: validate the policy; show, for a report, every rule and factor."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from pipeline.cli.common import EXIT_MODEL, EXIT_USAGE, lines
+from pipeline.settings import Settings
+
+EXIT_POLICY = 8
+
+
+def register(sub: Any) -> None:
+    policy = sub.add_parser("policy", help="the triage policy (operators/policy): check it")
+    policy_sub = policy.add_subparsers(dest="policy_command", required=True, metavar="ACTION")
+    check = policy_sub.add_parser("check", help="schema, ids, every example matches, no counter-example matches")
+    check.add_argument("folder", nargs="?", help="a policy folder (default: the shipped policy)")
+    check.set_defaults(run=cmd_policy_check)
+
+    explain = sub.add_parser("explain", help="triage reports and print every rule, row and factor that fired, and why")
+    explain.add_argument("file", help="JSON Lines file of reports, or - for standard input")
+    explain.add_argument("--now", help="the clock, ISO 8601 (default: now); reports are judged as on arrival at it")
+    explain.set_defaults(run=cmd_explain)
+
+
+def cmd_policy_check(args: argparse.Namespace, settings: Settings) -> int:
+    from operators.policy.engine import DATA, PolicyError, check, load_policy
+
+    folder = Path(args.folder) if args.folder else DATA
+    try:
+        policy = load_policy(folder)
+    except PolicyError as exc:
+        print(f"triage: policy in {folder}: {exc}", file=sys.stderr)
+        return EXIT_POLICY
+    problems = check(policy)
+    for problem in problems:
+        print(problem)
+    rows = len(policy.cues) + len(policy.terms)
+    examples = sum(len(r.examples) + len(r.counter_examples) for r in (*policy.cues, *policy.terms))
+    print(f"policy {policy.name}: {rows} rows, {len(policy.rules)} precedence rules, {examples} examples checked, "
+          f"{len(problems)} problems", file=sys.stderr)
+    return EXIT_POLICY if problems else 0
+
+
+def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
+    from operators.inference.manifest import ModelError
+    from pipeline.components import build_chain
+    from schemas.errors import Rejection
+
+    if args.file != "-" and not Path(args.file).is_file():
+        print(f"triage: no such file: {args.file}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        now = datetime.fromisoformat(args.now) if args.now else datetime.now(timezone.utc)
+        chain = build_chain(settings)
+    except ValueError:
+        print("triage: --now must be an ISO 8601 time with an offset", file=sys.stderr)
+        return EXIT_USAGE
+    except ModelError as exc:
+        print(f"triage: the model in {settings.model_dir} cannot be used: {exc}", file=sys.stderr)
+        return EXIT_MODEL
+    for line in lines(args.file):
+        [result] = chain.process([line], now)
+        if isinstance(result, Rejection):
+            print(f"rejected ({result.reason.value}): {result.detail}\n")
+            continue
+        print(f"{result.report_id}: {result.precedence} · {result.category} · score {result.priority_score:.4f}"
+              f" · policy {result.policy}")
+        print(f"  reason: {result.explanation.reason}")
+        if result.needs_review:
+            print(f"  needs review: {'; '.join(result.review_reasons)}")
+        total = 0.0
+        for f in result.explanation.factors:
+            total += f.weight
+            evidence = f" ← '{f.evidence}' [{f.start}:{f.end}]" if f.evidence else ""
+            print(f"  {f.weight:+.4f}  {f.name:<28} {f.value}{evidence}")
+        print(f"  {total:+.4f}  = priority score")
+        print(f"  rows and rules that fired: {', '.join(result.explanation.rules) or 'none'}\n")
+    return 0
