@@ -130,6 +130,19 @@ class _Ledger:
             self.add(name, target - self.total, value, cue)
 
 
+def _is_fact(kind: str) -> bool:
+    spec = default().kinds.get(kind)
+    return spec is not None and spec.fact
+
+
+def register_of(kinds: set[str], params: dict[str, Any] | None = None) -> str:
+    """The register a text is in: the first of policy.yaml's `registers` whose rows matched, else field."""
+    for name in (params or _PARAMS).get("registers") or []:
+        if f"reg_{name}" in kinds:
+            return str(name)
+    return "field"
+
+
 def facts_of(item: PriorityInput) -> tuple[dict[str, bool], dict[str, Any]]:
     """The facts the precedence rules can name, and the cues their notes quote."""
     kinds = {c.kind for c in item.cues}
@@ -158,6 +171,13 @@ def facts_of(item: PriorityInput) -> tuple[dict[str, bool], dict[str, Any]]:
         "positive_cue": any(c.weight > 0 for c in item.cues),
         "unreliable_source": item.reliability == "E" or item.credibility == 5,
         "cbrn_only_flash": bool(flash_cues) and all(c.kind == "cbrn_release" for c in flash_cues),
+        "open_source": register_of(kinds) != "field",
+        "account_of_past": "past_account" in kinds and not kinds & {"in_progress", "imminent"},
+        "official_finding": "reg_finding" in kinds,
+        "announcement": "announcement" in kinds,
+        "forecast": "forecast" in kinds or "reg_weather" in kinds,
+        "ceremony": "ceremony" in kinds,
+        "own_forces": "own_forces" in kinds,
         **item.extra_facts,
     }
     first = {c.kind: c for c in reversed(item.cues)}
@@ -166,6 +186,7 @@ def facts_of(item: PriorityInput) -> tuple[dict[str, bool], dict[str, Any]]:
         "flash": flash_cues[0] if flash_cues else None,
         "live": _first(item.cues, "in_progress", "imminent"),
         "source": f"{item.reliability}{item.credibility}",
+        "register": register_of(kinds).replace("_", " "),
     }
     return facts, context
 
@@ -188,7 +209,7 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = (), engi
     cancelled = bool(kinds & FLASH_CANCELLING)
     before_cues = ledger.total
     for cue in item.cues:
-        if cue.kind in seen_kinds:  # one contribution per kind: repetition is not extra urgency
+        if cue.kind in seen_kinds or _is_fact(cue.kind):  # one contribution per kind; register kinds weigh nothing
             continue
         seen_kinds.add(cue.kind)
         if cancelled and cue.kind in FLASH_KINDS:
@@ -236,11 +257,12 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = (), engi
         notes.append(f"lowered: source graded {item.reliability}{item.credibility} (unreliable or uncorroborated)")
 
     facts, context = facts_of(item)
+    register = item.register or register_of(kinds)
     routine_p = item.category_scores.get("routine", 0.0)
     fired: list[str] = []
     review: list[str] = []
     for rule in policy.rules:
-        if not holds(rule, facts, item.category, precedence.value, routine_p, item.register):
+        if not holds(rule, facts, item.category, precedence.value, routine_p, register):
             continue
         fired.append(rule.id)
         changed = False

@@ -80,7 +80,7 @@ def _dated(text: str, cue: Cue, cues: list[Cue]) -> Cue:
         return cue
     lo, hi = _sentence(text, cue.start, cue.end)
     inside = [c.kind for c in cues if lo <= c.start < hi]
-    if ("historic" in inside or "earlier" in inside) and "in_progress" not in inside:
+    if ("historic" in inside or "earlier" in inside or "past_account" in inside) and "in_progress" not in inside:
         return Cue("past_threat", f"{cue.gloss} (earlier)", cue.start, cue.end, cue.text, cue.rule)
     return cue
 

@@ -73,6 +73,7 @@ class KindSpec:
     flash: bool = False
     negatable: bool = False
     deescalating: bool = False
+    fact: bool = False  # register and tense kinds: no factor on the score, only facts for the rules
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def load_policy(folder: Path = DATA) -> Policy:
         raise PolicyError("policy.yaml: needs a version")
     kinds = {
         name: KindSpec(float(spec["weight"]), bool(spec.get("flash", False)), bool(spec.get("negatable", False)),
-                       bool(spec.get("deescalating", False)))
+                       bool(spec.get("deescalating", False)), bool(spec.get("fact", False)))
         for name, spec in (params.get("cue_kinds") or {}).items()
     }
     cues: list[CueRule] = []
@@ -141,7 +142,7 @@ def load_policy(folder: Path = DATA) -> Policy:
     for path in files:
         stem = path.stem
         family, _, language = stem.partition(".")
-        if family not in ("cues", "terms"):
+        if family not in ("cues", "registers", "terms"):
             continue
         if language not in ROW_LANGUAGES:
             raise PolicyError(f"{path.name}: the file name must end in .{'/'.join(ROW_LANGUAGES)}.yaml")
@@ -150,7 +151,7 @@ def load_policy(folder: Path = DATA) -> Policy:
             raise PolicyError(f"{path.name}: expected a list of rows")
         for i, raw in enumerate(rows):
             where = f"{path.name} row {i + 1}"
-            if family == "cues":
+            if family in ("cues", "registers"):
                 row = _row_fields(raw, where, ("id", "language", "kind", "gloss", "patterns", "why", "examples"))
                 cues.append(CueRule(str(row["id"]), str(row["language"]), str(row["kind"]), str(row["gloss"]),
                                     _strings(row["patterns"], where, allow_empty=False), str(row["why"]),
