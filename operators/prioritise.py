@@ -172,7 +172,7 @@ def facts_of(item: PriorityInput) -> tuple[dict[str, bool], dict[str, Any]]:
         "unreliable_source": item.reliability == "E" or item.credibility == 5,
         "cbrn_only_flash": bool(flash_cues) and all(c.kind == "cbrn_release" for c in flash_cues),
         "open_source": register_of(kinds) != "field",
-        "account_of_past": "past_account" in kinds and not kinds & {"in_progress", "imminent"},
+        "account_of_past": "past_account" in kinds and not kinds & {"in_progress", "imminent", "support_request"},
         "official_finding": "reg_finding" in kinds,
         "announcement": "announcement" in kinds,
         "forecast": "forecast" in kinds or "reg_weather" in kinds,
