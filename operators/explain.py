@@ -13,7 +13,7 @@ from schemas.reports import Explanation, Factor
 def explain(
     priority: Priority,
     category: str,
-    category_scores: dict[str, float],
+    confidence: float,
     model_scores: dict[str, float],
     terms: list[Term],
     language: str,
@@ -21,8 +21,8 @@ def explain(
     cues: list[Cue],
     notes: list[str],
 ) -> Explanation:
-    """`priority.contributions` are the score factors; everything else here is evidence and weighs 0."""
-    confidence = category_scores.get(category, 0.0)
+    """`priority.contributions` are the score factors; everything else here is evidence and weighs 0.
+    `confidence` is the calibrated probability of the category (operators/calibration.py)."""
     factors = [
         Factor(name=c.name, weight=c.weight, value=c.value, evidence=c.evidence, start=c.start, end=c.end)
         for c in priority.contributions

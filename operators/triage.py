@@ -6,6 +6,7 @@ Expensive parts (the ONNX session, the spaCy pipeline) are built by the caller a
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,6 +15,7 @@ from typing import Sequence
 from spacy.language import Language
 
 from operators.chain import Timings, add_time, provenance
+from operators.calibration import Calibration, precedence_features
 from operators.classify import Term, choose_category, combine, find_terms
 from operators.entities.dtg import find_dtgs, parse_dtg
 from operators.entities.extract import Found, extract
@@ -27,7 +29,7 @@ from operators.inference.model import TriageModel
 from operators.normalise.language import detect_language
 from operators.normalise.structured import StructuredReport, parse_structured
 from operators.policy.cues import find_cues
-from operators.prioritise import AreaOfInterest, PriorityInput, prioritise
+from operators.prioritise import THRESHOLDS, AreaOfInterest, PriorityInput, prioritise, register_of
 from operators.summarise import SummaryInput, bluf
 from schemas.errors import Rejection
 from schemas.reports import (
@@ -78,7 +80,12 @@ class ModelTriage:
         self.nlp = nlp
         self.config = config or TriageConfig()
         self.model_ref = ModelRef(name=f"{model.manifest.name}@{model.manifest.version}", sha256=model.manifest.model_sha256)
-        self.policy_version = default_policy().policy.name
+        policy = default_policy().policy
+        self.policy_version = policy.name
+        self.calibration = Calibration.from_params(policy.params.get("calibration"))
+        self.ood = policy.params.get("out_of_distribution") or {}
+        # Words of the model's training corpus (models/<name>/vocabulary.txt), when the model ships them.
+        self.vocabulary = getattr(model, "vocabulary", None)
 
     def triage(
         self, reports: Sequence[FieldReport], now: datetime, timings: Timings | None = None
@@ -110,6 +117,19 @@ class ModelTriage:
             )
             clock.lap("prioritise")
         return out
+
+    def _uncertainty(self, text: str, category: str, model_scores: dict[str, float], terms: list[Term]) -> dict[str, bool]:
+        """The facts of honest uncertainty (operators/policy/README.md): no evidence, disagreement, unlike training."""
+        supported = any(t.category == category for t in terms)
+        model_top = max(model_scores, key=model_scores.__getitem__) if model_scores else category
+        # The lexicon overruled a model that was sure of another category: one of the two is wrong.
+        disagree = model_top != category and model_scores.get(model_top, 0.0) >= float(self.ood.get("model_confident", 0.7))
+        coverage = vocabulary_coverage(text, self.vocabulary) if self.vocabulary else 1.0
+        return {
+            "no_evidence": not supported and category != "routine",
+            "model_disagrees": disagree,
+            "out_of_distribution": coverage < float(self.ood.get("min_vocabulary_coverage", 0.5)),
+        }
 
     @staticmethod
     def _normalise(report: FieldReport) -> _Work:
@@ -144,6 +164,7 @@ class ModelTriage:
         report = item.report
         category = choose_category(category_scores)
         cues = find_cues(report.text)
+        uncertainty = self._uncertainty(report.text, category, model_scores, terms)
         grid, place = self._where(report, found)
         observed_at = self._when(report, found)
         lat = grid.lat if grid else (place.lat if place else None)
@@ -161,9 +182,16 @@ class ModelTriage:
                 lon=lon,
                 urgency_scores=urgency_scores,
                 model_agreement=model_scores.get(category) if model_scores else None,
+                extra_facts=uncertainty,
             ),
             self.config.areas,
         )
+        category_confidence = self.calibration.category_confidence(category_scores, category)
+        precedence_confidence = self.calibration.precedence_confidence(precedence_features(
+            priority.score, [t for _, t in THRESHOLDS], category_confidence,
+            register_of({c.kind for c in cues}) != "field", any(r.startswith("prec.") for r in priority.rules),
+            bool(priority.needs_review),
+        ))
         location = None
         if grid is not None:
             location = Location(mgrs=grid.normalized, lat=grid.lat, lon=grid.lon, precision_m=float(grid.precision_m),
@@ -206,11 +234,13 @@ class ModelTriage:
             observed_at=observed_at,
             summary=summary,
             explanation=explain(
-                priority, category, category_scores, model_scores, terms, item.language, item.language_confidence, cues, notes
+                priority, category, category_confidence, model_scores, terms, item.language, item.language_confidence, cues,
+                notes,
             ),
             models=[self.model_ref],
             triaged_at=now,
             policy=self.policy_version,
+            precedence_confidence=round(precedence_confidence, 4),
             needs_review=bool(priority.needs_review),
             review_reasons=list(priority.needs_review),
         )
@@ -246,3 +276,12 @@ class ModelTriage:
 def _nearest_place(lat: float, lon: float, within_km: float = 8.0) -> str | None:
     best = min(PLACES, key=lambda p: haversine_km(lat, lon, p.lat, p.lon))
     return best.name if haversine_km(lat, lon, best.lat, best.lon) <= within_km else None
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def vocabulary_coverage(text: str, vocabulary: frozenset[str]) -> float:
+    """Share of the text's words (4 letters or more, case-folded) that the model met in training."""
+    words = [w.casefold() for w in _WORD.findall(text)]
+    return sum(w in vocabulary for w in words) / len(words) if words else 1.0

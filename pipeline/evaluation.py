@@ -19,6 +19,14 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from operators.calibration import (
+    Calibration,
+    expected_calibration_error,
+    fit_logistic,
+    fit_temperature,
+    precedence_features,
+    reliability,
+)
 from operators.chain import TriageChain
 from operators.entities.dtg import find_dtgs
 from schemas.errors import Rejection
@@ -62,6 +70,11 @@ class Scores:
     entity_output: Counter[str] = field(default_factory=Counter)  # entities the chain output, per label
     entity_correct: Counter[str] = field(default_factory=Counter)  # of those, the ones on a gold mention
     without_evidence: int = 0
+    needs_review: int = 0
+    category_conf: list[float] = field(default_factory=list)
+    category_ok: list[bool] = field(default_factory=list)
+    precedence_conf: list[float] = field(default_factory=list)
+    precedence_ok_list: list[bool] = field(default_factory=list)
     misses: list[dict[str, Any]] = field(default_factory=list)
 
     def report(self) -> dict[str, Any]:
@@ -86,6 +99,9 @@ class Scores:
                 for label in ENTITY_GOLD.values()
             },
             "without_summary_or_explanation": self.without_evidence,
+            "needs_review_share": round(self.needs_review / max(1, self.n - self.rejected), 4),
+            "category_ece": round(expected_calibration_error(self.category_conf, self.category_ok), 4),
+            "precedence_ece": round(expected_calibration_error(self.precedence_conf, self.precedence_ok_list), 4),
         }
 
 
@@ -143,6 +159,11 @@ def _score(s: Scores, row: dict[str, Any], result: TriagedReport | Rejection) ->
     s.category_pred.append(result.category)
     acceptable = result.precedence in gold["precedence_acceptable"]
     s.precedence_ok += acceptable
+    s.needs_review += result.needs_review
+    s.category_conf.append(result.explanation.confidence)
+    s.category_ok.append(result.category == gold["category"])
+    s.precedence_conf.append(result.precedence_confidence)
+    s.precedence_ok_list.append(acceptable)
     if gold.get("probable_flash"):
         s.flash_total += 1
         if result.precedence in ("PRIORITY", "ROUTINE"):
@@ -176,3 +197,63 @@ def _score(s: Scores, row: dict[str, Any], result: TriagedReport | Rejection) ->
                 "extra": extra,
             }
         )
+
+
+# ------------------------------------------------------------------------------------------- calibration
+
+
+def judged(chain: TriageChain, paths: list[Path]) -> list[tuple[dict[str, Any], TriagedReport]]:
+    """Every labelled row of the files with the chain's result, each judged as on arrival."""
+    out: list[tuple[dict[str, Any], TriagedReport]] = []
+    for path in paths:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        by_arrival: dict[datetime, list[int]] = defaultdict(list)
+        for i, row in enumerate(rows):
+            by_arrival[arrival_time(row)].append(i)
+        for now, indices in by_arrival.items():
+            payloads = [json.dumps({k: v for k, v in rows[i].items() if k not in ("gold", "gold_language")}).encode()
+                        for i in indices]
+            for i, result in zip(indices, chain.process(payloads, now)):
+                if not isinstance(result, Rejection):
+                    out.append((rows[i], result))
+    return out
+
+
+def calibration_features(result: TriagedReport, calibration: Calibration) -> tuple[float, ...]:
+    from operators.prioritise import THRESHOLDS
+
+    confidence = calibration.category_confidence(result.category_scores, result.category)
+    rules = result.explanation.rules
+    return precedence_features(result.priority_score, [t for _, t in THRESHOLDS], confidence,
+                               any(r.startswith("reg.") for r in rules), any(r.startswith("prec.") for r in rules),
+                               result.needs_review)
+
+
+def fit_calibration(pairs: list[tuple[dict[str, Any], TriagedReport]]) -> tuple[Calibration, dict[str, Any]]:
+    """Fit the category temperature and the precedence model on labelled results; report ECE before and after."""
+    gold = [row["gold"]["category"] for row, _ in pairs]
+    scores = [result.category_scores for _, result in pairs]
+    temperature = fit_temperature(scores, gold)
+    tempered_only = Calibration(category_temperature=temperature)
+    features = [calibration_features(result, tempered_only) for _, result in pairs]
+    acceptable = [result.precedence in row["gold"]["precedence_acceptable"] for row, result in pairs]
+    weights = fit_logistic(features, acceptable)
+    fitted = Calibration(temperature, weights)
+    return fitted, calibration_report(pairs, fitted)
+
+
+def calibration_report(pairs: list[tuple[dict[str, Any], TriagedReport]], calibration: Calibration) -> dict[str, Any]:
+    category_p = [calibration.category_confidence(r.category_scores, r.category) for _, r in pairs]
+    category_ok = [r.category == row["gold"]["category"] for row, r in pairs]
+    raw_p = [r.category_scores.get(r.category, 0.0) for _, r in pairs]
+    precedence_p = [calibration.precedence_confidence(calibration_features(r, calibration)) for _, r in pairs]
+    precedence_ok = [r.precedence in row["gold"]["precedence_acceptable"] for row, r in pairs]
+    return {
+        "reports": len(pairs),
+        "category_ece_raw": round(expected_calibration_error(raw_p, category_ok), 4),
+        "category_ece": round(expected_calibration_error(category_p, category_ok), 4),
+        "precedence_ece": round(expected_calibration_error(precedence_p, precedence_ok), 4),
+        "category_reliability": reliability(category_p, category_ok),
+        "precedence_reliability": reliability(precedence_p, precedence_ok),
+        "needs_review_share": round(sum(r.needs_review for _, r in pairs) / max(1, len(pairs)), 4),
+    }

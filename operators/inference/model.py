@@ -81,6 +81,7 @@ class TriageModel:
         self.tokenizer = tokenizer
         self.model_dir = model_dir
         self.providers: tuple[str, ...] = tuple(session.get_providers())
+        self.vocabulary: frozenset[str] | None = None  # the training corpus's words, when the model ships them
         self._output_names = list(manifest.graph.outputs.values())
         self._heads = list(manifest.graph.outputs.keys())
 

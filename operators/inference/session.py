@@ -96,6 +96,11 @@ def _create_session(graph: Path, choice: str, intra_op_threads: int | None) -> A
     raise ProviderUnavailableError("no execution provider could load the model: " + "; ".join(errors))
 
 
+# Words of the training corpus, one per line, when the recipe wrote them: the out-of-distribution check
+# (operators/triage.py) measures how much of a text the model ever saw.
+VOCABULARY_NAME = "vocabulary.txt"
+
+
 def load_model(
     path: str | Path,
     providers: ProviderChoice | str = "auto",
@@ -110,4 +115,8 @@ def load_model(
         if name not in graph_outputs:
             raise ModelVerificationError(manifest.graph.file, f"has no output {name!r} for the {head} head")
     tokenizer = load_tokenizer(root, manifest.tokenizer)
-    return TriageModel(manifest, session, tokenizer, root)
+    model = TriageModel(manifest, session, tokenizer, root)
+    vocabulary = root / VOCABULARY_NAME
+    if vocabulary.is_file() and VOCABULARY_NAME in manifest.files:  # verified with the rest of the directory
+        model.vocabulary = frozenset(w for w in vocabulary.read_text(encoding="utf-8").split() if w)
+    return model

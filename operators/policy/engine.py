@@ -132,6 +132,8 @@ def load_policy(folder: Path = DATA) -> Policy:
     params = _load_yaml(folder / "policy.yaml")
     if not isinstance(params, dict) or "version" not in params:
         raise PolicyError("policy.yaml: needs a version")
+    if (folder / "calibration.yaml").exists():  # written by `triage calibrate`
+        params["calibration"] = _load_yaml(folder / "calibration.yaml") or {}
     kinds = {
         name: KindSpec(float(spec["weight"]), bool(spec.get("flash", False)), bool(spec.get("negatable", False)),
                        bool(spec.get("deescalating", False)), bool(spec.get("fact", False)))
