@@ -160,10 +160,13 @@ def install(
 
     async def on_tick(now: datetime) -> None:
         state.owner = True
-        for event_id in expired(events(), now, retention):
+        gone = expired(events(), now, retention)
+        for event_id in gone:
             cache.remove(event_id)
             del table[event_id]  # allowed here: inside the stream's iteration
-            state.expired_events += 1
+        if gone:
+            state.expired_events += len(gone)
+            log.info("expired %d events (%d in all)", len(gone), state.expired_events)
         try:
             await brief(now)
         except asyncio.CancelledError:
