@@ -23,7 +23,9 @@ from operators.entities.grid import GridMatch, find_grids
 from operators.explain import explain
 from operators.policy.engine import default as default_policy
 from operators.geo.distance import haversine_km
-from operators.geo.places import PLACES, Place, lookup_place
+from operators.geo.gazetteer import gazetteer_for
+from operators.geo.places import Place
+from operators.geo.theatre import Theatre, load_theatre
 from operators.inference.decoding import decode_entities
 from operators.inference.model import TriageModel
 from operators.normalise.language import detect_language
@@ -47,6 +49,7 @@ PLACE_PRECISION_M = 2_000.0
 class TriageConfig:
     areas: tuple[AreaOfInterest, ...] = ()
     model_batch_size: int = 64
+    theatre: Theatre | None = None  # None: the packaged Luxembourg theatre
 
 
 @dataclass(slots=True)
@@ -82,6 +85,8 @@ class ModelTriage:
         self.model_ref = ModelRef(name=f"{model.manifest.name}@{model.manifest.version}", sha256=model.manifest.model_sha256)
         policy = default_policy().policy
         self.policy_version = policy.name
+        self.theatre = self.config.theatre or load_theatre(None)
+        self.gazetteer = gazetteer_for(self.theatre)
         self.calibration = Calibration.from_params(policy.params.get("calibration"))
         self.ood = policy.params.get("out_of_distribution") or {}
         # Words of the model's training corpus (models/<name>/vocabulary.txt), when the model ships them.
@@ -195,7 +200,7 @@ class ModelTriage:
         location = None
         if grid is not None:
             location = Location(mgrs=grid.normalized, lat=grid.lat, lon=grid.lon, precision_m=float(grid.precision_m),
-                                name=(place.name if place else _nearest_place(grid.lat, grid.lon)))
+                                name=(place.name if place else _nearest_place(self.theatre.places, grid.lat, grid.lon)))
         elif place is not None:
             location = Location(mgrs=None, lat=place.lat, lon=place.lon, precision_m=PLACE_PRECISION_M, name=place.name)
         equipment = [f.normalized or f.text for f in found if f.label == "EQUIPMENT"]
@@ -245,14 +250,14 @@ class ModelTriage:
             review_reasons=list(priority.needs_review),
         )
 
-    @staticmethod
-    def _where(report: FieldReport, found: list[Found]) -> tuple[GridMatch | None, Place | None]:
+    def _where(self, report: FieldReport, found: list[Found]) -> tuple[GridMatch | None, Place | None]:
         grids = [g for f in found if f.label == "GRID" for g in find_grids(f.text)]
         if not grids and report.salute is not None and report.salute.location:
             grids = find_grids(report.salute.location)
-        places = [p for f in found if f.label == "LOCATION" and (p := lookup_place(f.normalized or f.text)) is not None]
+        lookup = self.gazetteer.lookup
+        places = [p for f in found if f.label == "LOCATION" and (p := lookup(f.normalized or f.text)) is not None]
         if not places and report.salute is not None and report.salute.location:
-            places = [p for p in (lookup_place(report.salute.location),) if p is not None]
+            places = [p for p in (lookup(report.salute.location),) if p is not None]
         # Prefer a town or crossing to a river or road when naming where something is.
         places.sort(key=lambda p: 0 if p.kind in ("town", "village", "city", "bridge", "crossing") else 1)
         return (grids[0] if grids else None), (places[0] if places else None)
@@ -273,8 +278,10 @@ class ModelTriage:
         return None
 
 
-def _nearest_place(lat: float, lon: float, within_km: float = 8.0) -> str | None:
-    best = min(PLACES, key=lambda p: haversine_km(lat, lon, p.lat, p.lon))
+def _nearest_place(places: Sequence[Place], lat: float, lon: float, within_km: float = 8.0) -> str | None:
+    if not places:
+        return None
+    best = min(places, key=lambda p: haversine_km(lat, lon, p.lat, p.lon))
     return best.name if haversine_km(lat, lon, best.lat, best.lon) <= within_km else None
 
 

@@ -105,6 +105,10 @@ class Settings:
     archive_batch: int = _setting(10_000, "Most reports archived in one batch")
     data_dir: Path = _setting(REPO_ROOT / ".triage", "Worker state (tables, local stores)", Path)
     model_dir: Path = _setting(REPO_ROOT / "models" / "default", "Model directory with manifest.json", Path)
+    theatre_file: Path | None = _setting(
+        None, "Theatre JSON: the customer's places, MGRS zones and areas of interest (default: Luxembourg; operators/geo/theatre.py)",
+        Path,
+    )
     areas_file: Path | None = _setting(
         None, "JSON file of areas of interest [{name, lat, lon, radius_km}]; reports inside are raised", Path
     )

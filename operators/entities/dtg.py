@@ -9,7 +9,7 @@ import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Final
 
 # Military time-zone letters: A..M east of Greenwich (J is local time and means nothing on
@@ -83,8 +83,8 @@ class DtgMatch:
 def _as_utc(moment: datetime) -> datetime:
     # Naive datetimes are taken as UTC: everything on the wire is UTC.
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def _expand_year(two_digits: int, reference_year: int) -> int:
@@ -99,7 +99,7 @@ def _candidate(
     if not 1 <= year <= 9999 or day > calendar.monthrange(year, month)[1]:
         return None
     try:
-        local = datetime(year, month, day, hour, minute, second, tzinfo=timezone.utc)
+        local = datetime(year, month, day, hour, minute, second, tzinfo=UTC)
         return local - timedelta(hours=offset_h)
     except (ValueError, OverflowError):
         return None
@@ -224,4 +224,4 @@ def staleness_s(observed: datetime, now: datetime) -> float:
 
 
 def short_dtg(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%d%H%MZ")
+    return moment.astimezone(UTC).strftime("%d%H%MZ")

@@ -14,18 +14,21 @@ Within a rank, longer spans win. Build the pipeline once with `build_nlp()` and 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, Sequence
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from operators.entities.dtg import find_dtgs
-from operators.entities.equipment import lookup_equipment, match_equipment
+from operators.entities.equipment import lookup_equipment, match_equipment, reported
 from operators.entities.grid import find_grids
-from operators.geo.places import PLACES, lookup_place
+from operators.entities.locations import find_places, plausible_name
+from operators.geo.gazetteer import Gazetteer, gazetteer_for
+from operators.geo.place import fold_name
+from operators.geo.theatre import load_theatre
 
 MODEL_MIN_CONFIDENCE = 0.55
 RANK = {"parser": 0, "catalogue": 1, "pattern": 2, "model": 3}
@@ -45,27 +48,36 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 
-# Road numbers as signed in the region: N7, E411, A31, B51, CR123, L150, D918.
-_ROAD = re.compile(r"(?<![\w-])(?:N\d{1,3}|E\d{2,3}|A\d{1,2}|B\d{2,3}|CR\s?\d{2,3}|L\d{3}|D\d{2,4})(?![\w-])")
-# A capitalised name after a locative word, for places the gazetteer lacks ("vic Bollendorf",
-# "près de Rosport", "bei Ralingen"). No coordinates: it names, it does not locate.
-_LOCATIVE = re.compile(
-    r"(?:(?:\bd['’]|\b(?:vic|vicinity of|of|near|outside|north of|south of|east of|west of|NE of|NW of|SE of|SW of|towards?|from|"
-    r"at|in|into|through|via|between|and|près de|à|vers|depuis|de|entre|au nord de|au sud de|à l'est de|à l'ouest de|"
-    r"sortie de|aux abords de|bei|nahe|nördlich von|südlich von|östlich von|westlich von|Richtung|nach|aus|in|von|"
-    r"zwischen|Ortsausgang|Ortseingang|Raum)\s+))"
-    r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß]{2,}(?:[-‑][A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿß]+)*(?:\s(?:an der|sur|sous|am|an|bei|les|la|le)\s[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß]+)?)"
+# Road numbers: N7, E411, A31, B51, CR123, L150, D918, and further afield RN17 (France, Sahel), DN1 and
+# DJ105 (Romania), DK61 (Poland); M-roads (Ukraine, Belarus, Balkans) only after an article or a road word,
+# as "M1", "M2" and "M8" are also kit.
+_ROAD = re.compile(
+    r"(?<![\w-])(?:N\d{1,3}|E\d{2,3}|A\d{1,2}|B\d{2,3}|CR\s?\d{2,3}|L\d{3}|D\d{2,4}|RN\d{1,3}|DN\d{1,3}[A-Z]?|"
+    r"DJ\d{2,4}|DK\d{1,3}|(?:(?<=the )|(?<=la )|(?<=le )|(?<=de )|(?<=der )|(?<=die )|(?<=route )|(?<=road )|"
+    r"(?<=highway )|(?<=Straße ))M-?\d{1,2})(?![\w-])"
 )
+# A capitalised name after a locative word, for places the gazetteer lacks ("vic Bollendorf",
+# "près de Rosport", "bei Ralingen"). No coordinates: it names, it does not locate. German capitalises
+# every noun, so German reports get only the words that introduce places ("bei", "im Raum"), not "in",
+# "nach", "aus" or "von" ("nach Angaben", "aus Richtung", "in Deckung").
+_NAME = (
+    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-Žș-ț][a-zà-öø-ÿßā-žș-ț]{2,}(?:[-‑][A-ZÀ-ÖØ-ÞĀ-Ž]?[a-zà-öø-ÿßā-žș-ț]+)*"
+    r"(?:\s(?:an der|sur|sous|am|an|bei|les|la|le)\s[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿßā-žș-ț]+)?)"
+)
+_LOCATIVE_WORDS = {
+    "en": r"vic|vicinity of|near|nr|outside|outskirts of|north of|south of|east of|west of|NE of|NW of|SE of|SW of|"
+    r"towards?|from|at|in|into|through|via|between|route",
+    "fr": r"près de|à|vers|depuis|de|d['’]|entre|au nord de|au sud de|à l'est de|à l'ouest de|sortie de|"
+    r"aux abords de|via|carrefour|route",
+    "de": r"bei|nahe|nördlich von|südlich von|östlich von|westlich von|Richtung|zwischen|Ortsausgang|Ortseingang|"
+    r"Ortsteil|Raum|im Raum|über|oberhalb|unterhalb|nördl\.|südl\.|östl\.|westl\.|ostwärts|westwärts|entlang",
+}
+_LOCATIVE = {
+    lang: re.compile(rf"(?:(?:\b(?:{words})|\bd['’])\s*){_NAME}" if lang == "fr" else rf"\b(?:{words})\s+{_NAME}")
+    for lang, words in _LOCATIVE_WORDS.items()
+}
 _NOT_PLACES = frozenset(
-    "The This That These Those Our Their His Her Its Enemy Friendly Contact Grid Time Location Unit Activity Size "
-    "Equipment Remarks Report Patrol Platoon Company Squadron Battalion Regiment Brigade Section Team Troop Base "
-    "Zero Sunray Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliet Kilo Lima Mike November Oscar Papa "
-    "Quebec Romeo Sierra Tango Uniform Victor Whiskey Xray Yankee Zulu January February March April May June July "
-    "August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Der Die "
-    "Das Den Dem Des Ein Eine Einer Le La Les Un Une Des Du Nous Ils Elles Wir Sie Ihr Uns Unsere Unser Feind "
-    "Richtung Stellung Zug Kompanie Bataillon Brigade Abschnitt Lage Meldung Section Compagnie Bataillon Secteur "
-    "Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre Januar Februar März "
-    "April Juni Juli Oktober Dezember".split()
+    ["The", "This", "That", "These", "Those", "Our", "Their", "His", "Her", "Its", "Enemy", "Friendly", "Contact", "Grid", "Time", "Location", "Unit", "Activity", "Size", "Equipment", "Remarks", "Report", "Patrol", "Platoon", "Company", "Squadron", "Battalion", "Regiment", "Brigade", "Section", "Team", "Troop", "Base", "Zero", "Sunray", "Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet", "Kilo", "Lima", "Mike", "November", "Oscar", "Papa", "Quebec", "Romeo", "Sierra", "Tango", "Uniform", "Victor", "Whiskey", "Xray", "Yankee", "Zulu", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einer", "Le", "La", "Les", "Un", "Une", "Des", "Du", "Nous", "Ils", "Elles", "Wir", "Sie", "Ihr", "Uns", "Unsere", "Unser", "Feind", "Richtung", "Stellung", "Zug", "Kompanie", "Bataillon", "Brigade", "Abschnitt", "Lage", "Meldung", "Section", "Compagnie", "Bataillon", "Secteur", "Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août", "Septembre", "Octobre", "Novembre", "Décembre", "Januar", "Februar", "März", "April", "Juni", "Juli", "Oktober", "Dezember"]
 )
 
 if not Doc.has_extension("reference"):
@@ -99,20 +111,19 @@ def _add(doc: Doc, group: str, found: Found) -> None:
     doc.spans.setdefault(group, []).append(span)
 
 
-@Language.factory("triage_rules")
-def _make_rules(nlp: Language, name: str) -> "RuleEntities":
-    return RuleEntities(nlp)
+@Language.factory("triage_rules", default_config={"theatre_file": ""})
+def _make_rules(nlp: Language, name: str, theatre_file: str) -> RuleEntities:
+    return RuleEntities(gazetteer_for(load_theatre(theatre_file or None)))
 
 
 class RuleEntities:
     """GRID and DTG from the validating parsers, EQUIPMENT and LOCATION from the lists, QUANTITY."""
 
-    def __init__(self, nlp: Language) -> None:
-        # A regex rather than a PhraseMatcher: French elision glues "d'Ettelbruck" into one token.
-        names = sorted({n for p in PLACES for n in p.names}, key=len, reverse=True)
-        self.places = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE
-        )
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        # Its own token index rather than a PhraseMatcher: 400,000 names, and French elision glues
+        # "d'Ettelbruck" into one spaCy token.
+        self.gazetteer = gazetteer
+        self.equipment_keys = _equipment_keys()
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -123,21 +134,94 @@ class RuleEntities:
             for d in find_dtgs(text, reference):
                 _add(doc, "rules", Found("DTG", d.start, d.end, d.raw, d.utc.isoformat().replace("+00:00", "Z"), "parser"))
         for start, end, canonical in match_equipment(text):
-            _add(doc, "rules", Found("EQUIPMENT", start, end, text[start:end], canonical, "catalogue"))
-        for m in self.places.finditer(text):
-            place = lookup_place(m.group(0))
-            _add(doc, "rules", Found("LOCATION", m.start(), m.end(), m.group(0), place.name if place else None, "catalogue"))
+            if reported(text[start:end], canonical) and not _AMMUNITION.match(text, end):
+                _add(doc, "rules", Found("EQUIPMENT", start, end, text[start:end], canonical, "catalogue"))
+        for m in _GERMAN_HEAD.finditer(text):
+            _add(doc, "rules", Found("EQUIPMENT", m.start(), m.end(), m.group(0), _head(m.group("head")), "pattern"))
+        for m in _CLASS.finditer(text):
+            _add(doc, "rules", Found("EQUIPMENT", m.start(), m.end(), m.group(0), m.group(0), "pattern"))
+        for start, end in _ships(text):
+            _add(doc, "rules", Found("EQUIPMENT", start, end, text[start:end], text[start:end], "catalogue"))
+        for p in find_places(text, self.gazetteer, self.equipment_keys):
+            _add(doc, "rules", Found("LOCATION", p.start, p.end, text[p.start : p.end], p.normalized, "catalogue"))
         for m in _ROAD.finditer(text):
             _add(doc, "rules", Found("LOCATION", m.start(), m.end(), m.group(0), m.group(0).replace(" ", ""), "pattern"))
-        for m in _LOCATIVE.finditer(text):
+        language = _language(text)
+        for m in _LOCATIVE[language].finditer(text):
             name = m.group("name")
             if name.split()[0] in _NOT_PLACES or lookup_equipment(name) is not None:
                 continue
-            place = lookup_place(name)
+            if not plausible_name(name, self.gazetteer, language) or re.match(r"\s?\d", text[m.end() : m.end() + 2]):
+                continue
+            place = self.gazetteer.lookup(name)
             _add(doc, "rules", Found("LOCATION", m.start("name"), m.end("name"), name, place.name if place else None, "pattern"))
         for m in _QUANTITY.finditer(text):
             _add(doc, "rules", Found("QUANTITY", m.start(), m.end(), m.group(0).strip(), _quantity_value(m.group(0)), "pattern"))
         return doc
+
+
+# Function words that tell the three languages apart well enough to pick the locative words; a tenth of
+# the cost of the full language detector, which the entity step would otherwise run again per report.
+_FUNCTION_WORDS = re.compile(
+    r"\b(?:(?P<de>der|die|das|und|nicht|mit|ist|wird|wurde|den|dem|des|ein|eine|auf|im|zur|zum)|"
+    r"(?P<fr>le|la|les|et|du|des|une|est|sur|dans|pour|au|aux|sont|été)|"
+    r"(?P<en>the|and|of|is|was|were|with|for|on|are|has|have|by))\b",
+    re.IGNORECASE,
+)
+
+
+def _language(text: str) -> str:
+    counts = {"en": 0, "fr": 0, "de": 0}
+    for m in _FUNCTION_WORDS.finditer(text):
+        counts[m.lastgroup or "en"] += 1
+    return max(counts, key=lambda lang: (counts[lang], lang == "en"))
+
+
+def _equipment_keys() -> frozenset[str]:
+    from operators.entities.equipment import CATALOGUE
+
+    return frozenset(fold_name(n) for item in CATALOGUE for n in item.names)
+
+
+# "Grad rockets", "122mm obus": the name of a launcher before a word for ammunition is the ammunition.
+_AMMUNITION = re.compile(
+    r"\s*(?:rockets?|roquettes?|Raketen|rounds?|shells?|obus|Granaten|Munition|ammunition|munitions)\b", re.IGNORECASE
+)
+# German compounds whose head is kit are kit ("Angriffsdrohnen", "Transporthubschrauber"); those where it is a
+# modifier are not ("Drohnenangriff"). Heads in their inflected forms, mapped to the catalogue's generic entry.
+_HEADS = {
+    "drohne": "UAV", "panzer": "MBT", "hubschrauber": "helicopter", "rakete": "missile", "flugkörper": "missile",
+    "haubitze": "artillery", "flugzeug": "aircraft", "kampfjet": "combat aircraft", "lastwagen": "truck",
+    "lkw": "truck", "fregatte": "frigate", "korvette": "corvette", "schiff": "warship", "boot": "patrol boat",
+    "werfer": "MLRS", "transporter": "truck",
+}
+def _head(head: str) -> str:
+    return next(canonical for stem, canonical in _HEADS.items() if head.lower().startswith(stem))
+
+
+_GERMAN_HEAD = re.compile(
+    r"\b[A-ZÄÖÜ][a-zäöüß]{2,}(?P<head>drohnen?|panzern?|hubschraubern?|raketen?|flugkörpern?|haubitzen?|flugzeuge?n?|"
+    r"kampfjets?|lastwagen|lkws?|fregatten?|korvetten?|schiffe?n?|boote?n?|werfern?|transportern?)\b"
+)
+# "Karakurt-class corvettes", "Kilo-class submarine".
+_CLASS = re.compile(
+    r"\b[A-Z][\w-]*-class\s+(?:corvettes?|frigates?|submarines?|destroyers?|cruisers?|landing ships?|"
+    r"patrol (?:ships?|boats?)|ships?|vessels?)\b"
+)
+_SHIP_PREFIX = re.compile(
+    r"\b(?:FS|FGS|HMS|USS|HNLMS|HDMS|ORP|BNS|KNM|HSwMS|RFS|INS|NRP|ESPS|ITS|TCG|LNS|ENS|EML|HMCS|HMAS|SPS)"
+    r"\s+(?P<name>[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){0,2})"
+)
+
+
+def _ships(text: str) -> list[tuple[int, int]]:
+    """Warships named with their navy's prefix ("FGS HESSEN", "FS Bretagne"), and the name alone later on."""
+    spans = [(m.start(), m.end()) for m in _SHIP_PREFIX.finditer(text)]
+    for name in {m.group("name") for m in _SHIP_PREFIX.finditer(text)}:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not any(a <= m.start() < b for a, b in spans):
+                spans.append((m.start(), m.end()))
+    return spans
 
 
 def _quantity_value(raw: str) -> str | None:
@@ -153,14 +237,17 @@ _MEASURE = re.compile(
 )
 
 
-@Language.factory("triage_model_ner")
-def _make_model_ner(nlp: Language, name: str) -> "ModelEntities":
-    return ModelEntities()
+@Language.factory("triage_model_ner", default_config={"theatre_file": ""})
+def _make_model_ner(nlp: Language, name: str, theatre_file: str) -> ModelEntities:
+    return ModelEntities(gazetteer_for(load_theatre(theatre_file or None)))
 
 
 class ModelEntities:
     """Hosts the ONNX Mistral NER: the model runs batched before the pipeline (one pass for all
     heads); its spans arrive in `doc._.model_spans` as (label, start, end, confidence)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -171,14 +258,18 @@ class ModelEntities:
                 continue
             normalized = None
             if label == "LOCATION":
-                place = lookup_place(text[start:end])
+                # The model was trained on the Luxembourg theatre only: elsewhere most of its LOCATION
+                # spans are nouns ("Waldrand", "border"). Keep those the gazetteer knows or that read as names.
+                place = self.gazetteer.lookup(text[start:end])
+                if place is None and not plausible_name(text[start:end].strip(), self.gazetteer, "de"):
+                    continue
                 normalized = place.name if place else None
             _add(doc, "model", Found(label, start, end, text[start:end], normalized, "model", confidence))
         return doc
 
 
 @Language.factory("triage_merge")
-def _make_merge(nlp: Language, name: str) -> "MergeEntities":
+def _make_merge(nlp: Language, name: str) -> MergeEntities:
     return MergeEntities()
 
 
@@ -210,11 +301,13 @@ def merge(found: Iterable[Found]) -> list[Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
-def build_nlp() -> Language:
-    """The entity pipeline; build once and pass it in (PhraseMatcher set-up takes a moment)."""
+def build_nlp(theatre_file: str | None = None) -> Language:
+    """The entity pipeline for a theatre (a JSON file, see operators/geo/theatre.py; None: the packaged
+    Luxembourg theatre). Build once and pass it in: the world gazetteer takes a few seconds to index."""
+    config = {"theatre_file": str(theatre_file or "")}
     nlp = spacy.blank("xx")
-    nlp.add_pipe("triage_rules")
-    nlp.add_pipe("triage_model_ner")
+    nlp.add_pipe("triage_rules", config=config)
+    nlp.add_pipe("triage_model_ner", config=config)
     nlp.add_pipe("triage_merge")
     return nlp
 

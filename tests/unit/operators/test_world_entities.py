@@ -1,0 +1,249 @@
+"""The world gazetteer, the place matcher's precision rules, the theatre loader and the wider equipment catalogue."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from operators.entities.equipment import CATALOGUE, EQUIPMENT, lookup_equipment, match_equipment, reported
+from operators.entities.extract import build_nlp, extract
+from operators.entities.locations import find_places
+from operators.geo.gazetteer import default_gazetteer
+from operators.geo.places import PLACES, lookup_place
+from operators.geo.theatre import TheatreError, load_theatre
+
+NOW = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def places_in(text: str) -> list[str]:
+    return [text[p.start : p.end] for p in find_places(text, default_gazetteer())]
+
+
+@pytest.mark.parametrize(
+    ("variant", "name", "country"),
+    [
+        ("Charkiw", "Kharkiv", "UA"),
+        ("Kharkov", "Kharkiv", "UA"),
+        ("Kharkiv", "Kharkiv", "UA"),
+        ("Köln", "Köln", "DE"),
+        ("Cologne", "Köln", "DE"),
+        ("Mayence", "Mainz", "DE"),
+        ("Lemberg", "Lviv", "UA"),
+        ("Lwów", "Lviv", "UA"),
+        ("Odessa", "Odesa", "UA"),
+        ("Kiew", "Kyiv", "UA"),
+        ("Warschau", "Warsaw", "PL"),
+        ("Allemagne", "Germany", "DE"),
+        ("Deutschland", "Germany", "DE"),
+        ("Royaume-Uni", "United Kingdom", "GB"),
+        ("Biélorussie", "Belarus", "BY"),
+        ("mer Noire", "Black Sea", ""),
+        ("Schwarzes Meer", "Black Sea", ""),
+        ("Rhin", "Rhine", "DE"),
+        ("Rhein", "Rhine", "DE"),
+        ("Dniepr", "Dnipro", "UA"),
+        ("Bavière", "Bavaria", "DE"),
+    ],
+)
+def test_world_names_in_three_languages(variant: str, name: str, country: str) -> None:
+    place = lookup_place(variant)
+    assert place is not None and place.name == name and place.country == country
+
+
+@pytest.mark.parametrize("form", ["Kharkiv oblast", "oblast de Kharkiv", "Oblast Charkiw", "Kharkov region"])
+def test_oblast_forms_resolve_to_the_region(form: str) -> None:
+    place = lookup_place(form)
+    assert place is not None and place.kind == "region" and place.name == "Kharkiv Oblast"
+    assert 48.5 < place.lat < 51 and 34 < place.lon < 39
+
+
+def test_theatre_names_keep_their_meaning() -> None:
+    our, lux = lookup_place("Our"), lookup_place("Luxembourg")
+    assert our is not None and our.kind == "river"
+    assert lux is not None and lux.kind == "town" and lux.country == "LU"
+    gao = lookup_place("Gao, BF")
+    assert gao is not None and gao.country == "BF"
+
+
+def test_places_found_in_running_text() -> None:
+    text = "Strikes on Kharkiv and in the oblast de Zaporijia overnight; convoy seen near Pabradė, Lithuania."
+    found = places_in(text)
+    assert "Kharkiv" in found and "Pabradė" in found and "Lithuania" in found
+    assert any("Zaporijia" in f for f in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nice work by the team, the Mobile unit will Split the load at the Bar.",
+        "Our patrol returned. Post office closed. Mission accomplished in May.",
+        "Der Zug bezog Stellung, die Lage ist ruhig, Post wird verteilt.",
+        "The Russian and Ukrainian delegations met; NATO said English and German texts agree.",
+        "Convoy LIMA 3 ambushed, callsign VICTOR 2 in support, ETA 10 min.",
+        "A Karakurt-class corvette and a Murmansk-BN station were seen.",
+    ],
+)
+def test_common_words_are_not_places(text: str) -> None:
+    assert places_in(text) == []
+
+
+def test_common_word_town_needs_locative_and_its_country() -> None:
+    assert places_in("The summit in Nice, France, ended.") == ["Nice", "France"]
+    assert places_in("That was nice. Nice one.") == []
+
+
+def test_adjectives_and_organisations() -> None:
+    found = places_in("Officials of the Kharkiv regional administration said Russian drones hit the city.")
+    assert found == ["Kharkiv"]
+
+
+def test_ship_names_are_not_places() -> None:
+    assert places_in("FGS HESSEN reports a contact. HESSEN closes in.") == []
+
+
+def test_small_town_needs_evidence() -> None:
+    assert "Tapa" in places_in("Estonia: the battle group at Tapa reports nothing.")
+    assert places_in("Tapa") == []
+
+
+def test_entity_step_reports_world_places_and_kit(nlp) -> None:
+    text = "Iskander-M and Kh-101 strikes on Odesa; 3 Angriffsdrohnen over the Black Sea; HIMARS near Lemberg."
+    (found,) = extract(nlp, [text], [NOW])
+    got = {(f.label, f.text) for f in found}
+    for expected in [
+        ("EQUIPMENT", "Iskander-M"),
+        ("EQUIPMENT", "Kh-101"),
+        ("EQUIPMENT", "Angriffsdrohnen"),
+        ("EQUIPMENT", "HIMARS"),
+        ("LOCATION", "Odesa"),
+        ("LOCATION", "Black Sea"),
+        ("LOCATION", "Lemberg"),
+    ]:
+        assert expected in got
+    lemberg = next(f for f in found if f.text == "Lemberg")
+    assert lemberg.normalized == "Lviv"
+
+
+def test_entity_step_leaves_out_what_the_conventions_exclude(nlp) -> None:
+    text = "3 veh and an MG team, artillery fire and Grad rockets; Drohnenangriff on the depot."
+    (found,) = extract(nlp, [text], [NOW])
+    assert [f.text for f in found if f.label == "EQUIPMENT"] == []
+
+
+@pytest.mark.parametrize(
+    ("surface", "canonical"),
+    [
+        ("Kinzhal", "Kinzhal"),
+        ("Kalibr", "Kalibr"),
+        ("Kh-22", "Kh-22"),
+        ("Geran-2", "Shahed-136"),
+        ("S-400", "S-400"),
+        ("Patriot", "Patriot"),
+        ("IRIS-T", "IRIS-T SLM"),
+        ("NASAMS", "NASAMS"),
+        ("CAESAR", "CAESAR"),
+        ("PzH 2000", "PzH 2000"),
+        ("Leopard 2A6", "Leopard 2"),
+        ("Bayraktar TB2", "Bayraktar TB2"),
+        ("Su-35", "Su-35"),
+        ("Tu-95MS", "Tu-95MS"),
+        ("Tu-22M3", "Tu-22M3"),
+        ("Ka-52", "Ka-52"),
+        ("Pantsir", "Pantsir-S1"),
+        ("Tor-M2", "Tor-M2"),
+        ("Buk", "Buk-M2"),
+        ("NH90", "NH90"),
+        ("Skyranger", "Skyranger"),
+        ("frigate", "frigate"),
+        ("Fregatte", "frigate"),
+        ("sous-marin", "submarine"),
+        ("corvette", "corvette"),
+        ("fighter jets", "fighter"),
+        ("cruise missiles", "cruise missiles"),
+        ("missiles de croisière", "cruise missiles"),
+        ("Marschflugkörper", "missile"),
+        ("air-defence systems", "air-defence system"),
+        ("howitzers", "howitzers"),
+    ],
+)
+def test_world_equipment(surface: str, canonical: str) -> None:
+    item = lookup_equipment(surface)
+    assert item is not None and item.canonical == canonical
+    assert [c for _, _, c in match_equipment(f"saw {surface} today")] == [canonical]
+
+
+def test_kit_that_is_also_a_word_matches_only_as_written() -> None:
+    assert match_equipment("rafales de vent, a wolf and a hawk") == []
+    assert [c for _, _, c in match_equipment("2 Rafale and a Wolf")] == ["Rafale", "Wolf"]
+
+
+def test_reported_follows_the_gold_conventions() -> None:
+    assert not reported("vehicles", "vehicle") and not reported("AK-74", "AK-74") and not reported("EW", "EW")
+    assert reported("RPG", "RPG-7") and reported("tanks", "MBT")
+
+
+def test_training_catalogue_is_unchanged_and_extended() -> None:
+    # models/recipe/corpus.py draws from EQUIPMENT and PLACES: the shipped model's corpus must not move.
+    assert len(EQUIPMENT) == 141 and CATALOGUE[: len(EQUIPMENT)] == EQUIPMENT
+    assert len(CATALOGUE) > len(EQUIPMENT) + 100
+    assert len(PLACES) == 186 and PLACES[0].name == "Luxembourg"
+
+
+def test_default_theatre() -> None:
+    theatre = load_theatre(None)
+    assert theatre.places == PLACES and theatre.default_mgrs_zone == "31U" and "32U" in theatre.mgrs_zones
+    assert theatre.areas and theatre.countries == {"LU", "BE", "FR", "DE"}
+
+
+def test_custom_theatre_replaces_the_default(tmp_path: Path, nlp) -> None:
+    path = tmp_path / "baltic.json"
+    path.write_text(
+        json.dumps(
+            {
+                "name": "Baltic",
+                "mgrs": {"default_zone": "35V", "zones": ["35V", "35U"]},
+                "areas_of_interest": [{"name": "Camp Tapa", "lat": 59.26, "lon": 25.96, "radius_km": 5}],
+                "places": [
+                    {
+                        "name": "Camp Tapa",
+                        "lat": 59.26,
+                        "lon": 25.96,
+                        "country": "EE",
+                        "kind": "base",
+                        "alt_names": ["Tapa camp"],
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    theatre = load_theatre(path)
+    assert theatre.default_mgrs_zone == "35V" and theatre.areas[0].radius_km == 5
+    custom = build_nlp(str(path))
+    (found,) = extract(custom, ["Contact at Camp Tapa, 3 tanks"], [NOW])
+    assert ("LOCATION", "Camp Tapa") in [(f.label, f.text) for f in found]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"name": "x"},
+        {"name": "x", "places": [{"name": "A", "lat": 1, "lon": 2, "country": "LU", "kind": "volcano"}]},
+        {"name": "x", "places": [{"name": "A", "lat": "north", "lon": 2, "country": "LU", "kind": "town"}]},
+    ],
+)
+def test_bad_theatre_files_are_refused(tmp_path: Path, document: object) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(TheatreError):
+        load_theatre(path)
+    with pytest.raises(TheatreError):
+        load_theatre(tmp_path / "missing.json")
