@@ -123,6 +123,7 @@ class OpsServer:
             await asyncio.sleep(HEARTBEAT_S)
             self.health.loop_lag = max(0.0, time.monotonic() - expected)
             self.metrics.loop_lag.set(self.health.loop_lag)
+            gpu_memory(self.metrics)
             for name, check in (("startup", self.health.startup), ("ready", self.health.ready), ("live", self.health.live)):
                 self.metrics.probe_ok.labels(name).set(1 if check().ok else 0)
 
@@ -143,3 +144,19 @@ class OpsServer:
             )
 
         return handler  # type: ignore[return-value]
+
+
+def gpu_memory(metrics: Metrics) -> None:
+    """GPU memory through NVML (nvidia-ml-py, the `gpu` extra), when there is a GPU; nothing otherwise."""
+    try:
+        import pynvml
+    except ImportError:
+        return
+    try:
+        pynvml.nvmlInit()
+        for index in range(pynvml.nvmlDeviceGetCount()):
+            info = pynvml.nvmlDeviceGetMemoryInfo(pynvml.nvmlDeviceGetHandleByIndex(index))
+            metrics.gpu_memory_used.labels(str(index)).set(info.used)
+            metrics.gpu_memory_total.labels(str(index)).set(info.total)
+    except Exception:  # noqa: BLE001 - no driver or no device: the GPU series stay absent
+        return

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 import faust
+import mode
 from mode import Service
 
 from operators.chain import TriageChain
@@ -43,7 +44,7 @@ class TriageService(Service):  # type: ignore[misc]
     def __init__(
         self,
         settings: Settings,
-        chain: TriageChain,
+        chain: TriageChain | None,
         metrics: Metrics,
         publisher: Publisher,
         screen: Screen | None,
@@ -59,7 +60,10 @@ class TriageService(Service):  # type: ignore[misc]
         self.clock = clock
         self.names = TopicNames.of(settings)
         self.lanes: list[Lane] = []
-        self.scheduler = ModelScheduler(chain, chunk=settings.model_batch_size, metrics=metrics)
+        self.scheduler = (
+            ModelScheduler(chain, chunk=settings.model_batch_size, metrics=metrics)
+            if chain is not None and settings.lane_names else None
+        )
         self.health = Health(lambda: self.lanes, self.scheduler, settings.liveness_deadline_s)
         self.ops = OpsServer(self.health, metrics, settings.ops_host, settings.ops_port) if settings.ops_port else None
 
@@ -68,26 +72,30 @@ class TriageService(Service):  # type: ignore[misc]
             await self.ops.start()
         await self.publisher.start()
         names = self.names
-        for lane in self.settings.lane_names:
+        scheduler = self.scheduler
+        for lane in self.settings.lane_names if scheduler is not None else ():
             topic, group, screen = (
                 (names.raw, f"{self.settings.app_id}.triage", self.screen if self.settings.screen_enabled else None)
                 if lane == "bulk"
                 else (names.urgent, f"{self.settings.app_id}.urgent", None)
             )
             self.lanes.append(
-                Lane(lane, topic, group, self.settings, names, self.scheduler, self.publisher, self.metrics,
+                Lane(lane, topic, group, self.settings, names, scheduler, self.publisher, self.metrics,
                      screen=screen, clock=self.clock,
                      consumer_factory=lambda group_id: clients.lane_consumer(self.settings, group_id))
             )
         for each in self.lanes:
             await each.start()
         self.health.started = True
+        if not self.settings.intel_enabled:
+            log.info("Worker ready: lanes %s", ", ".join(self.settings.lane_names))
 
     async def on_stop(self) -> None:
         started = time.monotonic()
         await drain(self.lanes, self.settings.drain_timeout_s)
         await self.publisher.stop(timeout=5.0)
-        self.scheduler.close()
+        if self.scheduler is not None:
+            self.scheduler.close()
         if self.ops is not None:
             await self.ops.stop()
         log.info("drained in %.1fs", time.monotonic() - started)
@@ -95,6 +103,16 @@ class TriageService(Service):  # type: ignore[misc]
 
 class _Worker(faust.Worker):  # type: ignore[misc]
     """Faust's worker, with a watchdog armed the moment shutdown is asked for."""
+
+    drain_bound_s: float = 60.0
+
+    def _schedule_shutdown(self, signal: Any) -> None:
+        arm_watchdog(self.drain_bound_s)
+        super()._schedule_shutdown(signal)
+
+
+class _LanesWorker(mode.Worker):  # type: ignore[misc]
+    """The lanes alone (TRIAGE_INTEL_ENABLED=false): no Faust app, so the worker joins no intel group."""
 
     drain_bound_s: float = 60.0
 
@@ -115,17 +133,33 @@ def arm_watchdog(bound_s: float, exit: Callable[[int], None] = os._exit) -> thre
     return timer
 
 
-def run_worker(settings: Settings, chain: TriageChain, screen: Screen | None, model_info: dict[str, str]) -> None:
+def run_worker(settings: Settings, chain: TriageChain | None, screen: Screen | None, model_info: dict[str, str]) -> None:
     metrics = Metrics()
     metrics.model_info.labels(**model_info).set(1)
     metrics.worker_info.labels(settings.app_id, ",".join(settings.lane_names) or "none", settings.membership).set(1)
+    expected, on_gpu = gpu_state(settings, model_info)
+    metrics.gpu_expected.set(expected)
+    metrics.model_on_gpu.set(on_gpu)
     names = TopicNames.of(settings)
     publisher = Publisher(settings, names, metrics, lambda: clients.worker_producer(settings))
-    built: TriageApp = build_app(settings, publisher)
     service = TriageService(settings, chain, metrics, publisher, screen)
-    # First dependency: started before the Faust app's own services (agents publish through the
-    # publisher), stopped after them.
-    built.app.add_dependency(service)
-    worker = _Worker(built.app, loglevel=settings.log_level.upper(), override_logging=False)
+    worker: Any
+    if settings.intel_enabled:
+        built: TriageApp = build_app(settings, publisher)
+        # First dependency: started before the Faust app's own services (agents publish through the
+        # publisher), stopped after them.
+        built.app.add_dependency(service)
+        worker = _Worker(built.app, loglevel=settings.log_level.upper(), override_logging=False)
+    else:
+        worker = _LanesWorker(service, loglevel=settings.log_level.upper(), override_logging=False)
     worker.drain_bound_s = settings.drain_timeout_s + SHUTDOWN_GRACE_S
     worker.execute_from_commandline()
+
+
+def gpu_state(settings: Settings, model_info: dict[str, str]) -> tuple[int, int]:
+    """(a GPU was asked for or an NVIDIA driver is present, the session runs on CUDA or TensorRT)."""
+    from operators.inference.session import nvidia_driver_present
+
+    expected = settings.providers in ("cuda", "tensorrt") or (settings.providers == "auto" and nvidia_driver_present())
+    on_gpu = model_info.get("provider", "") in ("CUDAExecutionProvider", "TensorrtExecutionProvider")
+    return int(expected), int(on_gpu)

@@ -381,9 +381,9 @@ def export_checkpoint(
         try:
             import onnxruntime as ort
 
-            from operators.inference.session import _nvidia_driver_present
+            from operators.inference.session import nvidia_driver_present
 
-            gpu = [p for p in ("CUDAExecutionProvider",) if p in ort.get_available_providers() and _nvidia_driver_present()]
+            gpu = [p for p in ("CUDAExecutionProvider",) if p in ort.get_available_providers() and nvidia_driver_present()]
             outputs, provider = _ort_outputs(target, ids, mask, list(heads.values()), [*gpu, "CPUExecutionProvider"], external)
             d16, a16 = compare(reference, dict(zip(heads, outputs)), mask)
         except Exception as exc:  # noqa: BLE001 - fp16 kernels are missing on some CPU builds; report, don't fail

@@ -52,7 +52,7 @@ def _session_options(intra_op_threads: int | None) -> Any:
     return options
 
 
-def _nvidia_driver_present() -> bool:
+def nvidia_driver_present() -> bool:
     import ctypes
 
     try:
@@ -68,7 +68,7 @@ def _create_session(graph: Path, choice: str, intra_op_threads: int | None) -> A
     if choice not in _PROVIDER_CHAINS:
         raise ValueError(f"providers must be one of {', '.join(_PROVIDER_CHAINS)}, not {choice!r}")
     available = set(ort.get_available_providers())
-    if choice == "auto" and not _nvidia_driver_present():
+    if choice == "auto" and not nvidia_driver_present():
         # The GPU build lists GPU providers even without a GPU, and trying them prints errors
         # (to stdout, where `triage batch -` writes its results): go straight to CPU.
         available &= {_CPU}

@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from pipeline.admin import TopicsNotAuthorized, ensure_pipeline_topics
-from pipeline.cli.common import EXIT_MODEL, EXIT_REFUSED
+from pipeline.cli.common import EXIT_MODEL, EXIT_REFUSED, EXIT_USAGE
 from pipeline.clients import who
 from pipeline.settings import Settings
 from pipeline.topics import TopicNames
@@ -18,6 +18,14 @@ def register(sub: Any) -> None:
     worker = sub.add_parser("worker", help="start a triage worker (joins the consumer groups of its lanes)")
     worker.add_argument("--passthrough", action="store_true", help="no model: mark every report ROUTINE (plumbing tests)")
     worker.set_defaults(run=cmd_worker)
+    lag = sub.add_parser(
+        "lag-exporter",
+        help="serve the consumer lag of the pipeline's groups, read from the broker, for Prometheus "
+        "(TRIAGE_OPS_HOST:TRIAGE_LAG_EXPORTER_PORT)",
+    )
+    lag.add_argument("--interval", type=float, default=15.0, metavar="SECONDS",
+                     help="how often the broker is asked (default 15; at most the Prometheus scrape interval)")
+    lag.set_defaults(run=cmd_lag_exporter)
 
 
 def configure_logging(settings: Settings) -> None:
@@ -51,10 +59,28 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
             )
             return EXIT_REFUSED
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    if not settings.lane_names:
+        # Intel only (correlation, briefings, the archive, the briefing page): no model to load.
+        run_worker(settings, None, None, {"model": "none", "sha256": "", "provider": "none", "policy_version": "none"})
+        return 0
     try:
         chain = build_chain(settings, passthrough=args.passthrough)
     except ModelError as exc:
         print(f"triage: the model in {settings.model_dir} cannot be used: {exc}", file=sys.stderr)
         return EXIT_MODEL
     run_worker(settings, chain, build_screen() if settings.screen_enabled else None, model_info(chain, settings))
+    return 0
+
+
+def cmd_lag_exporter(args: argparse.Namespace, settings: Settings) -> int:
+    from pipeline.lag import run
+
+    configure_logging(settings)
+    if args.interval <= 0:
+        print("triage: --interval must be more than 0 seconds", file=sys.stderr)
+        return EXIT_USAGE
+    if not settings.lag_exporter_port:
+        print("triage: TRIAGE_LAG_EXPORTER_PORT must be set (a port number)", file=sys.stderr)
+        return EXIT_USAGE
+    run(settings, args.interval)
     return 0

@@ -65,7 +65,7 @@ def allowed(role: str, topic: str, operation: str) -> bool:
             return True  # its correlation stream, triaged reports read back for the archive, the urgent lane
         return operation == ("read" if topic == "reports.raw" else "write")
     if role == "monitor":
-        return operation == "read" and topic in ("reports.raw", "reports.urgent", "events.input")
+        return operation == "read" and topic in ("reports.raw", "reports.urgent", "events.input", "reports.triaged")
     if role == "auditor":
         return operation == "read" and topic == "audit"
     kind, clearance = role.split("-")

@@ -9,6 +9,7 @@ Used by test_dashboard.py (against stand-in exporters) and test_live_monitoring.
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import time
@@ -53,6 +54,35 @@ def render_config(
         text = text.replace(placeholder, value)
     assert "@" not in text.split("scrape_configs:")[1], "a placeholder was left unfilled"
     return text
+
+
+_DURATION = re.compile(r"(\d+)([smh])")
+_SECONDS = {"s": 1, "m": 60, "h": 3600}
+
+
+def shortened_rules(workdir: Path, factor: int = 15, min_range_s: int = 10, min_for_s: int = 2) -> list[Path]:
+    """Copies of the rule files with every `for:` and every range selector divided by `factor` (at least
+    `min_for_s` and `min_range_s` seconds), for a live test that cannot wait minutes. Thresholds are kept;
+    the shipped files are not touched."""
+
+    def seconds(text: str) -> int:
+        return sum(int(n) * _SECONDS[unit] for n, unit in _DURATION.findall(text))
+
+    def shorter_range(match: re.Match[str]) -> str:
+        return f"[{max(min_range_s, seconds(match.group(1)) // factor)}s]"
+
+    def shorter_for(match: re.Match[str]) -> str:
+        return f"{match.group(1)}{max(min_for_s, seconds(match.group(2)) // factor)}s"
+
+    out = workdir / "rules-shortened"
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for path in rule_files():
+        text = re.sub(r"\[((?:\d+[smh])+)\]", shorter_range, path.read_text())
+        text = re.sub(r"^(\s+for: )((?:\d+[smh])+)$", shorter_for, text, flags=re.MULTILINE)
+        (out / path.name).write_text(text)
+        paths.append(out / path.name)
+    return paths
 
 
 @dataclass
@@ -100,9 +130,10 @@ def local_prometheus(
     lag_exporters: Sequence[str] = (),
     brokers: Sequence[str] = (),
     scrape_interval: str = "2s",
+    rules: Sequence[Path] | None = None,
 ) -> Iterator[LocalPrometheus]:
     config = workdir / "prometheus.yml"
-    config.write_text(render_config(workers, lag_exporters, brokers, scrape_interval))
+    config.write_text(render_config(workers, lag_exporters, brokers, scrape_interval, rules))
     port = free_port()
     log = workdir / "prometheus.log"
     with open(log, "wb") as handle:

@@ -76,6 +76,16 @@ def workers(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
+def pools(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The lane pools' workloads (every worker but the intel one)."""
+    return [w for w in workers(docs) if w["metadata"]["labels"]["pool"] != "intel"]
+
+
+def intel(docs: list[dict[str, Any]]) -> dict[str, Any]:
+    (workload,) = [w for w in workers(docs) if w["metadata"]["labels"]["pool"] == "intel"]
+    return workload
+
+
 def worker_container(workload: dict[str, Any]) -> dict[str, Any]:
     (container,) = [c for c in workload["spec"]["template"]["spec"]["containers"] if c["name"] == "worker"]
     return container
@@ -141,6 +151,7 @@ def test_kubeconform_matrix(tmp_path: Path) -> None:
         "TriggerAuthentication",
         "KafkaTopic",
         "KafkaUser",
+        "PersistentVolumeClaim",
     }
     assert expected <= valid, f"never validated: {expected - valid}"
     assert report["summary"]["valid"] > 17 * 10
@@ -202,15 +213,21 @@ def test_keda_pool_with_both_lanes_has_a_trigger_per_lane() -> None:
 
 
 def test_keda_owns_the_replica_count() -> None:
-    for workload in workers(render({"keda": {"enabled": True}})):
+    docs = render({"keda": {"enabled": True}})
+    for workload in pools(docs):
         assert "replicas" not in workload["spec"], "an HPA-managed Deployment must not set replicas"
+    assert intel(docs)["spec"]["replicas"] == 1, "the intel workload is never scaled"
+    assert {so["spec"]["scaleTargetRef"]["name"] for so in of_kind(docs, "ScaledObject")} == {
+        "triage-bulk",
+        "triage-urgent",
+    }
 
 
 @pytest.mark.parametrize("partitions", [4, 8])
 def test_keda_max_replicas_at_most_partitions(partitions: int) -> None:
     values = {
         "keda": {"enabled": True},
-        "app": {"partitions": partitions},
+        "app": {"partitions": partitions, "urgentPartitions": partitions},
         "pools": {
             "bulk": {"replicas": 1, "keda": {"maxReplicaCount": partitions}},
             "urgent": {"replicas": 1, "keda": {"maxReplicaCount": partitions}},
@@ -222,6 +239,27 @@ def test_keda_max_replicas_at_most_partitions(partitions: int) -> None:
     result = helm_template(above)
     assert result.returncode != 0
     assert "maxReplicaCount" in result.stderr and "partitions" in result.stderr, result.stderr
+
+
+def test_urgent_partitions_bound_the_urgent_pool() -> None:
+    """reports.urgent has app.urgentPartitions partitions: the urgent pool is useful up to that many workers."""
+    docs = render({"keda": {"enabled": True}, "app": {"partitions": 8, "urgentPartitions": 3},
+                   "pools": {"urgent": {"replicas": 3, "keda": {"maxReplicaCount": 3}}}})
+    for workload in workers(docs):
+        assert env_of(worker_container(workload))["TRIAGE_URGENT_PARTITIONS"] == "3"
+    assert named(docs, "ScaledObject", "triage-urgent")["spec"]["maxReplicaCount"] == 3
+    for values, message in (
+        ({"app": {"partitions": 4, "urgentPartitions": 6}}, "app.urgentPartitions"),
+        ({"app": {"urgentPartitions": 2}, "pools": {"urgent": {"replicas": 3}}}, "pools.urgent.replicas"),
+        ({"keda": {"enabled": True}, "app": {"urgentPartitions": 2}, "pools": {"urgent": {"replicas": 1}}},
+         "pools.urgent.keda.maxReplicaCount"),
+    ):
+        result = helm_template(values)
+        assert result.returncode != 0 and message in result.stderr, (values, result.stderr)
+    # A pool serving both lanes can use as many workers as the larger topic has partitions.
+    both = {"app": {"partitions": 8, "urgentPartitions": 2},
+            "pools": {"urgent": {"enabled": False}, "bulk": {"lanes": "bulk,urgent", "replicas": 8}}}
+    assert named(render(both), "Deployment", "triage-bulk")["spec"]["replicas"] == 8
 
 
 def test_trigger_authentication_takes_scram_and_tls_from_secrets() -> None:
@@ -257,11 +295,79 @@ def test_static_membership_refuses_keda() -> None:
 def test_two_pools_are_separate_workloads_with_their_own_lanes_and_replicas() -> None:
     docs = render({"pools": {"bulk": {"replicas": 3}, "urgent": {"replicas": 2}}})
     by_name = {w["metadata"]["name"]: w for w in workers(docs)}
-    assert set(by_name) == {"triage-bulk", "triage-urgent"}
+    assert set(by_name) == {"triage-bulk", "triage-urgent", "triage-intel"}
     assert by_name["triage-bulk"]["spec"]["replicas"] == 3
     assert by_name["triage-urgent"]["spec"]["replicas"] == 2
     assert env_of(worker_container(by_name["triage-bulk"]))["TRIAGE_LANES"] == "bulk"
     assert env_of(worker_container(by_name["triage-urgent"]))["TRIAGE_LANES"] == "urgent"
+    assert env_of(worker_container(by_name["triage-intel"]))["TRIAGE_LANES"] == "none"
+
+
+def test_lane_pools_run_without_the_intel_app() -> None:
+    """Correlation, briefings, the archive and the briefing page are the intel workload's alone: a lane pool
+    that scales (KEDA) or rolls never takes the intel app's work away from it."""
+    docs = render({"web": {"tokensSecret": "t"}})
+    for workload in pools(docs):
+        env = env_of(worker_container(workload))
+        assert env["TRIAGE_INTEL_ENABLED"] == "false", workload["metadata"]["name"]
+        assert env["TRIAGE_ARCHIVE_ENABLED"] == env["TRIAGE_WEB_ENABLED"] == "false"
+        assert "TRIAGE_WEB_TOKENS_FILE" not in env and "TRIAGE_ARCHIVE_DIR" not in env
+        assert "briefing" not in workload["spec"]["template"]["metadata"]["labels"]
+        assert {p["name"] for p in worker_container(workload)["ports"]} == {"ops"}
+
+
+def test_intel_workload_is_one_pod_with_the_briefing_page_and_the_archive() -> None:
+    docs = render({"web": {"tokensSecret": "t"}, "intel": {"archive": {"rollSeconds": 30}}})
+    workload = intel(docs)
+    assert workload["kind"] == "Deployment" and workload["spec"]["replicas"] == 1
+    assert workload["spec"]["strategy"] == {"type": "Recreate"}, "two intel pods would share one archive volume"
+    container = worker_container(workload)
+    env = env_of(container)
+    assert (env["TRIAGE_LANES"], env["TRIAGE_INTEL_ENABLED"], env["TRIAGE_MEMBERSHIP"]) == ("none", "true", "dynamic")
+    assert (env["TRIAGE_WEB_ENABLED"], env["TRIAGE_WEB_HOST"]) == ("true", "0.0.0.0")
+    assert env["TRIAGE_WEB_TOKENS_FILE"] == "/etc/triage/web/tokens.json"
+    assert (env["TRIAGE_ARCHIVE_ENABLED"], env["TRIAGE_ARCHIVE_ROLL_S"]) == ("true", "30")
+    assert {p["name"]: p["containerPort"] for p in container["ports"]} == {"ops": 9464, "briefing": 6066}
+    mounts = {m["mountPath"]: m["name"] for m in container["volumeMounts"]}
+    volumes = {v["name"]: v for v in workload["spec"]["template"]["spec"]["volumes"]}
+    archive = volumes[mounts[env["TRIAGE_ARCHIVE_DIR"]]]
+    assert archive["persistentVolumeClaim"]["claimName"] == "triage-intel-archive"
+    claim = named(docs, "PersistentVolumeClaim", "triage-intel-archive")
+    assert claim["spec"]["resources"]["requests"]["storage"] == "20Gi"
+    assert claim["metadata"]["annotations"]["helm.sh/resource-policy"] == "keep", "the archive is the record"
+    assert "nvidia.com/gpu" not in container["resources"].get("limits", {})
+    # Scraped as a worker; not a pool: no ScaledObject, no PodDisruptionBudget.
+    service = named(docs, "Service", "triage-intel")
+    assert service["metadata"]["labels"]["triage-job"] == "triage-worker"
+    assert service["spec"]["selector"]["pool"] == "intel"
+
+
+@pytest.mark.parametrize(
+    "persistence,claim",
+    [({"existingClaim": "archive-2026"}, "archive-2026"), ({"enabled": False}, None)],
+    ids=["existing-claim", "no-persistence"],
+)
+def test_intel_archive_volume_options(persistence: dict[str, Any], claim: str | None) -> None:
+    docs = render({"intel": {"archive": {"persistence": persistence}}})
+    assert not of_kind(docs, "PersistentVolumeClaim"), "the chart makes a claim only when none is given"
+    volumes = {v["name"]: v for v in intel(docs)["spec"]["template"]["spec"]["volumes"]}
+    if claim:
+        assert volumes["archive"]["persistentVolumeClaim"] == {"claimName": claim}
+    else:
+        assert volumes["archive"] == {"name": "archive", "emptyDir": {}}
+
+
+def test_intel_can_be_left_out() -> None:
+    docs = render({"intel": {"enabled": False}})
+    assert not [w for w in workers(docs) if w["metadata"]["labels"]["pool"] == "intel"]
+    assert not of_kind(docs, "PersistentVolumeClaim")
+    exporter = env_of(named(docs, "Deployment", "triage-lag-exporter")["spec"]["template"]["spec"]["containers"][0])
+    assert exporter["TRIAGE_INTEL_ENABLED"] == exporter["TRIAGE_ARCHIVE_ENABLED"] == "false"
+    result = helm_template({"intel": {"enabled": False}, "web": {"tokensSecret": "t"}})
+    assert result.returncode != 0 and "intel" in result.stderr
+    result = helm_template({"pools": {"intel": {"enabled": True, "lanes": "bulk", "replicas": 1, "keda": {
+        "minReplicaCount": 1, "maxReplicaCount": 2, "lagThreshold": 5}}}})
+    assert result.returncode != 0 and "pools.intel" in result.stderr
 
 
 def test_every_lane_must_be_served() -> None:
@@ -301,9 +407,10 @@ def test_termination_grace_exceeds_drain_timeout() -> None:
 
 def test_static_membership_renders_statefulsets_with_the_pod_name_as_instance_id() -> None:
     docs = render(STATIC)
-    assert not of_kind(docs, "Deployment") or all(
-        d["metadata"]["labels"]["app.kubernetes.io/component"] != "worker" for d in of_kind(docs, "Deployment")
-    )
+    assert [d["metadata"]["name"] for d in of_kind(docs, "Deployment") if d in workers(docs)] == ["triage-intel"]
+    # The intel app is Faust's, which has no static membership: always a dynamic member.
+    assert env_of(worker_container(intel(docs)))["TRIAGE_MEMBERSHIP"] == "dynamic"
+    assert "TRIAGE_GROUP_INSTANCE_ID" not in env_of(worker_container(intel(docs)))
     sets = of_kind(docs, "StatefulSet")
     assert {s["metadata"]["name"] for s in sets} == {"triage-bulk", "triage-urgent"}
     for statefulset in sets:
@@ -319,7 +426,11 @@ def test_static_membership_renders_statefulsets_with_the_pod_name_as_instance_id
 
 
 def test_gpu_pools_ask_for_a_gpu_and_the_cuda_provider() -> None:
-    for workload in workers(render({"gpu": {"enabled": True}})):
+    docs = render({"gpu": {"enabled": True}})
+    # The intel workload runs no model inference: never a GPU.
+    assert "nvidia.com/gpu" not in worker_container(intel(docs))["resources"].get("limits", {})
+    assert env_of(worker_container(intel(docs)))["TRIAGE_PROVIDERS"] == "cpu"
+    for workload in pools(docs):
         container = worker_container(workload)
         assert container["resources"]["limits"]["nvidia.com/gpu"] == 1
         assert env_of(container)["TRIAGE_PROVIDERS"] == "cuda"
@@ -331,13 +442,13 @@ def test_gpu_pools_ask_for_a_gpu_and_the_cuda_provider() -> None:
         assert env_of(container)["TRIAGE_PROVIDERS"] == "cpu"
     mixed = render({"pools": {"urgent": {"gpu": {"enabled": True}}}})
     providers = {w["metadata"]["name"]: env_of(worker_container(w))["TRIAGE_PROVIDERS"] for w in workers(mixed)}
-    assert providers == {"triage-bulk": "cpu", "triage-urgent": "cuda"}
+    assert providers == {"triage-bulk": "cpu", "triage-urgent": "cuda", "triage-intel": "cpu"}
 
 
 def test_pods_run_unprivileged_on_a_read_only_root() -> None:
     docs = render(matrix_values(True, False, False, True))
     pods = [w for w in docs if w["kind"] in ("Deployment", "StatefulSet")]
-    assert len(pods) == 3  # two pools and the lag exporter
+    assert len(pods) == 4  # two pools, the intel workload and the lag exporter
     for workload in pods:
         spec = workload["spec"]["template"]["spec"]
         assert spec["automountServiceAccountToken"] is False
@@ -383,6 +494,55 @@ def test_pod_disruption_budget_per_pool() -> None:
         assert spec["selector"]["matchLabels"]["pool"] == name.removeprefix("triage-")
 
 
+def test_rollouts_surge_by_default_and_a_pool_may_choose_otherwise() -> None:
+    """A new worker is ready once it has joined its groups (even with nothing assigned), so a surge pod never
+    stalls a rollout; a GPU pool with no spare GPU replaces one pod at a time instead."""
+    docs = render({"pools": {"urgent": {"rollingUpdate": {"maxSurge": 0, "maxUnavailable": 1}}}})
+    by_name = {w["metadata"]["name"]: w["spec"]["strategy"] for w in pools(docs)}
+    assert by_name["triage-bulk"] == {"type": "RollingUpdate", "rollingUpdate": {"maxSurge": 1, "maxUnavailable": 0}}
+    assert by_name["triage-urgent"]["rollingUpdate"] == {"maxSurge": 0, "maxUnavailable": 1}
+    result = helm_template({"app": {"partitions": 2, "urgentPartitions": 2}, "pools": {"bulk": {"replicas": 3}}})
+    assert result.returncode != 0 and "sit idle" in result.stderr, result.stderr
+
+
+# --- lag exporter ---------------------------------------------------------------------------------
+
+
+def lag_exporter(docs: list[dict[str, Any]]) -> dict[str, Any]:
+    (container,) = named(docs, "Deployment", "triage-lag-exporter")["spec"]["template"]["spec"]["containers"]
+    return container
+
+
+def test_lag_exporter_logs_in_as_monitor_on_a_secure_cluster() -> None:
+    docs = render({"security": {"enabled": True}, "strimzi": {"enabled": True}})
+    container = lag_exporter(docs)
+    env = env_of(container)
+    assert env["TRIAGE_SASL_USERNAME"] == "monitor" and env["TRIAGE_SECURITY_PROTOCOL"] == "SASL_SSL"
+    volumes = named(docs, "Deployment", "triage-lag-exporter")["spec"]["template"]["spec"]["volumes"]
+    (password,) = [v for v in volumes if v["name"] == "kafka-password"]
+    assert password["secret"]["secretName"] == "monitor", "Strimzi's User Operator names the Secret after the user"
+    assert env["TRIAGE_SASL_PASSWORD_FILE"] == "/etc/triage/kafka-password/password"
+    assert named(docs, "KafkaUser", "monitor"), "the monitor role is one of the chart's KafkaUsers"
+    # The workers keep their own login.
+    assert {env_of(worker_container(w))["TRIAGE_SASL_USERNAME"] for w in workers(docs)} == {"worker"}
+
+
+def test_lag_exporter_command_probes_and_what_it_watches() -> None:
+    docs = render({"lagExporter": {"intervalSeconds": 10}})
+    container = lag_exporter(docs)
+    assert container["command"] == ["triage", "lag-exporter", "--interval", "10"]
+    assert container["readinessProbe"]["httpGet"] == {"path": "/healthz/ready", "port": "metrics"}
+    assert container["livenessProbe"]["httpGet"] == {"path": "/healthz/live", "port": "metrics"}
+    env = env_of(container)
+    assert (env["TRIAGE_OPS_HOST"], env["TRIAGE_LAG_EXPORTER_PORT"]) == ("0.0.0.0", "9465")
+    # It watches the intel group (and reports.triaged for the archive) exactly when the intel workload runs them.
+    assert env["TRIAGE_INTEL_ENABLED"] == env["TRIAGE_ARCHIVE_ENABLED"] == "true"
+    no_archive = env_of(lag_exporter(render({"intel": {"archive": {"enabled": False}}})))
+    assert (no_archive["TRIAGE_INTEL_ENABLED"], no_archive["TRIAGE_ARCHIVE_ENABLED"]) == ("true", "false")
+    # An unready exporter (the broker away) is still scraped: its error counter says why.
+    assert named(docs, "Service", "triage-lag-exporter")["spec"]["publishNotReadyAddresses"] is True
+
+
 # --- network --------------------------------------------------------------------------------------
 
 
@@ -408,11 +568,12 @@ def test_services_for_ops_and_briefing_ports() -> None:
     assert briefing["spec"]["ports"] == [
         {"name": "briefing", "port": 6066, "targetPort": "briefing", "protocol": "TCP"}
     ]
-    assert briefing["spec"]["selector"]["briefing"] == "true"
-    serving = [w for w in workers(docs) if w["spec"]["template"]["metadata"]["labels"].get("briefing") == "true"]
-    assert [w["metadata"]["name"] for w in serving] == ["triage-bulk"]
+    assert briefing["spec"]["selector"]["briefing"] == "true" and briefing["spec"]["selector"]["pool"] == "intel"
+    selector = briefing["spec"]["selector"].items()
+    serving = [w for w in workers(docs) if selector <= w["spec"]["template"]["metadata"]["labels"].items()]
+    assert [w["metadata"]["name"] for w in serving] == ["triage-intel"], "the briefing page is the intel workload's"
     assert env_of(worker_container(serving[0]))["TRIAGE_WEB_TOKENS_FILE"]
-    for pool in ("bulk", "urgent"):
+    for pool in ("bulk", "urgent", "intel"):
         ops = named(docs, "Service", f"triage-{pool}")
         assert ops["spec"]["ports"][0]["port"] == 9464 and ops["metadata"]["labels"]["triage-job"] == "triage-worker"
     assert named(docs, "Service", "triage-lag-exporter")["metadata"]["labels"]["triage-job"] == "triage-lag-exporter"
@@ -435,23 +596,30 @@ def test_strimzi_users_grant_exactly_what_acls_sh_grants(prefix: str, app_id: st
 
 def test_strimzi_topics_cover_the_pipeline() -> None:
     docs = render(
-        {"strimzi": {"enabled": True}, "app": {"topicPrefix": "p.", "partitions": 12, "replicationFactor": 3}}
+        {
+            "strimzi": {"enabled": True},
+            "app": {"topicPrefix": "p.", "partitions": 12, "urgentPartitions": 6, "replicationFactor": 3},
+        }
     )
     topics = {t["spec"]["topicName"]: t["spec"] for t in of_kind(docs, "KafkaTopic")}
     levels = ("unclassified", "restricted", "confidential", "secret")
     expected = {
         "reports.raw",
         "reports.urgent",
-        "reports.review",
         "reports.deadletter",
         "reports.triaged",
         "events.input",
         "feedback",
         "audit",
-        *(f"{family}.{level}" for family in ("alerts", "flash", "events", "briefings") for level in levels),
+        *(f"{family}.{level}" for family in ("alerts", "flash", "review", "events", "briefings") for level in levels),
     }
     assert set(topics) == {f"p.{t}" for t in expected}
-    assert topics["p.reports.raw"]["partitions"] == topics["p.reports.urgent"]["partitions"] == 12
+    assert topics["p.reports.raw"]["partitions"] == topics["p.alerts.secret"]["partitions"] == 12
+    assert topics["p.reports.urgent"]["partitions"] == 6
+    # The lanes' inputs take the broker's clock: report age and lag in seconds are measured from arrival.
+    for name in ("p.reports.raw", "p.reports.urgent"):
+        assert topics[name]["config"]["message.timestamp.type"] == "LogAppendTime"
+    assert "message.timestamp.type" not in topics["p.reports.triaged"].get("config", {})
     assert topics["p.events.input"]["partitions"] == 1
     assert topics["p.audit"]["config"]["retention.ms"] == topics["p.feedback"]["config"]["retention.ms"] == -1
     assert all(spec["replicas"] == 3 and spec["config"]["min.insync.replicas"] == 2 for spec in topics.values())

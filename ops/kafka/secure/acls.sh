@@ -24,7 +24,8 @@
 #                           (its correlation stream, all levels mixed); Read reports.triaged (archive);
 #                           Create/Read/Write/DescribeConfigs topics "<app id>.intel-*" (Faust's own);
 #                           Write transactional ids "<app id>.*"
-#   monitor                 the lag exporter: Describe groups "<app id>.*"; Read the input topics
+#   monitor                 the lag exporter: Describe groups "<app id>.*"; Read the input topics and
+#                           reports.triaged (the archive's input)
 #                           (offsets and the oldest unconsumed record's timestamp, never content)
 #   analyst-<level>         Read alerts.<l>, flash.<l> and review.<l> for every l up to <level>;
 #                           group analyst-<level>
@@ -109,7 +110,7 @@ grant --allow-principal User:worker --resource-pattern-type prefixed --transacti
 # The lag exporter: describes the groups and reads offsets (and the timestamp of the oldest unconsumed
 # record) of the input topics; it never reads content into its metrics or logs.
 grant --allow-principal User:monitor --operation Describe --operation Read --topic "${prefix}reports.raw" \
-  --topic "${prefix}reports.urgent" --topic "${prefix}events.input"
+  --topic "${prefix}reports.urgent" --topic "${prefix}events.input" --topic "${prefix}reports.triaged"
 grant --allow-principal User:monitor --resource-pattern-type prefixed --group "$app." --operation Describe
 
 for role in analyst commander; do

@@ -65,6 +65,22 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- if eq $m "SCRAM-SHA-512" -}}scram_sha512{{- else if eq $m "SCRAM-SHA-256" -}}scram_sha256{{- else -}}plaintext{{- end -}}
 {{- end -}}
 
+{{/* The partitions of a lane's input topic: reports.raw has app.partitions, reports.urgent app.urgentPartitions. */}}
+{{- define "triage.lanePartitions" -}}
+{{- $ := index . 0 -}}{{- $lane := index . 1 -}}
+{{- if eq $lane "bulk" -}}{{ $.Values.app.partitions }}{{- else -}}{{ $.Values.app.urgentPartitions }}{{- end -}}
+{{- end -}}
+
+{{/* The most workers a pool can use: the partitions of the largest input topic among its lanes. */}}
+{{- define "triage.poolPartitions" -}}
+{{- $ := index . 0 -}}{{- $pool := index . 1 -}}
+{{- $most := 0 -}}
+{{- range $lane := splitList "," $pool.lanes -}}
+{{- $most = max $most (int (include "triage.lanePartitions" (list $ $lane))) -}}
+{{- end -}}
+{{- $most -}}
+{{- end -}}
+
 {{/*
 Checks a schema cannot express. Included once, from workers.yaml; each failure names the value.
 */}}
@@ -73,20 +89,30 @@ Checks a schema cannot express. Included once, from workers.yaml; each failure n
 {{- if le (int $v.terminationGracePeriodSeconds) (int $v.drainTimeoutSeconds) -}}
 {{- fail (printf "terminationGracePeriodSeconds (%d) must be greater than drainTimeoutSeconds (%d): Kubernetes would kill a worker while it drains" (int $v.terminationGracePeriodSeconds) (int $v.drainTimeoutSeconds)) -}}
 {{- end -}}
+{{- if gt (int $v.app.urgentPartitions) (int $v.app.partitions) -}}
+{{- fail (printf "app.urgentPartitions (%d) is more than app.partitions (%d): the workers never give reports.urgent more partitions than reports.raw" (int $v.app.urgentPartitions) (int $v.app.partitions)) -}}
+{{- end -}}
+{{- if and $v.web.tokensSecret (not $v.intel.enabled) -}}
+{{- fail "web.tokensSecret needs intel.enabled: the briefing page is served by the intel workload" -}}
+{{- end -}}
 {{- $pools := include "triage.enabledPools" . | fromYaml -}}
 {{- if not $pools -}}{{- fail "pools: no pool is enabled" -}}{{- end -}}
+{{- if hasKey $v.pools "intel" -}}
+{{- fail "pools.intel: the name is taken by the intel workload (values `intel`); call the pool something else" -}}
+{{- end -}}
 {{- $served := dict -}}
 {{- range $name, $pool := $pools -}}
 {{- range $lane := splitList "," $pool.lanes -}}{{- $_ := set $served $lane $name -}}{{- end -}}
-{{- if gt (int $pool.replicas) (int $v.app.partitions) -}}
-{{- fail (printf "pools.%s.replicas (%d) is more than app.partitions (%d): the extra workers would get no partition and never be ready" $name (int $pool.replicas) (int $v.app.partitions)) -}}
+{{- $most := int (include "triage.poolPartitions" (list $ $pool)) -}}
+{{- if gt (int $pool.replicas) $most -}}
+{{- fail (printf "pools.%s.replicas (%d) is more than the partitions of its input topics (%d; app.partitions, app.urgentPartitions): the extra workers would join their groups and sit idle" $name (int $pool.replicas) $most) -}}
 {{- end -}}
 {{- if $v.keda.enabled -}}
 {{- if ne $v.membership "dynamic" -}}
 {{- fail "keda.enabled needs membership: dynamic (a static-membership StatefulSet has a fixed size)" -}}
 {{- end -}}
-{{- if gt (int $pool.keda.maxReplicaCount) (int $v.app.partitions) -}}
-{{- fail (printf "pools.%s.keda.maxReplicaCount (%d) is more than app.partitions (%d), the partitions of its input topic" $name (int $pool.keda.maxReplicaCount) (int $v.app.partitions)) -}}
+{{- if gt (int $pool.keda.maxReplicaCount) $most -}}
+{{- fail (printf "pools.%s.keda.maxReplicaCount (%d) is more than the partitions of its input topics (%d; app.partitions, app.urgentPartitions)" $name (int $pool.keda.maxReplicaCount) $most) -}}
 {{- end -}}
 {{- if gt (int $pool.keda.minReplicaCount) (int $pool.keda.maxReplicaCount) -}}
 {{- fail (printf "pools.%s.keda.minReplicaCount is more than its maxReplicaCount" $name) -}}
@@ -111,6 +137,8 @@ Checks a schema cannot express. Included once, from workers.yaml; each failure n
   value: {{ $.Values.app.topicPrefix | quote }}
 - name: TRIAGE_PARTITIONS
   value: {{ $.Values.app.partitions | quote }}
+- name: TRIAGE_URGENT_PARTITIONS
+  value: {{ $.Values.app.urgentPartitions | quote }}
 - name: TRIAGE_REPLICATION_FACTOR
   value: {{ $.Values.app.replicationFactor | quote }}
 {{- if $.Values.security.enabled }}
