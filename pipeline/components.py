@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from operators.chain import PassThroughTriage, TriageChain
 from operators.ingest import IngestLimits
 from operators.prioritise import AreaOfInterest
 from pipeline.settings import Settings, SettingsError
+
+if TYPE_CHECKING:
+    from pipeline.lanes import Screen
 
 log = logging.getLogger(__name__)
 
@@ -41,21 +44,32 @@ def build_chain(settings: Settings, passthrough: bool = False) -> TriageChain:
     threads = settings.model_threads or (1 if (os.cpu_count() or 1) <= 2 else None)
     model = load_model(settings.model_dir, settings.providers, threads)
     log.info("model %s loaded (%s)", model.manifest.name, getattr(model, "providers", "?"))
-    config = TriageConfig(areas=load_areas(settings), model_batch_size=settings.model_batch_size)
-    return TriageChain(ModelTriage(model, build_nlp(), config), limits)
+    theatre = load_configured_theatre(settings)
+    # A configured theatre brings its areas of interest; the packaged example theatre does not.
+    areas = load_areas(settings) + (tuple(AreaOfInterest(a.name, a.lat, a.lon, a.radius_km) for a in theatre.areas)
+                                    if settings.theatre_file is not None else ())
+    config = TriageConfig(areas=areas, model_batch_size=settings.model_batch_size, theatre=theatre)
+    nlp = build_nlp(str(settings.theatre_file) if settings.theatre_file else None)
+    return TriageChain(ModelTriage(model, nlp, config), limits)
 
 
-def build_screen() -> Callable[[bytes | None], bool]:
-    """The urgency screen the bulk lane runs on every raw record as it is fetched (no model)."""
-    from operators.policy.cues import find_cues
+def load_configured_theatre(settings: Settings) -> Any:
+    from operators.geo.theatre import TheatreError, load_theatre
+
+    try:
+        return load_theatre(settings.theatre_file)
+    except TheatreError as exc:
+        raise SettingsError(f"TRIAGE_THEATRE_FILE={settings.theatre_file}: {exc}") from None
+
+
+def build_screen() -> Screen:
+    """The urgency screen the bulk lane runs on every raw record as it is fetched: the policy's compiled
+    screen (policy.yaml `screen`), one pass per report, no model."""
+    from operators.policy.engine import default
     from pipeline.lanes import screen_payload
 
-    urgent_kinds = {"contact", "incoming", "cbrn_release", "casualties", "critical", "support_request", "imminent"}
-
-    def screen_text(text: str) -> bool:
-        return any(cue.kind in urgent_kinds for cue in find_cues(text))
-
-    return screen_payload(screen_text)
+    engine = default()
+    return screen_payload(engine.screen, engine.policy.name)
 
 
 def model_info(chain: TriageChain, settings: Settings) -> dict[str, str]:

@@ -17,8 +17,16 @@ Ordering: outputs of one input partition come out in input order within the bulk
 report overtakes the bulk reports read before it (that is the point). Every output is keyed by
 the report's deterministic alert id, so a re-delivered report gives the same id, and a consumer
 drops duplicates by remembering the alert ids it has seen. A report forwarded to the urgent lane
-is not triaged by the bulk lane; if the bulk worker dies between the forward and the commit, the
-report is forwarded again and triaged twice, under the same alert id.
+is not triaged by the bulk lane.
+
+Re-forwarding: the screen runs as records are fetched, far ahead of the model (up to
+TRIAGE_READ_AHEAD records), so the committed offset of a partition lags behind the records already
+screened and forwarded. Each commit of the bulk lane therefore carries, as its metadata, the offset
+up to which the screen ran with every forward acknowledged, and the screen's policy version. A new
+owner of the partition reads that back: records below it that the same screen flags are finished
+without a second forward. Under another policy version nothing is skipped (a report may then be
+triaged twice, under the same alert id, never lost). Only a worker that dies between a forward and
+the commit that records it forwards a report twice.
 
 Why not a Faust agent: faust-streaming 0.15.3 acks records it skipped at a rebalance and the whole
 buffer of `take()` when the agent fails, so its commits can pass records that were never processed
@@ -54,8 +62,37 @@ from schemas.reports import TriagedReport
 
 log = logging.getLogger(__name__)
 
-Screen = Callable[[bytes | None], bool]
 Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class Screen:
+    """The urgency screen of raw records, and the version of the policy it comes from (the bulk lane
+    records it with its commits: see `Lane` on re-forwarding)."""
+
+    test: Callable[[bytes | None], bool]
+    version: str
+
+    def __call__(self, value: bytes | None) -> bool:
+        return self.test(value)
+
+
+def screened_metadata(screened: int, version: str) -> str:
+    """Commit metadata of the bulk lane: how far the screen ran, and which screen."""
+    return json.dumps({"screened": screened, "screen": version}, separators=(",", ":"))
+
+
+def parse_screened(metadata: str | None, version: str) -> int | None:
+    """The offset below which records were screened and forwarded by the same screen, if the metadata says so."""
+    if not metadata:
+        return None
+    try:
+        value = json.loads(metadata)
+    except ValueError:
+        return None
+    if not isinstance(value, dict) or value.get("screen") != version or not isinstance(value.get("screened"), int):
+        return None
+    return int(value["screened"])
 
 
 def utc_now() -> datetime:
@@ -101,6 +138,15 @@ class OffsetBook:
 
     def committed(self, offsets: dict[TopicPartition, int]) -> None:
         self._committed.update(offsets)
+
+    def seed(self, tp: TopicPartition, committed: int) -> None:
+        """The group's committed offset of a partition just assigned, before anything of it is finished here."""
+        self._mark.setdefault(tp, committed)
+        self._committed.setdefault(tp, committed)
+
+    def position(self, tp: TopicPartition) -> int | None:
+        """The offset a commit of this partition would carry now (one past the finished run)."""
+        return self._mark.get(tp)
 
     def pending(self, tps: Iterable[TopicPartition] | None = None) -> int:
         keys = self._fetched.keys() if tps is None else [tp for tp in tps if tp in self._fetched]
@@ -205,7 +251,7 @@ class _Listener(ConsumerRebalanceListener):  # type: ignore[misc]
         await self.lane.on_revoked(list(revoked))
 
     async def on_partitions_assigned(self, assigned: list[TopicPartition]) -> None:
-        self.lane.on_assigned(list(assigned))
+        await self.lane.on_assigned(list(assigned))
 
 
 @dataclass
@@ -250,6 +296,9 @@ class Lane:
         self.clock = clock
         self.urgent = name == "urgent"
         self.book = OffsetBook()
+        self._screened: dict[TopicPartition, int] = {}  # screened, every forward acknowledged, up to here
+        self._screened_committed: dict[TopicPartition, int] = {}
+        self._forwarded_below: dict[TopicPartition, int] = {}  # a previous owner forwarded the flagged ones
         self.health = LaneHealth()
         self._queue: deque[Any] = deque()
         self._queued = asyncio.Event()
@@ -259,6 +308,7 @@ class Lane:
         self._consumer = consumer_factory(group)
         self._tasks: list[asyncio.Task[None]] = []
         self._drain_deadline = float("inf")
+        self._metadata_asked = 0.0
         self._batch = settings.batch_size
         self._wait_s = settings.batch_wait_ms / 1000.0
 
@@ -307,15 +357,44 @@ class Lane:
             await asyncio.wait(list(self._inflight), timeout=self.settings.session_timeout_s / 2)
         await self._commit(timeout=self.settings.session_timeout_s / 2)
         self.book.forget(revoked)
+        for tp in revoked:
+            self._screened.pop(tp, None)
+            self._screened_committed.pop(tp, None)
+            self._forwarded_below.pop(tp, None)
         self.metrics.forget_partitions(self.topic, [tp.partition for tp in revoked])
         self._set_paused(False)
 
-    def on_assigned(self, assigned: list[TopicPartition]) -> None:
+    async def on_assigned(self, assigned: list[TopicPartition]) -> None:
         self.metrics.rebalances.labels(self.name).inc()
+        if self.screen is not None and assigned:
+            await self._read_screened(assigned)
         self.health.assigned = len(assigned)
         self.health.joined = True
         self.metrics.assigned.labels(self.name).set(len(assigned))
         self._set_paused(False)
+
+    async def _read_screened(self, assigned: list[TopicPartition]) -> None:
+        """Read back the committed offsets and the screen's progress recorded with them (see the module
+        docstring). Without an answer nothing is skipped: a report may be forwarded twice, never lost."""
+        try:
+            # aiokafka's committed() drops the metadata; its coordinator returns OffsetAndMetadata.
+            fetch = self._consumer._coordinator.fetch_committed_offsets(assigned)
+            committed = await asyncio.wait_for(fetch, timeout=self.settings.session_timeout_s / 3)
+        except (asyncio.TimeoutError, KafkaError, AttributeError) as exc:
+            log.warning("%s lane: committed offsets not read (%s); flagged reports may be forwarded again",
+                        self.name, type(exc).__name__)
+            return
+        assert self.screen is not None
+        for tp in assigned:
+            meta = committed.get(tp)
+            if meta is None or meta.offset < 0:
+                continue
+            self.book.seed(tp, meta.offset)
+            below = parse_screened(meta.metadata, self.screen.version)
+            if below is not None and below > meta.offset:
+                self._forwarded_below[tp] = below
+                self._screened[tp] = below
+                self._screened_committed[tp] = below
 
     # ---- fetch (and screen)
 
@@ -323,7 +402,7 @@ class Lane:
         while not self._stopping:
             try:
                 batches = await self._consumer.getmany(timeout_ms=200, max_records=1000)
-                self.health.last_broker_ok = time.monotonic()
+                await self._note_broker()
             except asyncio.CancelledError:
                 raise
             except (KafkaError, IllegalStateError) as exc:
@@ -332,33 +411,48 @@ class Lane:
                 continue
             forward: list[Any] = []
             for tp, records in batches.items():
+                below = self._forwarded_below.get(tp, -1)
                 for record in records:
                     self.book.started(tp, record.offset)
                     self.metrics.consumed.labels(self.name).inc()
                     if self.screen is not None and self.screen(record.value):
+                        if record.offset < below:
+                            self.book.finished(tp, record.offset)  # forwarded by the previous owner
+                            self.metrics.screened.labels("forwarded_before").inc()
+                            continue
                         forward.append(record)
                         self.metrics.screened.labels("urgent").inc()
                         continue
                     if self.screen is not None:
                         self.metrics.screened.labels("bulk").inc()
                     self._queue.append(record)
-            if forward:
-                task = asyncio.create_task(self._forward(forward))
-                self._track(task)
+            # The forward is awaited here, so the screened mark never passes an unacknowledged forward.
+            if not forward or await self._forward(forward):
+                for tp, records in batches.items():
+                    if records:
+                        self._screened[tp] = max(self._screened.get(tp, 0), records[-1].offset + 1)
             if self._queue:
                 self._queued.set()
             self._update_backlog()
 
-    async def _forward(self, records: list[Any]) -> None:
-        """Urgent candidates to `reports.urgent`, unchanged, keyed by their report; finished once acknowledged."""
+    async def _forward(self, records: list[Any]) -> bool:
+        """Urgent candidates to `reports.urgent`, unchanged, keyed by their report; finished once acknowledged.
+        One the broker refuses for good (too large for the urgent topic, not authorised) is triaged here."""
         outbound = [
             Outbound(self.names.urgent, r.key, r.value, list(r.headers or []), kind="urgent", level="none")
             for r in records
         ]
         delivery = await self.publisher.deliver(outbound, until=self._gave_up)
-        if delivery.ok:
-            for r in records:
-                self.book.finished(TopicPartition(r.topic, r.partition), r.offset)
+        refused = {id(o) for o, _ in delivery.permanent}
+        for record, out in zip(records, outbound):
+            if id(out) in refused:
+                self._queue.append(record)
+            elif delivery.ok or delivery.permanent:
+                self.book.finished(TopicPartition(record.topic, record.partition), record.offset)
+        if delivery.permanent:
+            log.warning("%s lane: %d urgent candidates refused by the urgent topic; triaged in this lane",
+                        self.name, len(delivery.permanent))
+        return delivery.ok or bool(delivery.permanent)
 
     # ---- triage
 
@@ -434,6 +528,29 @@ class Lane:
                 self.metrics.report_age.labels(self.name, precedence).observe(max(0.0, wall - record.timestamp / 1000.0))
         self.health.last_progress = time.monotonic()
 
+    async def _note_broker(self) -> None:
+        """When the broker last answered. aiokafka returns empty batches without raising while the broker
+        is away, so an answer is a fetch response (its poll timestamp) or, at most every few seconds, a
+        metadata request that succeeds."""
+        now = time.monotonic()
+        wall_ms = time.time() * 1000
+        try:
+            stamps = [self._consumer.last_poll_timestamp(tp) for tp in self._consumer.assignment()]
+        except (IllegalStateError, KeyError, AssertionError):
+            stamps = []
+        newest = max((s for s in stamps if s), default=0)
+        if newest and wall_ms - newest < 5000:
+            self.health.last_broker_ok = now - (wall_ms - newest) / 1000
+            return
+        if now - self._metadata_asked < 5.0:
+            return
+        self._metadata_asked = now
+        try:
+            await asyncio.wait_for(self._consumer.topics(), timeout=5.0)
+            self.health.last_broker_ok = time.monotonic()
+        except (asyncio.TimeoutError, KafkaError, IllegalStateError):
+            pass
+
     def _gave_up(self) -> bool:
         return self._stopping and time.monotonic() > self._drain_deadline
 
@@ -446,15 +563,28 @@ class Lane:
 
     async def _commit(self, timeout: float) -> None:
         offsets = self.book.committable()
+        # The screen's progress travels with the commit, even when the committed offset did not move.
+        for tp, screened in self._screened.items():
+            position = self.book.position(tp)
+            if screened != self._screened_committed.get(tp) and position is not None:
+                offsets.setdefault(tp, position)
         if not offsets:
             return
+        marks = {tp: self._screened[tp] for tp in offsets if tp in self._screened and self._screened[tp] > offsets[tp]}
+        request: dict[TopicPartition, Any] = {
+            tp: (offset, screened_metadata(marks[tp], self.screen.version)) if tp in marks and self.screen else offset
+            for tp, offset in offsets.items()
+        }
         try:
-            await asyncio.wait_for(self._consumer.commit(offsets), timeout=timeout)
+            await asyncio.wait_for(self._consumer.commit(request), timeout=timeout)
         except (CommitFailedError, IllegalStateError, KafkaError, asyncio.TimeoutError) as exc:
             # Rebalancing or the broker is away: the records stay uncommitted and are re-delivered, never lost.
             log.info("%s lane: commit deferred (%s)", self.name, type(exc).__name__)
             return
         self.book.committed(offsets)
+        for tp in offsets:
+            if tp in self._screened:
+                self._screened_committed[tp] = self._screened[tp]
         wall = time.time()
         for tp in offsets:
             self.metrics.last_commit.labels(tp.topic, str(tp.partition)).set(wall)
@@ -492,7 +622,7 @@ def _log_failure(task: asyncio.Task[None]) -> None:
         log.error("lane task failed", exc_info=task.exception())
 
 
-def screen_payload(screen_text: Callable[[str], bool]) -> Screen:
+def screen_payload(screen_text: Callable[[str], bool], version: str) -> Screen:
     """A record screen from a text screen: the report's text and SALUTE slots; malformed input is not urgent
     (the bulk lane dead-letters it)."""
 
@@ -512,7 +642,7 @@ def screen_payload(screen_text: Callable[[str], bool]) -> Screen:
             parts.extend(v for v in salute.values() if isinstance(v, str))
         return bool(parts) and screen_text("\n".join(parts))
 
-    return screen
+    return Screen(screen, version)
 
 
 async def drain(lanes: Sequence[Lane], timeout_s: float) -> None:

@@ -74,6 +74,7 @@ class KindSpec:
     negatable: bool = False
     deescalating: bool = False
     fact: bool = False  # register and tense kinds: no factor on the score, only facts for the rules
+    screen_only: bool = False  # read by the urgency screen only (a sender's own FLASH marking), never scored
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,8 @@ def load_policy(folder: Path = DATA) -> Policy:
         params["calibration"] = _load_yaml(folder / "calibration.yaml") or {}
     kinds = {
         name: KindSpec(float(spec["weight"]), bool(spec.get("flash", False)), bool(spec.get("negatable", False)),
-                       bool(spec.get("deescalating", False)), bool(spec.get("fact", False)))
+                       bool(spec.get("deescalating", False)), bool(spec.get("fact", False)),
+                       bool(spec.get("screen_only", False)))
         for name, spec in (params.get("cue_kinds") or {}).items()
     }
     cues: list[CueRule] = []
@@ -194,6 +196,16 @@ def structural_problems(policy: Policy) -> list[str]:
                 re.compile(pattern)
             except re.error as exc:
                 problems.append(f"{row.id}: pattern {pattern!r} does not compile ({exc})")
+    screen = policy.params.get("screen") or {}
+    if not isinstance(screen, dict) or not screen.get("kinds"):
+        problems.append("policy.yaml: screen needs kinds (the cue kinds that send a report to the urgent lane)")
+    else:
+        for kind in screen["kinds"]:
+            if kind not in policy.kinds:
+                problems.append(f"policy.yaml screen: unknown cue kind {kind!r}")
+        for kind, spec in policy.kinds.items():
+            if spec.flash and kind not in screen["kinds"]:
+                problems.append(f"policy.yaml screen: probable-FLASH kind {kind!r} must be screened")
     for cue in policy.cues:
         if cue.kind not in policy.kinds:
             problems.append(f"{cue.id}: unknown cue kind {cue.kind!r} (policy.yaml cue_kinds)")
@@ -284,6 +296,8 @@ class CompiledPolicy:
         self._cue_groups: dict[str, str] = {}
         by_kind: dict[tuple[str, str], list[str]] = {}
         for index, row in enumerate(policy.cues):
+            if policy.kinds[row.kind].screen_only:
+                continue
             group = f"r{index}"
             self._cue_groups[group] = row.id
             by_kind.setdefault((row.kind, row.gloss), []).append(f"(?P<{group}>{'|'.join(row.patterns)})")
@@ -291,6 +305,11 @@ class CompiledPolicy:
         self.cue_matchers = [
             (kind, gloss, re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", flags)) for (kind, gloss), parts in by_kind.items()
         ]
+        # The urgency screen: every row of the screened kinds in one pattern, searched once per report.
+        # No negation and no rule: it only decides which lane a report takes; the full triage decides.
+        self.screen_kinds = frozenset((policy.params.get("screen") or {}).get("kinds") or ())
+        screened = [f"(?:{'|'.join(row.patterns)})" for row in policy.cues if row.kind in self.screen_kinds]
+        self._screen = re.compile(r"(?<!\w)(?:" + ("|".join(screened) or "(?!)") + ")", flags)
         # Specific rows before broad ones: where both find the same words, the specific weight counts.
         ordered = sorted(policy.terms, key=lambda row: row.strength != "specific")
         self.term_matchers = [
@@ -311,6 +330,10 @@ class CompiledPolicy:
                 if m.end() > m.start():
                     out.append((kind, gloss, RuleMatch(self._cue_groups[m.lastgroup or ""], m.start(), m.end(), m.group(0))))
         return out
+
+    def screen(self, text: str) -> bool:
+        """Whether a report is an urgent candidate: one compiled pass, high recall, no model."""
+        return self._screen.search(text) is not None
 
     def term_matches(self, text: str) -> list[tuple[TermRule, RuleMatch]]:
         out: list[tuple[TermRule, RuleMatch]] = []
