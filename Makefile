@@ -16,7 +16,7 @@ secure_env = $(if $(filter 1 true yes on,$(SECURE)),KAFKA_SECURE=1 )
 
 .DEFAULT_GOAL := help
 .PHONY: help setup system-deps kafka-fetch kafka-up kafka-down kafka-logs kafka-status kafka-clean \
-        topics worker demo test test-unit test-functional test-integration test-slow test-gpu test-ops ops-tools chaos soak \
+        topics worker demo test test-unit test-functional test-integration test-slow test-gpu test-ops test-future ops-tools chaos soak \
         lint format typecheck check \
         models bench bench-smoke bench-gpu evaluate clean
 
@@ -64,13 +64,21 @@ worker: setup kafka-up ## run a triage worker in the foreground
 	$(VENV)/bin/triage worker
 
 demo: setup ## the main job: broker, worker, sample reports streamed, live alerts (DEMO_SECONDS=60; SECURE=1: sealed, per role)
-	$(secure_env)DEMO_SECONDS=$(DEMO_SECONDS) $(PY) -m pipeline.demo
+	$(secure_env)DEMO_SECONDS=$(DEMO_SECONDS) $(PY) -m demo
 
 test: setup ## the whole test suite (unit, functional, integration, ops, short chaos); starts and stops its own broker
 	$(PY) -m pytest -m "not slow and not gpu" $(PYTEST_ARGS)
 
 test-ops: setup ## ops checks only: alert rules, dashboard, Helm chart, runbook, Containerfile, JMX exporter
 	$(PY) -m pytest tests/ops $(PYTEST_ARGS)
+
+# The clock of every process (the tests, the workers, the broker) moved ahead with libfaketime; monotonic
+# clocks are left alone (the JVM and asyncio time with them). FUTURE=+30d by default.
+FUTURE ?= +30d
+test-future: setup ## the streaming and intel tests with the clock moved ahead (FUTURE=+30d): no test depends on today's date
+	LD_PRELOAD=$(CURDIR)/.tools/lib/libfaketime.so.1 FAKETIME="$(FUTURE)" DONT_FAKE_MONOTONIC=1 \
+	  $(PY) -m pytest -m "not slow and not gpu" tests/integration/test_streaming.py tests/integration/test_intel.py \
+	  tests/unit/pipeline/test_clock_moved.py $(PYTEST_ARGS)
 
 chaos: setup ## fault injection on the real broker: 20,000 reports, worker and broker kills, one core busy (about 12 min)
 	$(PY) -m bench.chaos $(CHAOS_ARGS)

@@ -2,7 +2,7 @@
 
 Reports are built from templates with slots (places, grids, date-time groups, equipment, units) so
 that lengths (about 140 to 560 characters, 300 on average), formats and categories vary like the samples in
-`pipeline/samples/reports.jsonl`. The same seed gives the same reports; only `report_id` and
+`demo/samples/reports.jsonl`. The same seed gives the same reports; only `report_id` and
 `received_at` change between the stages that need fresh ids or the send time.
 """
 
@@ -172,6 +172,7 @@ class BenchReport:
     """One report as a JSON object without `received_at`, which producers set when they send."""
 
     fields: dict[str, Any]
+    language: str = ""  # the language it was written in, declared in `fields` or not
 
     @property
     def report_id(self) -> str:
@@ -255,5 +256,139 @@ def generate(count: int, seed: int = 20261126) -> list[BenchReport]:
         # Half the reports declare their language, half leave it to detection, as producers do.
         if rng.random() < 0.5:
             fields["language"] = language
-        reports.append(BenchReport(fields))
+        reports.append(BenchReport(fields, language))
     return reports
+
+
+# --------------------------------------------------------------------------------------- FLASH and routine
+
+# FLASH texts: our own forces, happening now (troops in contact, incoming missiles and drones, chemical
+# release, ambushes, artillery on a position, an assault about to overrun it), ten per language. Every one
+# must be flagged by the policy's urgency screen (tests/unit/bench/test_flash.py checks it).
+_FLASH_TEXTS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "TIC. {callsign} in contact now at {grid} vic {place}, taking heavy SAF and RPG fire from the treeline, "
+        "{n} WIA, request immediate QRF and MEDEVAC.",
+        "TROOPS IN CONTACT. {unit} under direct fire at the checkpoint on {road} near {place} since {dtg}, enemy "
+        "dismounts {km} km east, request fire support now.",
+        "INCOMING! {n}x ballistic missiles inbound towards {place}, impact expected within 2 min, all units take "
+        "cover. Grid {grid}.",
+        "AIR RAID WARNING RED. {n}x {equipment} one-way attack drones inbound on {place} at low level, ETA 3 min, "
+        "engage with all available air defence.",
+        "GAS GAS GAS. Chemical release at {place} ({grid}) at {dtg}, {n} casualties with nerve agent symptoms, "
+        "MOPP 4 now, CBRN Pl requested.",
+        "{callsign} ambushed on {road} {km} km S of {place}, IED strike on the lead vehicle, {n} KIA {n} WIA, still "
+        "under fire, request MEDEVAC and QRF immediately.",
+        "Our position at {place} is under artillery fire right now, rounds impacting every minute, {n} casualties, "
+        "request counter-battery fire.",
+        "TIC. {unit} at {grid} under enemy assault now, {n2} infantry with {equipment} support, position about to "
+        "be overrun, request immediate CAS.",
+        "Missile strike imminent: {n}x cruise missiles tracked heading for the bridge at {place}, ETA 90 seconds, "
+        "clear the area now.",
+        "Chlorine cloud drifting over {place} from a hit storage site, {n} soldiers of {unit} down with respiratory "
+        "distress, evacuate downwind now.",
+    ),
+    "fr": (
+        "TIC. {callsign} pris à partie en ce moment à {place} ({grid}) par des tirs d'armes légères et de RPG, {n} "
+        "blessés, demandons QRF et évacuation sanitaire immédiate.",
+        "Troupes au contact ! La {unit} est sous le feu ennemi au carrefour de la {road} près de {place}, demandons "
+        "appui feu immédiat.",
+        "ALERTE MISSILES. {n} missiles balistiques en approche vers {place}, impact dans 2 minutes, toutes les "
+        "unités aux abris.",
+        "ALERTE AÉRIENNE ROUGE. {n} drones {equipment} en approche à basse altitude sur {place}, arrivée dans 3 "
+        "minutes.",
+        "ALERTE NRBC. Attaque chimique en cours à {place} ({grid}), {n} soldats présentent des symptômes d'agent "
+        "neurotoxique, masques et tenues de protection immédiatement.",
+        "Embuscade en cours sur la {road} à {km} km au sud de {place} : IED sur le véhicule de tête, {n} tués, {n} "
+        "blessés, toujours sous le feu.",
+        "Notre position à {place} est actuellement sous le feu de l'artillerie ennemie, {n} blessés graves, "
+        "demandons tir de contre-batterie.",
+        "TIC. {unit} : assaut ennemi en cours en {grid}, nous sommes sous le feu, position sur le point d'être "
+        "submergée, demandons appui aérien rapproché.",
+        "Nuage de chlore sur {place} après une frappe sur un dépôt, {n} militaires intoxiqués, évacuation immédiate.",
+        "{callsign} : accrochage en cours ! Nous sommes pris à partie par des tirs nourris depuis la lisière nord de "
+        "{place}, nous ripostons, {n} blessés.",
+    ),
+    "de": (
+        "FEINDKONTAKT! {callsign} liegt seit {dtg} bei {place} ({grid}) unter Beschuss aus Handwaffen und "
+        "Panzerfäusten, {n} Verwundete, fordern sofort QRF und MedEvac.",
+        "Truppen im Gefecht: {unit} wird am Kontrollpunkt an der {road} bei {place} angegriffen, fordern sofortige "
+        "Feuerunterstützung.",
+        "RAKETENALARM! {n}x ballistische Raketen im Anflug auf {place}, Einschlag in 2 Minuten, alle Kräfte in "
+        "Deckung.",
+        "LUFTALARM! {n}x Kamikazedrohnen Typ {equipment} im Anflug auf {place}, Höhe ca. {alt} m, Ankunft in 3 "
+        "Minuten.",
+        "ABC-ALARM! Chemischer Kampfstoff bei {place} ({grid}) freigesetzt, {n} Soldaten mit Vergiftungssymptomen, "
+        "sofort Schutzmaske und Schutzanzug.",
+        "Hinterhalt auf der {road} {km} km südlich {place}: IED gegen das Führungsfahrzeug, {n} Gefallene, {n} "
+        "Verwundete, weiterhin unter Feuer.",
+        "Unsere Stellung bei {place} liegt gerade unter Artilleriebeschuss, Einschläge im Minutentakt, {n} "
+        "Schwerverwundete, fordern Konterbatteriefeuer.",
+        "Feindlicher Angriff auf {unit} bei {grid} läuft, wir stehen im Gefecht, Stellung droht überrannt zu "
+        "werden, fordern sofort Luftnahunterstützung.",
+        "Chlorgaswolke über {place} nach Treffer auf ein Lager, {n} Soldaten vergiftet, sofortige Räumung.",
+        "{callsign}: Feuerkampf! Starker Beschuss vom Waldrand nördlich {place}, wir erwidern das Feuer, {n} "
+        "Verwundete.",
+    ),
+}
+
+
+def _fields(report_id: str, rng: random.Random, filler: _Filler, language: str, fmt: str, text: str,
+            classification: str) -> dict[str, Any]:
+    # The sender of a FLASH report is one of our own units: a reliable source, its report confirmed.
+    fields: dict[str, Any] = {
+        "report_id": report_id,
+        "classification": classification,
+        "source": {"unit": filler.values["unit"], "callsign": filler.values["callsign"],
+                   "reliability": rng.choice("AB")},
+        "credibility": rng.randint(1, 2),
+        "format": fmt,
+        "dtg": filler.values["dtg"],
+        "text": text,
+    }
+    if rng.random() < 0.5:
+        fields["language"] = language
+    return fields
+
+
+def flash(count: int, seed: int = 20261127) -> list[BenchReport]:
+    """`count` FLASH reports: the 30 texts above in turn (a third per language), each with its own places,
+    units, call signs and numbers, the four classifications in turn; deterministic for a seed."""
+    rng = random.Random(seed)
+    texts = [(lang, t) for i in range(max(len(v) for v in _FLASH_TEXTS.values()))
+             for lang in LANGUAGES for t in _FLASH_TEXTS[lang][i : i + 1]]
+    out: list[BenchReport] = []
+    for i in range(count):
+        language, template = texts[i % len(texts)]
+        filler = _Filler(rng, language)
+        fields = _fields(f"flash-{seed}-{i:06d}", rng, filler, language, "free_text", filler.fill(template),
+                         CLASSIFICATIONS[i % len(CLASSIFICATIONS)])
+        out.append(BenchReport(fields, language))
+    return out
+
+
+def routine(count: int, seed: int = 20261126, screen: Any = None, distinct: int | None = None) -> list[BenchReport]:
+    """`count` reports of `generate` that the urgency screen leaves in the bulk lane, a third per language
+    (in turn), every classification. `screen(text) -> bool` is the policy's screen (default: the shipped
+    policy's). At most `distinct` different reports are drawn (screening costs about 0.3 ms a report); the
+    rest repeat them in order, with their own ids, so a 50,000-report backlog is ready in seconds."""
+    if screen is None:
+        from operators.policy.engine import default
+
+        screen = default().screen
+    wanted = count if distinct is None else min(count, distinct)
+    pools: dict[str, list[BenchReport]] = {lang: [] for lang in LANGUAGES}
+    per_language = -(-wanted // len(LANGUAGES))
+    batch_seed = seed
+    while any(len(p) < per_language for p in pools.values()):
+        for report in generate(max(3 * wanted, 300), batch_seed):
+            pool = pools[report.language]
+            if len(pool) < per_language and not screen(report.fields["text"]):
+                pool.append(report)
+        batch_seed += 1
+    drawn = [pools[LANGUAGES[i % len(LANGUAGES)]][i // len(LANGUAGES)] for i in range(wanted)]
+    out = []
+    for i in range(count):
+        report = drawn[i % wanted]
+        out.append(BenchReport({**report.fields, "report_id": f"routine-{seed}-{i:06d}"}, report.language))
+    return out

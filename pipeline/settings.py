@@ -8,6 +8,11 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# From a source checkout, worker state and the shipped model sit beside the code. From an installed
+# package (site-packages), state goes under the working directory and the model is named with
+# TRIAGE_MODEL_DIR (the container image sets both; deploy/Containerfile).
+IN_CHECKOUT = (REPO_ROOT / "pyproject.toml").is_file() and (REPO_ROOT / "models").is_dir()
+STATE_ROOT = REPO_ROOT if IN_CHECKOUT else Path.cwd()
 
 
 class SettingsError(ValueError):
@@ -99,12 +104,16 @@ class Settings:
         None, "JSON {token: clearance level} for the briefing page; without it the page is not served", Path
     )
     archive_enabled: bool = _setting(True, "Write triaged reports to the Parquet archive", _bool)
-    archive_dir: Path = _setting(REPO_ROOT / ".triage" / "archive", "Root of the Parquet archive", Path)
+    archive_dir: Path = _setting(STATE_ROOT / ".triage" / "archive", "Root of the Parquet archive", Path)
     archive_roll_s: float = _setting(60.0, "A new archive file per partition at least this often, in seconds")
     archive_roll_bytes: int = _setting(64 * 1024 * 1024, "A new archive file when a buffer reaches this size")
     archive_batch: int = _setting(10_000, "Most reports archived in one batch")
-    data_dir: Path = _setting(REPO_ROOT / ".triage", "Worker state (tables, local stores)", Path)
-    model_dir: Path = _setting(REPO_ROOT / "models" / "default", "Model directory with manifest.json", Path)
+    data_dir: Path = _setting(STATE_ROOT / ".triage", "Worker state (tables, local stores)", Path)
+    model_dir: Path = _setting(
+        REPO_ROOT / "models" / "default",
+        "Model directory with manifest.json (the shipped model in a checkout; set it for an installed package)",
+        Path,
+    )
     theatre_file: Path | None = _setting(
         None, "Theatre JSON: the customer's places, MGRS zones and areas of interest (default: Luxembourg; operators/geo/theatre.py)",
         Path,
@@ -216,7 +225,10 @@ class Settings:
         rows = []
         for f in fields(cls):
             default = f.default
-            shown = str(default.relative_to(REPO_ROOT)) if isinstance(default, Path) else ("" if default is None else str(default))
+            if isinstance(default, Path):
+                shown = str(default.relative_to(STATE_ROOT)) if default.is_relative_to(STATE_ROOT) else str(default)
+            else:
+                shown = "" if default is None else str(default)
             rows.append((f"TRIAGE_{f.name.upper()}", shown, f.metadata["doc"]))
         return rows
 

@@ -6,6 +6,8 @@
 #   bin/prometheus, bin/promtool   Debian's `prometheus` package, unpacked (no service is started)
 #   bin/helm                       go install helm.sh/helm/v4/cmd/helm@$HELM_VERSION
 #   bin/kubeconform                go install github.com/yannh/kubeconform/cmd/kubeconform@$KUBECONFORM_VERSION
+#   lib/libfaketime.so.1           Debian's `libfaketime`, unpacked: `make test-future` runs the streaming
+#                                  and intel tests with the clock moved ahead (LD_PRELOAD, FAKETIME)
 #   kubernetes-json-schema/        the core Kubernetes JSON schemas of one version, from the
 #                                  kubernetes-validate wheel on PyPI, laid out as kubeconform wants:
 #                                  v<version>-standalone-strict/<kind>-<group>-<version>.json
@@ -67,6 +69,24 @@ install_prometheus() {
   say "prometheus: installed $(basename "$deb") ($("$tools/bin/prometheus" --version 2>&1 | head -n 1))"
 }
 
+# --- libfaketime (Debian) ---------------------------------------------------------------------------
+install_faketime() {
+  if [ -f "$tools/lib/libfaketime.so.1" ]; then
+    say "libfaketime: present"
+    return 0
+  fi
+  command -v apt-get >/dev/null 2>&1 && command -v dpkg-deb >/dev/null 2>&1 ||
+    die "libfaketime: needs apt-get and dpkg-deb (a Debian or Ubuntu machine)"
+  (cd "$work" && apt-get download -qq libfaketime >/dev/null 2>&1) || die "libfaketime: apt-get download libfaketime failed"
+  dpkg-deb -x "$work"/libfaketime_*.deb "$work/faketime"
+  local lib
+  lib=$(find "$work/faketime" -name 'libfaketime.so.1' | head -n 1)
+  [ -n "$lib" ] || die "libfaketime: the package has no libfaketime.so.1"
+  mkdir -p "$tools/lib"
+  install -m 0644 "$lib" "$tools/lib/libfaketime.so.1"
+  say "libfaketime: installed $(basename "$work"/libfaketime_*.deb)"
+}
+
 # --- helm and kubeconform (Go module proxy) -------------------------------------------------------
 go_tool() {  # $1 binary name, $2 module path of the main package, $3 module, $4 version
   local bin=$1 pkg=$2 module=$3 version=$4
@@ -106,6 +126,7 @@ install_schemas() {
 
 start=$(date +%s)
 install_prometheus
+install_faketime
 go_tool helm helm.sh/helm/v4/cmd/helm helm.sh/helm/v4 "$HELM_VERSION"
 go_tool kubeconform github.com/yannh/kubeconform/cmd/kubeconform github.com/yannh/kubeconform "$KUBECONFORM_VERSION"
 install_schemas

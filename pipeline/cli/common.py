@@ -7,6 +7,8 @@ import sys
 from collections.abc import Iterator
 from typing import IO
 
+from pipeline.settings import Settings
+
 EXIT_USAGE = 2
 EXIT_BROKER = 3
 EXIT_MODEL = 4
@@ -50,3 +52,10 @@ def refused(what: str, report: object, topic: str) -> int:
     print(f"triage: {len(report.refused)} {what} refused by the broker on {topic} ({detail}); {report.sent} delivered",
           file=sys.stderr)
     return EXIT_NOT_DELIVERED
+
+
+def model_unusable(settings: Settings, exc: Exception) -> int:
+    """The one message for a model that cannot be loaded, and its exit status."""
+    hint = "" if settings.model_dir.is_dir() else " (set TRIAGE_MODEL_DIR to the model directory)"
+    print(f"triage: the model in {settings.model_dir} cannot be used: {exc}{hint}", file=sys.stderr)
+    return EXIT_MODEL

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from pipeline.cli.common import EXIT_MODEL, EXIT_USAGE
+from pipeline.cli.common import EXIT_USAGE, model_unusable
 from pipeline.settings import Settings
 
 
@@ -47,8 +47,7 @@ def cmd_batch(args: argparse.Namespace, settings: Settings) -> int:
     try:
         chain = build_chain(settings, passthrough=args.passthrough)
     except ModelError as exc:
-        print(f"triage: the model in {settings.model_dir} cannot be used: {exc}", file=sys.stderr)
-        return EXIT_MODEL
+        return model_unusable(settings, exc)
     out: IO[str] = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8")  # noqa: SIM115
     rejects_path = args.rejects or (None if args.out == "-" else f"{args.out}.rejects.jsonl")
     rejects: IO[str] | None = open(rejects_path, "w", encoding="utf-8") if rejects_path else None  # noqa: SIM115

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from pipeline.cli.common import EXIT_MODEL, EXIT_USAGE, lines
+from pipeline.cli.common import EXIT_USAGE, lines, model_unusable
 from pipeline.settings import Settings
 
 EXIT_POLICY = 8
@@ -62,8 +62,7 @@ def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
         print("triage: --now must be an ISO 8601 time with an offset", file=sys.stderr)
         return EXIT_USAGE
     except ModelError as exc:
-        print(f"triage: the model in {settings.model_dir} cannot be used: {exc}", file=sys.stderr)
-        return EXIT_MODEL
+        return model_unusable(settings, exc)
     for line in lines(args.file):
         [result] = chain.process([line], now)
         if isinstance(result, Rejection):

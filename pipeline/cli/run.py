@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from pipeline.admin import TopicsNotAuthorized, ensure_pipeline_topics
-from pipeline.cli.common import EXIT_MODEL, EXIT_REFUSED, EXIT_USAGE
+from pipeline.cli.common import EXIT_REFUSED, EXIT_USAGE, model_unusable
 from pipeline.clients import who
 from pipeline.settings import Settings
 from pipeline.topics import TopicNames
@@ -66,8 +66,7 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     try:
         chain = build_chain(settings, passthrough=args.passthrough)
     except ModelError as exc:
-        print(f"triage: the model in {settings.model_dir} cannot be used: {exc}", file=sys.stderr)
-        return EXIT_MODEL
+        return model_unusable(settings, exc)
     run_worker(settings, chain, build_screen() if settings.screen_enabled else None, model_info(chain, settings))
     return 0
 

@@ -13,7 +13,7 @@ import pytest
 from operators.policy.engine import default
 
 EVAL = Path(__file__).resolve().parents[2] / "eval"
-SAMPLES = Path(__file__).resolve().parents[3] / "pipeline" / "samples" / "reports.jsonl"
+SAMPLES = Path(__file__).resolve().parents[3] / "demo" / "samples" / "reports.jsonl"
 DEV_SETS = ["dev_reports", "dev2_reports", "dev3_reports", "dev4_reports", "osd_en", "osd_fr", "osd_de"]
 
 
