@@ -91,9 +91,15 @@ class Result:
     @property
     def passed(self) -> bool:
         return (
-            not self.lost and self.duplicates_after_dedup == 0 and not self.wrong_topics and self.deadletter_missing == 0
-            and self.deadletter_without_reason == 0 and not self.unexpected_exits and not self.drain_failures
-            and self.events_after_faults > 0 and self.briefings_after_faults > 0
+            not self.lost
+            and self.duplicates_after_dedup == 0
+            and not self.wrong_topics
+            and self.deadletter_missing == 0
+            and self.deadletter_without_reason == 0
+            and not self.unexpected_exits
+            and not self.drain_failures
+            and self.events_after_faults > 0
+            and self.briefings_after_faults > 0
             and len(self.recovery_s) == sum(1 for f in self.faults if f.kind == "broker_kill")
         )
 
@@ -142,8 +148,15 @@ class Producer(threading.Thread):
     def run(self) -> None:
         from kafka import KafkaProducer
 
-        producer = KafkaProducer(bootstrap_servers=self.bootstrap, acks="all", enable_idempotence=True, linger_ms=5,
-                                 max_block_ms=5000, request_timeout_ms=10000, delivery_timeout_ms=30000)
+        producer = KafkaProducer(
+            bootstrap_servers=self.bootstrap,
+            acks="all",
+            enable_idempotence=True,
+            linger_ms=5,
+            max_block_ms=5000,
+            request_timeout_ms=10000,
+            delivery_timeout_ms=30000,
+        )
         pending = list(range(len(self.payloads)))
         while pending:
             burst = self.rng.random() < 0.5
@@ -156,7 +169,7 @@ class Producer(threading.Thread):
                 key, value = self.payloads[i]
                 try:
                     futures.append((i, producer.send(self.topic, key=key, value=value)))
-                except Exception:  # noqa: BLE001 - the broker is away: retried below
+                except Exception:
                     pending.append(i)
                     self.retries += 1
                 if rate:
@@ -167,7 +180,7 @@ class Producer(threading.Thread):
                 try:
                     future.get(timeout=60)
                     self.acked.add(i)
-                except Exception:  # noqa: BLE001 - not acknowledged: sent again (a repeat is dropped by alert id)
+                except Exception:
                     pending.append(i)
                     self.retries += 1
             if not burst:
@@ -190,7 +203,9 @@ class Chaos:
         self.killed: set[int] = set()  # pids we killed on purpose
         self.exits: list[str] = []
         self.t0 = time.monotonic()
-        self.result = Result(config={k: str(v) for k, v in asdict(config).items()}, started_at=datetime.now(UTC).isoformat())
+        self.result = Result(
+            config={k: str(v) for k, v in asdict(config).items()}, started_at=datetime.now(UTC).isoformat()
+        )
         self._stop = threading.Event()
 
     # ---- processes
@@ -250,8 +265,12 @@ class Chaos:
         fault = Fault(self.now(), "broker_kill", "broker")
         self.result.faults.append(fault)
         time.sleep(self.config.broker_down_s)
-        subprocess.run([str(REPO_ROOT / "ops/kafka/kafka.sh"), "down"], env={**os.environ, **self.broker.env},
-                       capture_output=True, timeout=120)  # clears the stale pid file
+        subprocess.run(
+            [str(REPO_ROOT / "ops/kafka/kafka.sh"), "down"],
+            env={**os.environ, **self.broker.env},
+            capture_output=True,
+            timeout=120,
+        )  # clears the stale pid file
         self.broker.start()
         fault.recovered_s = self.now()  # the broker is back; the pipeline's recovery is measured from the outputs
 
@@ -282,8 +301,13 @@ class Chaos:
         producer = None
         try:
             self.broker.start()
-            topics = subprocess.run([sys.executable, "-m", "pipeline.cli", "topics"], env={**os.environ, **self.env("topics")},
-                                    capture_output=True, cwd=REPO_ROOT, timeout=180)
+            topics = subprocess.run(
+                [sys.executable, "-m", "pipeline.cli", "topics"],
+                env={**os.environ, **self.env("topics")},
+                capture_output=True,
+                cwd=REPO_ROOT,
+                timeout=180,
+            )
             if topics.returncode != 0:
                 raise RuntimeError(f"triage topics failed: {topics.stderr.decode()[-2000:]}")
             if c.cpu_hog:
@@ -331,15 +355,22 @@ class Chaos:
             self.broker.stop()
         self.result.unexpected_exits = self.exits
         self.result.wall_s = self.now()
-        (self.out / "result.json").write_text(json.dumps(asdict(self.result) | {"passed": self.result.passed}, indent=2))
+        (self.out / "result.json").write_text(
+            json.dumps(asdict(self.result) | {"passed": self.result.passed}, indent=2)
+        )
         (self.out / "summary.txt").write_text(self.result.summary() + "\n")
         return self.result
 
     def wait_for_outputs(self, ids: set[str], timeout_s: float) -> None:
         from kafka import KafkaConsumer
 
-        consumer = KafkaConsumer(f"{self.prefix}reports.triaged", bootstrap_servers=self.broker.bootstrap, group_id=None,
-                                 auto_offset_reset="earliest", enable_auto_commit=False)
+        consumer = KafkaConsumer(
+            f"{self.prefix}reports.triaged",
+            bootstrap_servers=self.broker.bootstrap,
+            group_id=None,
+            auto_offset_reset="earliest",
+            enable_auto_commit=False,
+        )
         seen: set[str] = set()
         deadline = time.monotonic() + timeout_s
         try:
@@ -381,7 +412,9 @@ class Chaos:
             counts[value["alert_id"]] += 1
         r.raw_duplicates = sum(n - 1 for n in counts.values())
         seen_ids = {v["report_id"] for v in by_alert.values()}
-        r.lost = sorted(acked_ids - seen_ids)[:50] + ([f"... {len(acked_ids - seen_ids) - 50} more"] if len(acked_ids - seen_ids) > 50 else [])
+        r.lost = sorted(acked_ids - seen_ids)[:50] + (
+            [f"... {len(acked_ids - seen_ids) - 50} more"] if len(acked_ids - seen_ids) > 50 else []
+        )
         # After dropping repeats by alert id: one triaged report per report id.
         per_report = Counter(v["report_id"] for v in by_alert.values())
         r.duplicates_after_dedup = sum(n - 1 for n in per_report.values())
@@ -398,7 +431,9 @@ class Chaos:
             if value["precedence"] == "FLASH":
                 expected.add(f"{p}flash.{level}")
             if seen_on.get(alert_id, set()) != expected:
-                r.wrong_topics.append(f"{value['report_id']}: on {sorted(seen_on.get(alert_id, set()))}, expected {sorted(expected)}")
+                r.wrong_topics.append(
+                    f"{value['report_id']}: on {sorted(seen_on.get(alert_id, set()))}, expected {sorted(expected)}"
+                )
         dead = self.read([f"{p}reports.deadletter"])
         payloads = set()
         for rec in dead:
@@ -410,8 +445,12 @@ class Chaos:
                 r.deadletter_without_reason += 1
         r.deadletter_missing = len(acked_bad - payloads)
         cutoff_ms = (time.time() - (self.now() - last_fault_s)) * 1000
-        r.events_after_faults = sum(1 for rec in self.read([f"{p}events.{lvl}" for lvl in LEVELS]) if rec.timestamp > cutoff_ms)
-        r.briefings_after_faults = sum(1 for rec in self.read([f"{p}briefings.{lvl}" for lvl in LEVELS]) if rec.timestamp > cutoff_ms)
+        r.events_after_faults = sum(
+            1 for rec in self.read([f"{p}events.{lvl}" for lvl in LEVELS]) if rec.timestamp > cutoff_ms
+        )
+        r.briefings_after_faults = sum(
+            1 for rec in self.read([f"{p}briefings.{lvl}" for lvl in LEVELS]) if rec.timestamp > cutoff_ms
+        )
         # Recovery: from the broker's restart to the first triaged output written after it.
         stamps = sorted(rec.timestamp / 1000 for rec in triaged)
         wall_offset = time.time() - self.now()
@@ -436,7 +475,9 @@ class Chaos:
                 worker.proc.kill()
                 continue
             if code != 0:
-                self.result.drain_failures.append(f"{name}: exit {code} after SIGTERM ({time.monotonic() - started:.1f}s)")
+                self.result.drain_failures.append(
+                    f"{name}: exit {code} after SIGTERM ({time.monotonic() - started:.1f}s)"
+                )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -454,9 +495,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     results = []
     for run in range(args.runs):
-        config = ChaosConfig(reports=args.reports, workers=args.workers, worker_kills=args.worker_kills,
-                             broker_kills=args.broker_kills, broker_pauses=args.broker_pauses, cpu_hog=not args.no_cpu_hog,
-                             seed=args.seed + run, out=args.out / f"run-{run + 1}")
+        config = ChaosConfig(
+            reports=args.reports,
+            workers=args.workers,
+            worker_kills=args.worker_kills,
+            broker_kills=args.broker_kills,
+            broker_pauses=args.broker_pauses,
+            cpu_hog=not args.no_cpu_hog,
+            seed=args.seed + run,
+            out=args.out / f"run-{run + 1}",
+        )
         result = Chaos(config).run()
         print(result.summary(), flush=True)
         results.append(result)

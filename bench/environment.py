@@ -13,8 +13,15 @@ from typing import Any
 from pipeline.settings import REPO_ROOT
 
 PACKAGES = (
-    "faust-streaming", "aiokafka", "kafka-python", "onnxruntime-gpu", "onnxruntime", "spacy", "numpy",
-    "mistral-common", "sentencepiece",
+    "faust-streaming",
+    "aiokafka",
+    "kafka-python",
+    "onnxruntime-gpu",
+    "onnxruntime",
+    "spacy",
+    "numpy",
+    "mistral-common",
+    "sentencepiece",
 )
 
 
@@ -31,7 +38,11 @@ def cpu_model() -> str:
 def gpu_name() -> str | None:
     try:
         out = subprocess.run(
-            ["nvidia-smi", "--query-gpu=name", "--format=csv,noheader"], capture_output=True, text=True, timeout=10, check=False
+            ["nvidia-smi", "--query-gpu=name", "--format=csv,noheader"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
         return None

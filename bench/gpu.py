@@ -111,11 +111,21 @@ class Plan:
 
 REAL = Plan(
     shape=ModelShape(hidden=3072, layers=30, heads=24, kv_heads=8, intermediate=8192, vocab=32768, labels=8),
-    reports=2048, batch_sizes=(16, 64, 128, 256), rounds=2, matmul_n=8192, matmul_reps=20, parity_reports=256,
+    reports=2048,
+    batch_sizes=(16, 64, 128, 256),
+    rounds=2,
+    matmul_n=8192,
+    matmul_reps=20,
+    parity_reports=256,
 )
 TINY = Plan(
     shape=ModelShape(hidden=64, layers=2, heads=4, kv_heads=2, intermediate=128, vocab=512, labels=8),
-    reports=48, batch_sizes=(8, 32), rounds=1, matmul_n=256, matmul_reps=3, parity_reports=16,
+    reports=48,
+    batch_sizes=(8, 32),
+    rounds=1,
+    matmul_n=256,
+    matmul_reps=3,
+    parity_reports=16,
 )
 
 
@@ -134,12 +144,15 @@ def report_lengths(count: int, model_dir: Path, seed: int = 20261126) -> tuple[n
         texts = [str(r.fields["text"]) for r in generate(count, seed=seed)]
         raw = np.array([len(ids) + 1 for ids in tokenizer.encode(texts)], dtype=np.int64)
         source = f"bench.reports tokenised by {model_dir.name}/{manifest['tokenizer']['file']} (+BOS)"
-    except Exception as exc:  # noqa: BLE001 - no tokenizer here: a stand-in with the same range and mean
+    except Exception as exc:
         rng = np.random.default_rng(seed)
         raw = np.rint(rng.normal(130.0, 35.0, size=count)).astype(np.int64)
         source = f"clipped normal(130, 35) (tokenizer unavailable: {type(exc).__name__}: {exc})"
     clipped = np.clip(raw, MIN_TOKENS, MAX_TOKENS)
-    return clipped, f"{source}, clipped to [{MIN_TOKENS}, {MAX_TOKENS}]; {int((raw != clipped).sum())} of {count} clipped"
+    return (
+        clipped,
+        f"{source}, clipped to [{MIN_TOKENS}, {MAX_TOKENS}]; {int((raw != clipped).sum())} of {count} clipped",
+    )
 
 
 @dataclass
@@ -264,7 +277,7 @@ def step(result: Result, key: str, estimate_s: float, deadline_s: float | None, 
     print(f"== {key} (at {result.elapsed():.0f} s)", flush=True)
     try:
         value = fn()
-    except Exception as exc:  # noqa: BLE001 - one failed step must not lose the others' figures
+    except Exception as exc:
         result.doc[key] = {"error": f"{type(exc).__name__}: {exc}", "traceback": traceback.format_exc()[-3000:]}
         print(traceback.format_exc(), file=sys.stderr, flush=True)
         result.save()
@@ -287,7 +300,11 @@ def _torch() -> Any:
 
 def device_info(torch: Any) -> dict[str, Any]:
     if not torch.cuda.is_available():
-        return {"name": f"cpu ({platform.processor() or platform.machine()})", "cuda": False, "cpu_count": os.cpu_count()}
+        return {
+            "name": f"cpu ({platform.processor() or platform.machine()})",
+            "cuda": False,
+            "cpu_count": os.cpu_count(),
+        }
     props = torch.cuda.get_device_properties(0)
     return {
         "name": torch.cuda.get_device_name(0),
@@ -314,7 +331,16 @@ def versions() -> dict[str, str]:
     from importlib import metadata
 
     found = {"python": platform.python_version()}
-    for package in ("torch", "transformers", "onnx", "onnxscript", "onnxruntime", "onnxruntime-gpu", "numpy", "sentencepiece"):
+    for package in (
+        "torch",
+        "transformers",
+        "onnx",
+        "onnxscript",
+        "onnxruntime",
+        "onnxruntime-gpu",
+        "numpy",
+        "sentencepiece",
+    ):
         try:
             found[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
@@ -323,7 +349,7 @@ def versions() -> dict[str, str]:
         import onnxruntime as ort
 
         found["onnxruntime_imported"] = f"{ort.__version__} from {Path(ort.__file__).parent}"
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         found["onnxruntime_imported"] = f"not importable: {exc}"
     return found
 
@@ -360,10 +386,17 @@ def matmul_ceiling(torch: Any, n: int, reps: int, dtype_name: str = "float16") -
     med = float(np.median(times))
     work = 2.0 * n**3
     return {
-        "dtype": str(dtype).replace("torch.", ""), "m": n, "n": n, "k": n, "reps": reps, "warmup": MATMUL_WARMUP,
+        "dtype": str(dtype).replace("torch.", ""),
+        "m": n,
+        "n": n,
+        "k": n,
+        "reps": reps,
+        "warmup": MATMUL_WARMUP,
         "timer": "cuda events" if cuda else "perf_counter",
-        "ms_median": round(med * 1e3, 3), "ms_min": round(min(times) * 1e3, 3),
-        "tflops_median": round(work / med / 1e12, 1), "tflops_best": round(work / min(times) / 1e12, 1),
+        "ms_median": round(med * 1e3, 3),
+        "ms_min": round(min(times) * 1e3, 3),
+        "tflops_median": round(work / med / 1e12, 1),
+        "tflops_best": round(work / min(times) / 1e12, 1),
     }
 
 
@@ -373,9 +406,17 @@ def build_classifier(torch: Any, shape: ModelShape, device: str, dtype: Any) -> 
     from transformers import MistralConfig, MistralModel
 
     config = MistralConfig(
-        vocab_size=shape.vocab, hidden_size=shape.hidden, intermediate_size=shape.intermediate,
-        num_hidden_layers=shape.layers, num_attention_heads=shape.heads, num_key_value_heads=shape.kv_heads,
-        max_position_embeddings=256, sliding_window=None, pad_token_id=PAD_ID, bos_token_id=BOS_ID, eos_token_id=2,
+        vocab_size=shape.vocab,
+        hidden_size=shape.hidden,
+        intermediate_size=shape.intermediate,
+        num_hidden_layers=shape.layers,
+        num_attention_heads=shape.heads,
+        num_key_value_heads=shape.kv_heads,
+        max_position_embeddings=256,
+        sliding_window=None,
+        pad_token_id=PAD_ID,
+        bos_token_id=BOS_ID,
+        eos_token_id=2,
         tie_word_embeddings=False,
     )
     config._attn_implementation = "sdpa"
@@ -408,7 +449,9 @@ def _sync(torch: Any) -> None:
         torch.cuda.synchronize()
 
 
-def time_torch(torch: Any, model: Any, batches: Sequence[Batch], device: str, rounds: int) -> tuple[float, list[float], Any]:
+def time_torch(
+    torch: Any, model: Any, batches: Sequence[Batch], device: str, rounds: int
+) -> tuple[float, list[float], Any]:
     """Seconds for one pass over the batches (best of `rounds`), all rounds, and the first batch's logits."""
     staged = [(torch.from_numpy(b.ids).to(device), torch.from_numpy(b.mask).to(device)) for b in batches]
     with torch.inference_mode():
@@ -429,7 +472,9 @@ def time_torch(torch: Any, model: Any, batches: Sequence[Batch], device: str, ro
     return min(times), times, first.float().cpu().numpy()
 
 
-def figures(shape: ModelShape, batches: Sequence[Batch], seconds: float, ceiling_tflops: float | None, peak: float | None) -> dict[str, Any]:
+def figures(
+    shape: ModelShape, batches: Sequence[Batch], seconds: float, ceiling_tflops: float | None, peak: float | None
+) -> dict[str, Any]:
     useful, computed = flops(shape, batches)
     reports = sum(len(b.lengths) for b in batches)
     tokens = sum(b.tokens for b in batches)
@@ -437,12 +482,17 @@ def figures(shape: ModelShape, batches: Sequence[Batch], seconds: float, ceiling
     tflops = useful / seconds / 1e12
     hw_tflops = computed / seconds / 1e12
     row: dict[str, Any] = {
-        "batches": len(batches), "reports": reports, "tokens": tokens, "padded_tokens": padded,
+        "batches": len(batches),
+        "reports": reports,
+        "tokens": tokens,
+        "padded_tokens": padded,
         "padding_fraction": round(1.0 - tokens / padded, 4),
         "seconds": round(seconds, 4),
-        "reports_per_s": round(reports / seconds, 1), "tokens_per_s": round(tokens / seconds, 0),
+        "reports_per_s": round(reports / seconds, 1),
+        "tokens_per_s": round(tokens / seconds, 0),
         "padded_tokens_per_s": round(padded / seconds, 0),
-        "model_tflops": round(tflops, 1), "hardware_tflops": round(hw_tflops, 1),
+        "model_tflops": round(tflops, 1),
+        "hardware_tflops": round(hw_tflops, 1),
     }
     if peak:
         row["mfu_vs_peak"] = round(tflops / peak, 4)
@@ -471,11 +521,18 @@ def prepare_onnxruntime(torch: Any) -> dict[str, Any]:
             try:
                 preload()
                 report["preload_dlls"] = "ok"
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 report["preload_dlls"] = f"{type(exc).__name__}: {exc}"
         loaded: dict[str, str] = {}
         roots = [Path(p) for p in sys.path if p and Path(p, "nvidia").is_dir()]
-        for lib in ("libcudart.so.13", "libcublasLt.so.13", "libcublas.so.13", "libcurand.so.10", "libcufft.so.12", "libcudnn.so.9"):
+        for lib in (
+            "libcudart.so.13",
+            "libcublasLt.so.13",
+            "libcublas.so.13",
+            "libcurand.so.10",
+            "libcufft.so.12",
+            "libcudnn.so.9",
+        ):
             try:
                 ctypes.CDLL(lib, mode=ctypes.RTLD_GLOBAL)
                 loaded[lib] = "by soname"
@@ -506,7 +563,16 @@ def ort_session(path: Path, providers: Sequence[str]) -> Any:
     chain: list[Any] = []
     for p in providers:
         if p == "CUDAExecutionProvider":
-            chain.append((p, {"device_id": 0, "arena_extend_strategy": "kSameAsRequested", "cudnn_conv_algo_search": "HEURISTIC"}))
+            chain.append(
+                (
+                    p,
+                    {
+                        "device_id": 0,
+                        "arena_extend_strategy": "kSameAsRequested",
+                        "cudnn_conv_algo_search": "HEURISTIC",
+                    },
+                )
+            )
         else:
             chain.append(p)
     return ort.InferenceSession(str(path), sess_options=options, providers=chain)
@@ -526,16 +592,18 @@ def default_model_parity(model_dir: Path, lengths: np.ndarray, batch_size: int) 
     reference = [cpu.run(names, {"input_ids": b.ids, "attention_mask": b.mask}) for b in batches]
     doc: dict[str, Any] = {
         "model": f"{model_dir.name} {manifest.get('name')} {manifest.get('version')} ({manifest['graph'].get('precision')})",
-        "reports": len(lengths), "batch_size": batch_size, "batches": len(batches),
+        "reports": len(lengths),
+        "batch_size": batch_size,
+        "batches": len(batches),
         "inputs": "random ids in [3, vocab) after BOS, lengths as the workload, padded per bucket",
         "outputs": outputs,
         "graph_sha256": hashlib.sha256(graph.read_bytes()).hexdigest(),
     }
 
     def compare(session: Any) -> dict[str, Any]:
-        worst = {head: 0.0 for head in outputs}
+        worst = dict.fromkeys(outputs, 0.0)
         agree = {head: [0, 0] for head in outputs}
-        scale = {head: 0.0 for head in outputs}
+        scale = dict.fromkeys(outputs, 0.0)
         for b, ref in zip(batches, reference):
             got = session.run(names, {"input_ids": b.ids, "attention_mask": b.mask})
             valid = b.mask.astype(bool)
@@ -563,8 +631,11 @@ def default_model_parity(model_dir: Path, lengths: np.ndarray, batch_size: int) 
     session = ort_session(graph, wanted)
     doc["fp32_cuda_vs_cpu"] = compare(session)
     doc["fp32_cuda_vs_cpu"]["session_s"] = round(time.monotonic() - t0, 1)
-    doc["fp32_session_run_reports_per_s"] = {"providers": session.get_providers()[0], "batch_size": batch_size,
-                                             "reports_per_s": _ort_rate(session, batches, names)}
+    doc["fp32_session_run_reports_per_s"] = {
+        "providers": session.get_providers()[0],
+        "batch_size": batch_size,
+        "reports_per_s": _ort_rate(session, batches, names),
+    }
     del session
     try:
         import onnx
@@ -576,9 +647,11 @@ def default_model_parity(model_dir: Path, lengths: np.ndarray, batch_size: int) 
             onnx.save_model(fp16, str(path))
             session = ort_session(path, wanted)
             doc["fp16_cuda_vs_fp32_cpu"] = compare(session)
-            doc["fp16_cuda_vs_fp32_cpu"]["converted_with"] = "onnxruntime.transformers.float16.convert_float_to_float16(keep_io_types=True)"
+            doc["fp16_cuda_vs_fp32_cpu"]["converted_with"] = (
+                "onnxruntime.transformers.float16.convert_float_to_float16(keep_io_types=True)"
+            )
             del session
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         doc["fp16_cuda_vs_fp32_cpu"] = {"error": f"{type(exc).__name__}: {exc}"}
     return doc
 
@@ -601,9 +674,15 @@ def export_onnx(torch: Any, model: Any, sample: Batch, path: Path, device: str) 
     t0 = time.monotonic()
     with torch.inference_mode(False), torch.no_grad():
         program = torch.onnx.export(
-            model, args, input_names=list(INPUT_NAMES), output_names=["category_logits"], opset_version=18, dynamo=True,
+            model,
+            args,
+            input_names=list(INPUT_NAMES),
+            output_names=["category_logits"],
+            opset_version=18,
+            dynamo=True,
             dynamic_shapes={"input_ids": {0: batch, 1: seq}, "attention_mask": {0: batch, 1: seq}},
-            optimize=False, verbose=False,  # onnxscript's optimiser doubles the export time; ONNX Runtime optimises anyway
+            optimize=False,
+            verbose=False,  # onnxscript's optimiser doubles the export time; ONNX Runtime optimises anyway
         )
     traced = time.monotonic() - t0
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -612,16 +691,24 @@ def export_onnx(torch: Any, model: Any, sample: Batch, path: Path, device: str) 
     gc.collect()
     files = sorted(p.name for p in path.parent.iterdir())
     size = sum(p.stat().st_size for p in path.parent.iterdir())
-    return {"export_s": round(traced, 1), "save_s": round(time.monotonic() - t0 - traced, 1), "files": files, "bytes": size}
+    return {
+        "export_s": round(traced, 1),
+        "save_s": round(time.monotonic() - t0 - traced, 1),
+        "files": files,
+        "bytes": size,
+    }
 
 
-def time_ort_iobinding(session: Any, batches: Sequence[Batch], rounds: int, on_cuda: bool) -> tuple[float, list[float], np.ndarray]:
+def time_ort_iobinding(
+    session: Any, batches: Sequence[Batch], rounds: int, on_cuda: bool
+) -> tuple[float, list[float], np.ndarray]:
     """Seconds for one pass (best of rounds) with IO binding: inputs staged on the device first, outputs left there."""
     import onnxruntime as ort
 
     dev = "cuda" if on_cuda else "cpu"
     staged = [
-        (ort.OrtValue.ortvalue_from_numpy(b.ids, dev, 0), ort.OrtValue.ortvalue_from_numpy(b.mask, dev, 0)) for b in batches
+        (ort.OrtValue.ortvalue_from_numpy(b.ids, dev, 0), ort.OrtValue.ortvalue_from_numpy(b.mask, dev, 0))
+        for b in batches
     ]
     out_name = session.get_outputs()[0].name
     binding = session.io_binding()
@@ -673,36 +760,51 @@ def run(args: argparse.Namespace) -> int:
     dtype = torch.float16 if cuda else torch.float32
     name = str(info["name"])
     peak = PEAK_DENSE_FP16_TFLOPS if any(k in name for k in ("H100", "H200", "GH200")) else None
-    result.doc.update({
-        "device": info,
-        "peak_dense_fp16_tflops": peak,
-        "peak_source": "NVIDIA H100/H200 SXM datasheet, dense fp16/bf16 tensor core" if peak else "unknown for this device",
-        "mfu_target": MFU_TARGET,
-        "model": {
-            **asdict(shape), "parameters": shape.parameters, "matmul_parameters": shape.matmul_parameters,
-            "head_dim": shape.hidden // shape.heads, "dtype": str(dtype).replace("torch.", ""),
-            "architecture": "MistralModel trunk, bidirectional padding mask, mean pooling, one linear head (as models/recipe/architecture.py)",
-            "weights": "random (seeded)",
-        },
-        "versions": versions(),
-    })
+    result.doc.update(
+        {
+            "device": info,
+            "peak_dense_fp16_tflops": peak,
+            "peak_source": "NVIDIA H100/H200 SXM datasheet, dense fp16/bf16 tensor core"
+            if peak
+            else "unknown for this device",
+            "mfu_target": MFU_TARGET,
+            "model": {
+                **asdict(shape),
+                "parameters": shape.parameters,
+                "matmul_parameters": shape.matmul_parameters,
+                "head_dim": shape.hidden // shape.heads,
+                "dtype": str(dtype).replace("torch.", ""),
+                "architecture": "MistralModel trunk, bidirectional padding mask, mean pooling, one linear head (as models/recipe/architecture.py)",
+                "weights": "random (seeded)",
+            },
+            "versions": versions(),
+        }
+    )
     if not cuda:
         result.note("no CUDA device: the tiny run exercised every step on CPU in float32; its figures mean nothing")
     result.save()
     print(f"device: {name}; result: {result.path}", flush=True)
 
-    ceiling = step(result, "matmul_ceiling", 30, args.deadline_s, lambda: matmul_ceiling(torch, plan.matmul_n, plan.matmul_reps))
+    ceiling = step(
+        result, "matmul_ceiling", 30, args.deadline_s, lambda: matmul_ceiling(torch, plan.matmul_n, plan.matmul_reps)
+    )
     ceiling_tflops = ceiling.get("tflops_median") if ceiling else None
 
     model_dir = Path(args.model_dir)
     lengths, source = report_lengths(plan.reports, model_dir)
     result.doc["workload"] = {
-        "reports": plan.reports, "length_source": source,
-        "tokens_min": int(lengths.min()), "tokens_mean": round(float(lengths.mean()), 1), "tokens_max": int(lengths.max()),
+        "reports": plan.reports,
+        "length_source": source,
+        "tokens_min": int(lengths.min()),
+        "tokens_mean": round(float(lengths.mean()), 1),
+        "tokens_max": int(lengths.max()),
         "ids": "random in [3, vocab) after BOS",
         "bucketing": "sorted by length, cut into batches, each padded to its longest rounded up to 8",
         "padding_fraction": {
-            str(bs): {"bucketed": round(padding_fraction(lengths, bs, True), 4), "arrival_order": round(padding_fraction(lengths, bs, False), 4)}
+            str(bs): {
+                "bucketed": round(padding_fraction(lengths, bs, True), 4),
+                "arrival_order": round(padding_fraction(lengths, bs, False), 4),
+            }
             for bs in plan.batch_sizes
         },
     }
@@ -721,11 +823,18 @@ def run(args: argparse.Namespace) -> int:
             best, times, first = time_torch(torch, model, batches, device, plan.rounds)
             if bs == plan.batch_sizes[len(plan.batch_sizes) // 2]:
                 state["reference"] = (bs, first)
-            rows[str(bs)] = {**figures(shape, batches, best, ceiling_tflops, peak), "rounds_s": [round(t, 4) for t in times]}
-            print(f"torch bs={bs}: {rows[str(bs)]['reports_per_s']} reports/s, MFU {rows[str(bs)].get('mfu_vs_peak')}", flush=True)
+            rows[str(bs)] = {
+                **figures(shape, batches, best, ceiling_tflops, peak),
+                "rounds_s": [round(t, 4) for t in times],
+            }
+            print(
+                f"torch bs={bs}: {rows[str(bs)]['reports_per_s']} reports/s, MFU {rows[str(bs)].get('mfu_vs_peak')}",
+                flush=True,
+            )
         doc = {
             "engine": f"PyTorch {torch.__version__} eager, {dtype}, SDPA attention, torch.inference_mode",
-            "build_s": round(built, 1), "by_batch_size": rows,
+            "build_s": round(built, 1),
+            "by_batch_size": rows,
         }
         if cuda:
             doc["max_memory_allocated_gib"] = round(torch.cuda.max_memory_allocated() / 2**30, 2)
@@ -738,11 +847,15 @@ def run(args: argparse.Namespace) -> int:
         prep = step(result, "onnxruntime_setup", 10, args.deadline_s, lambda: prepare_onnxruntime(torch))
         want_ort = prep is not None
     if want_ort and model_dir.joinpath("manifest.json").is_file():
-        step(result, "default_model_parity", 30, args.deadline_s,
-             lambda: default_model_parity(model_dir, lengths[: plan.parity_reports], 64 if not args.tiny else 8))
+        step(
+            result,
+            "default_model_parity",
+            30,
+            args.deadline_s,
+            lambda: default_model_parity(model_dir, lengths[: plan.parity_reports], 64 if not args.tiny else 8),
+        )
     elif want_ort:
         result.doc["default_model_parity"] = {"skipped": f"no model at {model_dir}"}
-
 
     def ort_bench() -> dict[str, Any]:
         import onnxruntime as ort
@@ -762,7 +875,9 @@ def run(args: argparse.Namespace) -> int:
             session = ort_session(path, providers)
             doc: dict[str, Any] = {
                 "engine": f"onnxruntime {ort.__version__} {session.get_providers()[0]}, IO binding (inputs staged on the device)",
-                "export": exported, "session_s": round(time.monotonic() - t0, 1), "providers": session.get_providers(),
+                "export": exported,
+                "session_s": round(time.monotonic() - t0, 1),
+                "providers": session.get_providers(),
                 "loaded_on_cuda": session.get_providers()[0] == "CUDAExecutionProvider",
             }
             rows: dict[str, Any] = {}
@@ -773,11 +888,17 @@ def run(args: argparse.Namespace) -> int:
                     continue
                 batches = make_batches(lengths, bs, shape.vocab, seed=bs)
                 best, times, first = time_ort_iobinding(session, batches, plan.rounds, on_cuda)
-                rows[str(bs)] = {**figures(shape, batches, best, ceiling_tflops, peak), "rounds_s": [round(t, 4) for t in times]}
+                rows[str(bs)] = {
+                    **figures(shape, batches, best, ceiling_tflops, peak),
+                    "rounds_s": [round(t, 4) for t in times],
+                }
                 if bs == ref_bs and ref is not None:
                     doc["max_abs_diff_vs_pytorch"] = float(f"{float(np.max(np.abs(first - ref))):.3g}")
                     doc["max_abs_pytorch_logit"] = round(float(np.max(np.abs(ref))), 3)
-                print(f"ort bs={bs}: {rows[str(bs)]['reports_per_s']} reports/s, MFU {rows[str(bs)].get('mfu_vs_peak')}", flush=True)
+                print(
+                    f"ort bs={bs}: {rows[str(bs)]['reports_per_s']} reports/s, MFU {rows[str(bs)].get('mfu_vs_peak')}",
+                    flush=True,
+                )
                 result.doc["onnxruntime"] = {**doc, "by_batch_size": rows, "partial": True}
                 result.save()
             doc["by_batch_size"] = rows
@@ -815,11 +936,18 @@ def summarise(result: Result) -> None:
                 f"{row.get('mfu_vs_matmul_ceiling', float('nan')):.3f} of ceiling"
             )
             if row.get("mfu_vs_peak", -1) > best.get(engine, {}).get("mfu_vs_peak", -1):
-                best[engine] = {"batch_size": int(bs), **{k: row.get(k) for k in ("reports_per_s", "tokens_per_s", "mfu_vs_peak", "mfu_vs_matmul_ceiling")}}
+                best[engine] = {
+                    "batch_size": int(bs),
+                    **{
+                        k: row.get(k) for k in ("reports_per_s", "tokens_per_s", "mfu_vs_peak", "mfu_vs_matmul_ceiling")
+                    },
+                }
     parity = doc.get("default_model_parity") or {}
     for key in ("fp32_cuda_vs_cpu", "fp16_cuda_vs_fp32_cpu"):
         if isinstance(parity.get(key), dict) and "max_abs_diff" in parity[key]:
-            lines.append(f"default model {key}: on CUDA {parity[key]['loaded_on_cuda']}, max|diff| {parity[key]['max_abs_diff']}")
+            lines.append(
+                f"default model {key}: on CUDA {parity[key]['loaded_on_cuda']}, max|diff| {parity[key]['max_abs_diff']}"
+            )
     doc["summary"] = {
         "best": best,
         "mfu_target_met": {e: bool((b.get("mfu_vs_peak") or 0) >= MFU_TARGET) for e, b in best.items()},
@@ -830,14 +958,28 @@ def summarise(result: Result) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.gpu", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", default=str(DEFAULT_OUT), help="folder for <date>-<device>-gpu.json (default bench/results)")
-    parser.add_argument("--tiny", action="store_true", help="tiny model and workload; runs on CPU too (a smoke, not a figure)")
-    parser.add_argument("--no-ort", action="store_true", help="skip onnxruntime (export, CUDA EP, default-model parity)")
-    parser.add_argument("--model-dir", default=str(DEFAULT_MODEL_DIR), help="model for the parity check and the tokenizer")
-    parser.add_argument("--work-dir", default=None, help="where the exported graph goes (a temp folder; default the system's)")
+    parser.add_argument(
+        "--out", default=str(DEFAULT_OUT), help="folder for <date>-<device>-gpu.json (default bench/results)"
+    )
+    parser.add_argument(
+        "--tiny", action="store_true", help="tiny model and workload; runs on CPU too (a smoke, not a figure)"
+    )
+    parser.add_argument(
+        "--no-ort", action="store_true", help="skip onnxruntime (export, CUDA EP, default-model parity)"
+    )
+    parser.add_argument(
+        "--model-dir", default=str(DEFAULT_MODEL_DIR), help="model for the parity check and the tokenizer"
+    )
+    parser.add_argument(
+        "--work-dir", default=None, help="where the exported graph goes (a temp folder; default the system's)"
+    )
     parser.add_argument("--reports", type=int, default=None, help="reports in the workload (default 2048; tiny 48)")
-    parser.add_argument("--batch-sizes", default=None, help="comma-separated batch sizes (default 16,64,128,256; tiny 8,32)")
-    parser.add_argument("--deadline-s", type=float, default=None, help="skip steps that would end later than this after the start")
+    parser.add_argument(
+        "--batch-sizes", default=None, help="comma-separated batch sizes (default 16,64,128,256; tiny 8,32)"
+    )
+    parser.add_argument(
+        "--deadline-s", type=float, default=None, help="skip steps that would end later than this after the start"
+    )
     return run(parser.parse_args(argv))
 
 

@@ -25,8 +25,9 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -61,8 +62,12 @@ def _compare(gpu: Any, cpu: Any, texts: list[str]) -> dict[str, Any]:
         "category_prob_max_abs_diff": float(f"{float(np.max(np.abs(pg.category_probs - pc.category_probs))):.3g}"),
         "urgency_prob_max_abs_diff": float(f"{float(np.max(np.abs(pg.urgency_probs - pc.urgency_probs))):.3g}"),
         "token_prob_max_abs_diff": float(f"{token_diff:.3g}"),
-        "category_argmax_agreement": round(float(np.mean(pg.category_probs.argmax(-1) == pc.category_probs.argmax(-1))), 4),
-        "urgency_argmax_agreement": round(float(np.mean(pg.urgency_probs.argmax(-1) == pc.urgency_probs.argmax(-1))), 4),
+        "category_argmax_agreement": round(
+            float(np.mean(pg.category_probs.argmax(-1) == pc.category_probs.argmax(-1))), 4
+        ),
+        "urgency_argmax_agreement": round(
+            float(np.mean(pg.urgency_probs.argmax(-1) == pc.urgency_probs.argmax(-1))), 4
+        ),
         "token_tag_agreement": round(tag_agree / max(1, tag_total), 5),
         "reports_with_identical_entities": f"{same_spans}/{len(texts)}",
     }
@@ -75,26 +80,36 @@ def _rate(model: Any, texts: list[str], batch_size: int, seconds: float = 4.0) -
         model.predict(texts, batch_size=batch_size)
         done += len(texts)
     elapsed = time.perf_counter() - start
-    return {"batch_size": batch_size, "reports": done, "seconds": round(elapsed, 2), "reports_per_s": round(done / elapsed, 1)}
+    return {
+        "batch_size": batch_size,
+        "reports": done,
+        "seconds": round(elapsed, 2),
+        "reports_per_s": round(done / elapsed, 1),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     parser.add_argument("--model-dir", type=Path, default=ROOT / "models" / "default")
-    parser.add_argument("--checkpoint", type=Path, default=None, help="HF checkpoint of the shipped model, for the fp16 step")
+    parser.add_argument(
+        "--checkpoint", type=Path, default=None, help="HF checkpoint of the shipped model, for the fp16 step"
+    )
     parser.add_argument("--eval-count", type=int, default=3000)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     out_file = args.out / "gpu-model-check.json"
-    doc: dict[str, Any] = {"model_dir": str(args.model_dir), "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    doc: dict[str, Any] = {
+        "model_dir": str(args.model_dir),
+        "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
     state: dict[str, Any] = {}
 
     def step(name: str, fn: Callable[[], Any]) -> None:
         t0 = time.monotonic()
         try:
             doc[name] = fn()
-        except Exception as exc:  # noqa: BLE001 - record and go on to the next step
+        except Exception as exc:
             doc[name] = {"error": f"{type(exc).__name__}: {exc}", "trace": traceback.format_exc()[-1500:]}
         if isinstance(doc[name], dict):
             doc[name]["step_s"] = round(time.monotonic() - t0, 1)
@@ -122,8 +137,12 @@ def main(argv: list[str] | None = None) -> int:
         state["gpu"] = load_model(args.model_dir, providers="auto")
         state["cpu"] = load_model(args.model_dir, providers="cpu")
         manifest = state["gpu"].manifest
-        return {"providers_auto": list(state["gpu"].providers), "graph": manifest.graph.file,
-                "precision": manifest.graph.precision, "graph_sha256": manifest.model_sha256}
+        return {
+            "providers_auto": list(state["gpu"].providers),
+            "graph": manifest.graph.file,
+            "precision": manifest.graph.precision,
+            "graph_sha256": manifest.model_sha256,
+        }
 
     texts = _texts()
 
@@ -135,8 +154,15 @@ def main(argv: list[str] | None = None) -> int:
 
         target = Path(os.environ.get("TMPDIR", "/tmp")) / "gpu-fp16-model"
         report = export_checkpoint(args.checkpoint, target, fp16=True, int8=False, name="triage-default-fp16")
-        variants = {v.precision: {"max_abs_diff_vs_pytorch": v.max_abs_diff, "argmax_agreement": v.argmax_agreement,
-                                  "checked_on": v.checked_on, "size_bytes": v.size_bytes} for v in report.variants}
+        variants = {
+            v.precision: {
+                "max_abs_diff_vs_pytorch": v.max_abs_diff,
+                "argmax_agreement": v.argmax_agreement,
+                "checked_on": v.checked_on,
+                "size_bytes": v.size_bytes,
+            }
+            for v in report.variants
+        }
         manifest = json.loads((target / "manifest.json").read_text())
         state["fp16"] = load_model(target, providers="auto")
         split = list(corpus.generate(args.eval_count, 9001, "eval"))

@@ -37,16 +37,36 @@ def _spawn(variant: str, scope: Scope, log_dir: Path, name: str, batch_size: int
     if variant == "faust_passthrough":
         return ChildProcess.triage_worker(name, scope.env(), log_dir, passthrough=True), "Worker ready"
     names = scope.names
-    args = ["-m", "bench.relay", "--bootstrap", scope.bootstrap, "--source", names.raw, "--sink", names.triaged,
-            "--group", scope.app_id, "--batch-size", str(batch_size)]
+    args = [
+        "-m",
+        "bench.relay",
+        "--bootstrap",
+        scope.bootstrap,
+        "--source",
+        names.raw,
+        "--sink",
+        names.triaged,
+        "--group",
+        scope.app_id,
+        "--batch-size",
+        str(batch_size),
+    ]
     if variant == "aiokafka_chain":
         args.append("--chain")
     return ChildProcess(name, args, scope.env(), log_dir), RELAY_READY
 
 
 def _round(
-    variant: str, index: int, bootstrap: str, broker_pid: int, base: Settings, reports: Sequence[BenchReport],
-    messages: int, log_dir: Path, state_root: Path, timeout_s: float,
+    variant: str,
+    index: int,
+    bootstrap: str,
+    broker_pid: int,
+    base: Settings,
+    reports: Sequence[BenchReport],
+    messages: int,
+    log_dir: Path,
+    state_root: Path,
+    timeout_s: float,
 ) -> dict[str, Any]:
     scope = Scope.fresh(bootstrap, f"pt{index}", state_root)
     names = scope.names
@@ -95,8 +115,15 @@ def _round(
 
 
 def measure_passthrough(
-    bootstrap: str, broker_pid: int, base: Settings, reports: Sequence[BenchReport], messages: int, rounds: int,
-    log_dir: Path, state_root: Path, timeout_s: float,
+    bootstrap: str,
+    broker_pid: int,
+    base: Settings,
+    reports: Sequence[BenchReport],
+    messages: int,
+    rounds: int,
+    log_dir: Path,
+    state_root: Path,
+    timeout_s: float,
 ) -> dict[str, Any]:
     results: list[dict[str, Any]] = []
     for r in range(rounds):

@@ -21,7 +21,9 @@ def available() -> bool:
     return True
 
 
-def write_plots(result: dict[str, Any], latencies_s: Mapping[str, Sequence[float]], out_dir: Path, stem: str) -> list[str]:
+def write_plots(
+    result: dict[str, Any], latencies_s: Mapping[str, Sequence[float]], out_dir: Path, stem: str
+) -> list[str]:
     """Writes <stem>-throughput.png and <stem>-latency.png; returns their file names."""
     import matplotlib
 
@@ -37,16 +39,30 @@ def write_plots(result: dict[str, Any], latencies_s: Mapping[str, Sequence[float
     fig, left = plt.subplots(figsize=(7.5, 4.4))
     left.plot(sizes, [r["reports_per_s"] for r in rows], "o-", color="tab:blue", label="reports/s, arrival order")
     if rows_sorted:
-        left.plot(sizes, [r["reports_per_s"] for r in rows_sorted], "o:", color="tab:blue", alpha=0.6,
-                  label="reports/s, length-sorted")
+        left.plot(
+            sizes,
+            [r["reports_per_s"] for r in rows_sorted],
+            "o:",
+            color="tab:blue",
+            alpha=0.6,
+            label="reports/s, length-sorted",
+        )
     left.set_xscale("log", base=2)
     left.set_xticks(sizes, [str(s) for s in sizes])
     left.set_xlabel("batch size")
     left.set_ylabel("reports/s", color="tab:blue")
     right = left.twinx()
-    right.plot(sizes, [r["tokens_per_s"] for r in rows], "s--", color="tab:orange", label="real tokens/s, arrival order")
-    right.plot(sizes, [r["padded_tokens_per_s"] for r in rows], "^--", color="tab:red", alpha=0.6,
-               label="computed (padded) tokens/s, arrival order")
+    right.plot(
+        sizes, [r["tokens_per_s"] for r in rows], "s--", color="tab:orange", label="real tokens/s, arrival order"
+    )
+    right.plot(
+        sizes,
+        [r["padded_tokens_per_s"] for r in rows],
+        "^--",
+        color="tab:red",
+        alpha=0.6,
+        label="computed (padded) tokens/s, arrival order",
+    )
     right.set_ylabel("tokens/s", color="tab:orange")
     handles = left.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
     left.legend(handles, [str(h.get_label()) for h in handles], fontsize=7, loc="lower left")

@@ -59,9 +59,7 @@ _OPENERS: dict[str, dict[str, tuple[str, ...]]] = {
             "AIR RAID WARNING RED. {n}x {equipment} tracked {direction}-bound at low level passing {grid} ({place}) at {dtg}.",
             "UAV ({equipment}) orbiting over {place} since {dtg}, altitude approx {alt} m, assessed targeting for IDF.",
         ),
-        "cbrn": (
-            "Suspected CBRN incident at {place} ({grid}) at {dtg}: {n} pax coughing, masks on, area cordoned.",
-        ),
+        "cbrn": ("Suspected CBRN incident at {place} ({grid}) at {dtg}: {n} pax coughing, masks on, area cordoned.",),
         "logistics": (
             "Log convoy {callsign} ({n}x DROPS, {n}x fuel tankers) halted at {grid}, {place}, at {dtg}; {road} impassable.",
             "LOGSTAT as of {dtg}. Class III diesel {pct} pct, Class V {pct2} pct, {n} veh non-mission-capable.",
@@ -158,12 +156,30 @@ _FOLLOW_UPS = {
 }
 _SALUTE_HEADINGS = {"en": "SALUTE REPORT", "fr": "COMPTE RENDU SALUTE", "de": "SALUTE-MELDUNG"}
 _SALUTE_LINES = {
-    "en": ("approx {n2} vehicles incl. {n}x {equipment}", "moving {direction} in column on {road}", "{grid}, vic {place}",
-           "unknown, assessed recce element", "{dtg}", "{equipment}, trucks"),
-    "fr": ("environ {n2} véhicules dont {n} {equipment}", "progression en colonne vers le {direction_fr}", "{grid}, {place}",
-           "inconnue, probablement reconnaissance", "{dtg}", "{equipment}, camions"),
-    "de": ("ca. {n2} Fahrzeuge, davon {n}x {equipment}", "Marsch Richtung {direction_de} auf der {road}", "{grid}, bei {place}",
-           "unbekannt, vermutlich Aufklärung", "{dtg}", "{equipment}, Lkw"),
+    "en": (
+        "approx {n2} vehicles incl. {n}x {equipment}",
+        "moving {direction} in column on {road}",
+        "{grid}, vic {place}",
+        "unknown, assessed recce element",
+        "{dtg}",
+        "{equipment}, trucks",
+    ),
+    "fr": (
+        "environ {n2} véhicules dont {n} {equipment}",
+        "progression en colonne vers le {direction_fr}",
+        "{grid}, {place}",
+        "inconnue, probablement reconnaissance",
+        "{dtg}",
+        "{equipment}, camions",
+    ),
+    "de": (
+        "ca. {n2} Fahrzeuge, davon {n}x {equipment}",
+        "Marsch Richtung {direction_de} auf der {road}",
+        "{grid}, bei {place}",
+        "unbekannt, vermutlich Aufklärung",
+        "{dtg}",
+        "{equipment}, Lkw",
+    ),
 }
 
 
@@ -333,14 +349,18 @@ _FLASH_TEXTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _fields(report_id: str, rng: random.Random, filler: _Filler, language: str, fmt: str, text: str,
-            classification: str) -> dict[str, Any]:
+def _fields(
+    report_id: str, rng: random.Random, filler: _Filler, language: str, fmt: str, text: str, classification: str
+) -> dict[str, Any]:
     # The sender of a FLASH report is one of our own units: a reliable source, its report confirmed.
     fields: dict[str, Any] = {
         "report_id": report_id,
         "classification": classification,
-        "source": {"unit": filler.values["unit"], "callsign": filler.values["callsign"],
-                   "reliability": rng.choice("AB")},
+        "source": {
+            "unit": filler.values["unit"],
+            "callsign": filler.values["callsign"],
+            "reliability": rng.choice("AB"),
+        },
         "credibility": rng.randint(1, 2),
         "format": fmt,
         "dtg": filler.values["dtg"],
@@ -355,14 +375,25 @@ def flash(count: int, seed: int = 20261127) -> list[BenchReport]:
     """`count` FLASH reports: the 30 texts above in turn (a third per language), each with its own places,
     units, call signs and numbers, the four classifications in turn; deterministic for a seed."""
     rng = random.Random(seed)
-    texts = [(lang, t) for i in range(max(len(v) for v in _FLASH_TEXTS.values()))
-             for lang in LANGUAGES for t in _FLASH_TEXTS[lang][i : i + 1]]
+    texts = [
+        (lang, t)
+        for i in range(max(len(v) for v in _FLASH_TEXTS.values()))
+        for lang in LANGUAGES
+        for t in _FLASH_TEXTS[lang][i : i + 1]
+    ]
     out: list[BenchReport] = []
     for i in range(count):
         language, template = texts[i % len(texts)]
         filler = _Filler(rng, language)
-        fields = _fields(f"flash-{seed}-{i:06d}", rng, filler, language, "free_text", filler.fill(template),
-                         CLASSIFICATIONS[i % len(CLASSIFICATIONS)])
+        fields = _fields(
+            f"flash-{seed}-{i:06d}",
+            rng,
+            filler,
+            language,
+            "free_text",
+            filler.fill(template),
+            CLASSIFICATIONS[i % len(CLASSIFICATIONS)],
+        )
         out.append(BenchReport(fields, language))
     return out
 

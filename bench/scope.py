@@ -43,8 +43,10 @@ class Scope:
 
     def env(self) -> dict[str, str]:
         """The TRIAGE_ variables a worker of this scope runs with (other TRIAGE_ variables pass through)."""
-        env = {f"TRIAGE_{name.upper()}": str(value).lower() if isinstance(value, bool) else str(value)
-               for name, value in self._overrides().items()}
+        env = {
+            f"TRIAGE_{name.upper()}": str(value).lower() if isinstance(value, bool) else str(value)
+            for name, value in self._overrides().items()
+        }
         return {**env, "PYTHONUNBUFFERED": "1"}
 
     def settings(self, base: Settings) -> Settings:

@@ -64,12 +64,18 @@ def main(argv: list[str] | None = None) -> int:
     with LocalBroker() as broker:
         ops_port, _ = free_port_pair()
         env = {
-            "TRIAGE_KAFKA_BOOTSTRAP": broker.bootstrap, "TRIAGE_TOPIC_PREFIX": "soak.", "TRIAGE_APP_ID": "soak",
-            "TRIAGE_WEB_ENABLED": "false", "TRIAGE_DATA_DIR": str(args.out / "state"),
-            "TRIAGE_ARCHIVE_DIR": str(args.out / "archive"), "TRIAGE_OPS_PORT": str(ops_port),
-            "TRIAGE_BRIEFING_INTERVAL_S": str(args.briefing_s), "TRIAGE_EVENT_RETENTION_S": str(args.retention_s),
+            "TRIAGE_KAFKA_BOOTSTRAP": broker.bootstrap,
+            "TRIAGE_TOPIC_PREFIX": "soak.",
+            "TRIAGE_APP_ID": "soak",
+            "TRIAGE_WEB_ENABLED": "false",
+            "TRIAGE_DATA_DIR": str(args.out / "state"),
+            "TRIAGE_ARCHIVE_DIR": str(args.out / "archive"),
+            "TRIAGE_OPS_PORT": str(ops_port),
+            "TRIAGE_BRIEFING_INTERVAL_S": str(args.briefing_s),
+            "TRIAGE_EVENT_RETENTION_S": str(args.retention_s),
             # Places far apart in time: each report older than the retention window opens a new event soon expired.
-            "TRIAGE_CORRELATION_WINDOW_MIN": "1", "PYTHONUNBUFFERED": "1",
+            "TRIAGE_CORRELATION_WINDOW_MIN": "1",
+            "PYTHONUNBUFFERED": "1",
         }
         worker = ChildProcess.triage_worker("soak-worker", env, args.out)
         worker.wait_for("Worker ready", 240)
@@ -119,16 +125,24 @@ def main(argv: list[str] | None = None) -> int:
             result.growth = round((warm[-1] - warm[0]) / warm[0], 4) if warm[0] else 0.0
         from kafka import KafkaConsumer
 
-        consumer = KafkaConsumer("soak.reports.triaged", bootstrap_servers=broker.bootstrap, group_id=None,
-                                 auto_offset_reset="earliest", enable_auto_commit=False, consumer_timeout_ms=5000)
+        consumer = KafkaConsumer(
+            "soak.reports.triaged",
+            bootstrap_servers=broker.bootstrap,
+            group_id=None,
+            auto_offset_reset="earliest",
+            enable_auto_commit=False,
+            consumer_timeout_ms=5000,
+        )
         result.triaged = sum(1 for _ in consumer)
         consumer.close()
         worker.stop()
     (args.out / "result.json").write_text(json.dumps(asdict(result) | {"passed": result.passed}, indent=2))
-    print(f"soak: {'PASSED' if result.passed else 'FAILED'}: {result.duration_s / 60:.1f} min, {result.reports_sent} reports "
-          f"sent ({args.rate:g}/s), {result.triaged} triaged, {result.expiries} events expired, {result.briefing_rounds} "
-          f"briefing rounds, RSS {result.rss_after_warmup_mb:.0f} MiB after warm-up -> {result.rss_end_mb:.0f} MiB "
-          f"({result.growth:+.1%}), crashed: {result.crashed}")
+    print(
+        f"soak: {'PASSED' if result.passed else 'FAILED'}: {result.duration_s / 60:.1f} min, {result.reports_sent} reports "
+        f"sent ({args.rate:g}/s), {result.triaged} triaged, {result.expiries} events expired, {result.briefing_rounds} "
+        f"briefing rounds, RSS {result.rss_after_warmup_mb:.0f} MiB after warm-up -> {result.rss_end_mb:.0f} MiB "
+        f"({result.growth:+.1%}), crashed: {result.crashed}"
+    )
     return 0 if result.passed else 1
 
 

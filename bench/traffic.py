@@ -27,13 +27,13 @@ def delete_topics(settings: Settings, prefixes: tuple[str, ...]) -> None:
     broker stays small for later stages and stops quickly."""
     try:
         admin = admin_client(settings)
-    except Exception:  # noqa: BLE001 - cleanup must not fail a measurement that is already done
+    except Exception:
         return
     try:
         doomed = [t for t in admin.list_topics() if t.startswith(prefixes)]
         if doomed:
             admin.delete_topics(doomed, timeout_ms=15_000)
-    except Exception as exc:  # noqa: BLE001 - as above
+    except Exception as exc:
         print(f"bench: could not delete topics {prefixes}: {exc}", file=sys.stderr)
     finally:
         admin.close()
@@ -46,7 +46,9 @@ def _producer(bootstrap: str) -> KafkaProducer:
     )
 
 
-def preload(bootstrap: str, topic: str, payloads: Sequence[tuple[bytes | None, bytes]], timeout_s: float = 120) -> float:
+def preload(
+    bootstrap: str, topic: str, payloads: Sequence[tuple[bytes | None, bytes]], timeout_s: float = 120
+) -> float:
     """Publish (key, value) pairs and wait for all of them; returns the seconds it took."""
     started = time.monotonic()
     producer = _producer(bootstrap)
@@ -165,7 +167,7 @@ class OutputReader:
                                 continue  # a redelivered duplicate: the first copy is what a reader sees
                             self.arrivals[rec.key] = Arrival(read_at, rec.timestamp, self._received_at(rec.value))
                     self._changed.notify_all()
-        except BaseException as exc:  # noqa: BLE001 - reported by start() / wait_for()
+        except BaseException as exc:
             self._error = exc
             self._ready.set()
             with self._changed:

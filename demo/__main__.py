@@ -41,7 +41,7 @@ class View:
     latencies_ms: list[float] = field(default_factory=list)
     published: int = 0
 
-    def add(self, topic_kind: str, value: dict) -> None:
+    def add(self, topic_kind: str, value: dict[str, Any]) -> None:
         if topic_kind == "refused":
             self.dead[value["reason"]] += 1
             self.recent.appendleft(("REFUSED", value.get("label", "?"), value["reason"]))
@@ -54,7 +54,7 @@ class View:
         self.counts[precedence] += 1
         self.recent.appendleft((precedence, value.get("classification", "?"), value.get("summary", "")))
 
-    def plain_line(self, topic_kind: str, value: dict) -> str:
+    def plain_line(self, topic_kind: str, value: dict[str, Any]) -> str:
         if topic_kind == "refused":
             return f"REFUSED      {value['reason']}"
         if topic_kind == "dead":
@@ -62,13 +62,13 @@ class View:
         return f"{value.get('precedence', '?'):<9} [{value.get('classification', '?')}] {value.get('summary', '')}"
 
 
-def _render(view: View, elapsed: float, limit: float):  # -> rich renderable
+def _render(view: View, elapsed: float, limit: float) -> Any:  # a rich renderable
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     head = Table.grid(padding=(0, 2))
-    for p in ORDER:
+    for _ in ORDER:
         head.add_column()
     head.add_column()
     head.add_row(
@@ -95,7 +95,9 @@ def _consume(
 
     # Plain: every triaged report and dead letter. Secure: what the analyst may read, the alert
     # topics (FLASH alerts are on them too), opened with the analyst's keys.
-    topics = [names.triaged, names.deadletter] if settings.security_protocol == "PLAINTEXT" else list(names.alerts.values())
+    topics = (
+        [names.triaged, names.deadletter] if settings.security_protocol == "PLAINTEXT" else list(names.alerts.values())
+    )
     opener = Opener.from_settings(settings) if settings.sealing else None
     consumer = KafkaConsumer(
         bootstrap_servers=settings.bootstrap_servers, group_id=None, enable_auto_commit=False, **kafka_options(settings)
@@ -116,7 +118,10 @@ def _consume(
                         headers = list(rec.headers or [])
                         opened = opener.open(rec.topic, raw, headers)
                         if isinstance(opened, Rejection):
-                            refused = {"reason": refusal_text(opened, headers), "label": dict(headers).get("classification", b"?").decode()}
+                            refused = {
+                                "reason": refusal_text(opened, headers),
+                                "label": dict(headers).get("classification", b"?").decode(),
+                            }
                             view.add("refused", refused)
                             lines.append(view.plain_line("refused", refused))
                             continue
@@ -204,7 +209,9 @@ def main() -> int:
     if settings.kafka_bootstrap == "127.0.0.1:9092" or secure:
         status = subprocess.run([str(KAFKA_SH), "status"], capture_output=True, env=kafka_env)
         if secure and status.returncode == 0 and not (data_dir / "secure" / "passwords").exists():
-            raise SystemExit(f"demo: a plain broker is running on port {port}; stop it (`make kafka-down`) for SECURE=1")
+            raise SystemExit(
+                f"demo: a plain broker is running on port {port}; stop it (`make kafka-down`) for SECURE=1"
+            )
         if status.returncode != 0 or secure:  # `up` again on a running secure broker applies this demo's ACLs
             subprocess.run([str(KAFKA_SH), "up"], check=True, env=kafka_env)
             started_broker = status.returncode != 0
@@ -218,8 +225,10 @@ def main() -> int:
         roles = _secure_demo(settings, data_dir / "secure", os.environ.get("DEMO_ANALYST", "analyst-secret"))
         ensure_pipeline_topics(roles.admin)  # only admin may create them
         env.update(roles.worker_env)
-        print(f"demo: secure profile: topics by admin, worker as 'worker' (sealing on), samples as 'ingest', "
-              f"live view as '{roles.analyst.sasl_username}' with its keyring")
+        print(
+            f"demo: secure profile: topics by admin, worker as 'worker' (sealing on), samples as 'ingest', "
+            f"live view as '{roles.analyst.sasl_username}' with its keyring"
+        )
     with open(worker_log, "wb") as log_handle:
         worker = subprocess.Popen(
             [sys.executable, "-m", "pipeline.cli", "worker"], stdout=log_handle, stderr=subprocess.STDOUT, env=env
@@ -249,7 +258,11 @@ def _wait_ready(worker: subprocess.Popen[bytes], log: Path, timeout: float = 120
 
 
 def _run(
-    settings: Settings, names: TopicNames, worker: subprocess.Popen[bytes], log: Path, limit: float,
+    settings: Settings,
+    names: TopicNames,
+    worker: subprocess.Popen[bytes],
+    log: Path,
+    limit: float,
     roles: SecureDemo | None = None,
 ) -> int:
     from kafka import KafkaProducer
@@ -277,7 +290,11 @@ def _run(
     begun = time.monotonic()
     next_send, sent_index, printed = begun, 0, 0
     try:
-        with Live(_render(view, 0, limit), console=console, refresh_per_second=4, transient=False) if interactive else _Null() as live:
+        with (
+            Live(_render(view, 0, limit), console=console, refresh_per_second=4, transient=False)
+            if interactive
+            else _Null() as live
+        ):
             while (elapsed := time.monotonic() - begun) < limit:
                 if time.monotonic() >= next_send:
                     line = samples[sent_index % len(samples)]
@@ -303,8 +320,10 @@ def _run(
     total = sum(view.counts.values())
     summary = ", ".join(f"{p} {view.counts[p]}" for p in ORDER)
     if roles is not None:
-        print(f"demo: published {view.published}; {roles.analyst.sasl_username} opened {total} sealed alerts ({summary}), "
-              f"refused {sum(view.dead.values())}")
+        print(
+            f"demo: published {view.published}; {roles.analyst.sasl_username} opened {total} sealed alerts ({summary}), "
+            f"refused {sum(view.dead.values())}"
+        )
         return 0
     print(f"demo: published {view.published}, triaged {total} ({summary}), dead letters {sum(view.dead.values())}")
     return 0
@@ -324,7 +343,7 @@ def _fresh(line: bytes, round_: int) -> bytes:
 
 
 class _Null:
-    def __enter__(self) -> "_Null":
+    def __enter__(self) -> _Null:
         return self
 
     def __exit__(self, *exc: object) -> None:

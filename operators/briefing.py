@@ -28,8 +28,6 @@ UNLOCATED = "unlocated"
 BRIEFING_NAMESPACE = uuid.UUID("7e2a9d41-8c3b-4f6e-a0d5-2b9c4e7f1a63")
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class BriefedEvent:
     """What the page shows of one event: no member text, only the fused line and its facts."""
@@ -51,7 +49,7 @@ class BriefedEvent:
     is_new: bool
 
     @classmethod
-    def of(cls, event: Event, is_new: bool) -> "BriefedEvent":
+    def of(cls, event: Event, is_new: bool) -> BriefedEvent:
         return cls(
             event_id=event.event_id,
             precedence=event.precedence,
@@ -90,7 +88,7 @@ class BriefedEvent:
         }
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> "BriefedEvent":
+    def from_json(cls, data: Mapping[str, Any]) -> BriefedEvent:
         return cls(
             event_id=str(data["event_id"]),
             precedence=Precedence(data["precedence"]),
@@ -142,7 +140,7 @@ class Briefing:
         }
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> "Briefing":
+    def from_json(cls, data: Mapping[str, Any]) -> Briefing:
         """Inverse of to_json; raises KeyError or ValueError on anything else."""
         return cls(
             briefing_id=str(data["briefing_id"]),

@@ -31,8 +31,10 @@ class Calibration:
             return cls()
         weights = params.get("precedence_weights") or {}
         assert isinstance(weights, Mapping)
-        return cls(float(params.get("category_temperature", 1.0)),  # type: ignore[arg-type]
-                   tuple(float(weights.get(name, 0.0)) for name in PRECEDENCE_FEATURES))
+        return cls(
+            float(params.get("category_temperature", 1.0)),  # type: ignore[arg-type]
+            tuple(float(weights.get(name, 0.0)) for name in PRECEDENCE_FEATURES),
+        )
 
     def to_params(self) -> dict[str, object]:
         return {
@@ -57,8 +59,14 @@ def tempered(scores: Mapping[str, float], temperature: float) -> dict[str, float
     return {c: v / total for c, v in exp.items()}
 
 
-def precedence_features(score: float, thresholds: Sequence[float], category_confidence: float, open_source: bool,
-                        rule_moved: bool, review: bool) -> tuple[float, ...]:
+def precedence_features(
+    score: float,
+    thresholds: Sequence[float],
+    category_confidence: float,
+    open_source: bool,
+    rule_moved: bool,
+    review: bool,
+) -> tuple[float, ...]:
     distance = min((abs(score - t) for t in thresholds), default=1.0)
     return (1.0, min(distance, 0.5) * 4.0, category_confidence, float(open_source), float(rule_moved), float(review))
 
@@ -68,6 +76,7 @@ def precedence_features(score: float, thresholds: Sequence[float], category_conf
 
 def fit_temperature(scores: Sequence[Mapping[str, float]], gold: Sequence[str]) -> float:
     """The temperature that minimises the negative log-likelihood of the gold categories (grid then refine)."""
+
     def nll(t: float) -> float:
         return -sum(math.log(max(tempered(s, t).get(g, 0.0), 1e-9)) for s, g in zip(scores, gold)) / max(1, len(gold))
 
@@ -80,7 +89,9 @@ def fit_temperature(scores: Sequence[Mapping[str, float]], gold: Sequence[str]) 
     return best
 
 
-def fit_logistic(features: Sequence[Sequence[float]], outcomes: Sequence[bool], l2: float = 0.01, steps: int = 4000) -> tuple[float, ...]:
+def fit_logistic(
+    features: Sequence[Sequence[float]], outcomes: Sequence[bool], l2: float = 0.01, steps: int = 4000
+) -> tuple[float, ...]:
     """Weights of a logistic model by gradient descent (small data: a few hundred reports)."""
     x = np.asarray(features, dtype=np.float64)
     y = np.asarray(outcomes, dtype=np.float64)
@@ -93,14 +104,18 @@ def fit_logistic(features: Sequence[Sequence[float]], outcomes: Sequence[bool], 
     return tuple(float(v) for v in w)
 
 
-def reliability(probabilities: Sequence[float], correct: Sequence[bool], bins: int = 10) -> list[tuple[float, float, int]]:
+def reliability(
+    probabilities: Sequence[float], correct: Sequence[bool], bins: int = 10
+) -> list[tuple[float, float, int]]:
     """(mean confidence, accuracy, count) per equal-width confidence bin that holds reports."""
     out: list[tuple[float, float, int]] = []
     for b in range(bins):
         lo, hi = b / bins, (b + 1) / bins
         idx = [i for i, p in enumerate(probabilities) if lo <= p < hi or (b == bins - 1 and p == 1.0)]
         if idx:
-            out.append((sum(probabilities[i] for i in idx) / len(idx), sum(correct[i] for i in idx) / len(idx), len(idx)))
+            out.append(
+                (sum(probabilities[i] for i in idx) / len(idx), sum(correct[i] for i in idx) / len(idx), len(idx))
+            )
     return out
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Protocol, Sequence
+from typing import Any, Protocol
 
 from operators.ingest import IngestLimits, parse_report
 from schemas.errors import Reason, Rejection
@@ -33,7 +34,7 @@ def alert_id_for(report_id: str) -> str:
     return f"alert-{uuid.uuid5(ALERT_NAMESPACE, report_id)}"
 
 
-def provenance(report: FieldReport) -> dict[str, object]:
+def provenance(report: FieldReport) -> dict[str, Any]:
     """The fields every TriagedReport copies from its FieldReport, classification included (never lowered)."""
     return {
         "alert_id": alert_id_for(report.report_id),
@@ -129,7 +130,7 @@ class TriageChain:
             if len(out) != len(reports):
                 raise RuntimeError(f"{self.triage.name} returned {len(out)} results for {len(reports)} reports")
             return out
-        except Exception as exc:  # noqa: BLE001 - isolate the failing report instead of losing the batch
+        except Exception as exc:
             if len(reports) == 1:
                 # Only the exception type: its message may quote classified text.
                 detail = f"{self.triage.name} failed on report {reports[0].report_id}: {type(exc).__name__}"

@@ -13,9 +13,8 @@ sets, never on the independent set.
 from __future__ import annotations
 
 import math
-import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from operators.policy.engine import CompiledPolicy, default
 from schemas.vocab import CATEGORIES
@@ -59,7 +58,7 @@ def find_terms(text: str, engine: CompiledPolicy | None = None) -> list[Term]:
 def evidence(terms: Sequence[Term]) -> dict[str, float]:
     """Per category: the sum of its term weights, with diminishing returns for repeats of one word."""
     seen: dict[tuple[str, str], int] = {}
-    totals = {c: 0.0 for c in CATEGORIES}
+    totals = dict.fromkeys(CATEGORIES, 0.0)
     for t in terms:
         key = (t.category, t.text.lower())
         seen[key] = seen.get(key, 0) + 1

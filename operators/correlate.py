@@ -262,7 +262,7 @@ def member_of(report: TriagedReport | Mapping[str, Any]) -> Member | Rejection:
         return _member(report)
     except Rejected as bad:
         return bad.rejection
-    except Exception as exc:  # noqa: BLE001 - the contract is "never raises"; keep the evidence
+    except Exception as exc:
         return Rejection(Reason.INVALID_VALUE, f"unexpected {type(exc).__name__}: {exc}"[:500], STEP)
 
 
@@ -358,7 +358,7 @@ class Event:
     members: tuple[Member, ...]
 
     @classmethod
-    def of(cls, members: Sequence[Member]) -> "Event":
+    def of(cls, members: Sequence[Member]) -> Event:
         if not members:
             raise ValueError("an event has at least one member")
         return cls(event_id_for(members[0].alert_id), tuple(members))
@@ -436,7 +436,11 @@ class Event:
         c = self.centroid
         if c is None:
             return 0.0
-        return max(haversine_km(c[0], c[1], m.lat, m.lon) for m in self.located_members if m.lat is not None and m.lon is not None)
+        return max(
+            haversine_km(c[0], c[1], m.lat, m.lon)
+            for m in self.located_members
+            if m.lat is not None and m.lon is not None
+        )
 
     @property
     def places(self) -> frozenset[str]:
@@ -488,7 +492,7 @@ class Event:
     def contains(self, report_id: str, alert_id: str) -> bool:
         return any(m.report_id == report_id or m.alert_id == alert_id for m in self.members)
 
-    def with_member(self, member: Member) -> "Event":
+    def with_member(self, member: Member) -> Event:
         """A new event with the member added; the same event when it is already a member."""
         if self.contains(member.report_id, member.alert_id):
             return self
@@ -521,7 +525,7 @@ class Event:
         }
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> "Event":
+    def from_json(cls, data: Mapping[str, Any]) -> Event:
         """Inverse of to_json, from the members alone (derived values are recomputed, never trusted).
 
         Raises ValueError on data to_json did not write; `parse_event` returns a Rejection instead.

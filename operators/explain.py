@@ -31,16 +31,27 @@ def explain(
         top = max(model_scores, key=model_scores.__getitem__)
         factors.append(Factor(name="model_category", weight=0.0, value=f"{top} (p={model_scores[top]:.2f})"))
     for t in [t for t in terms if t.category == category][:3]:
-        factors.append(Factor(name="category_term", weight=0.0, value=f"{category} (term weight {t.weight:g}) [{t.rule}]",
-                              evidence=t.text, start=t.start, end=t.end))
+        factors.append(
+            Factor(
+                name="category_term",
+                weight=0.0,
+                value=f"{category} (term weight {t.weight:g}) [{t.rule}]",
+                evidence=t.text,
+                start=t.start,
+                end=t.end,
+            )
+        )
     factors.append(Factor(name="language", weight=0.0, value=f"{language} (p={language_confidence:.2f})"))
-    shown = [c for c in cues if c.kind in ("contact", "incoming", "cbrn_release", "casualties", "routine_marker", "negation")]
+    shown = [
+        c for c in cues if c.kind in ("contact", "incoming", "cbrn_release", "casualties", "routine_marker", "negation")
+    ]
     evidence = "; ".join(f"{c.gloss} ('{c.text}')" for c in shown[:3])
     reason = f"{priority.precedence.value}: {category.replace('_', ' ')} (p={confidence:.2f})"
     if evidence:
         reason += f"; {evidence}"
     if notes:
         reason += "; " + "; ".join(notes)
-    rules = list(dict.fromkeys([*(c.rule for c in cues if c.rule), *(t.rule for t in terms if t.rule), *priority.rules]))
+    rules = list(
+        dict.fromkeys([*(c.rule for c in cues if c.rule), *(t.rule for t in terms if t.rule), *priority.rules])
+    )
     return Explanation(reason=reason, factors=factors, confidence=round(confidence, 4), rules=rules)
-

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Sequence
+from datetime import UTC, datetime
+from typing import Any
 
 from schemas.errors import Reason, Rejected, Rejection, never_raises
 from schemas.reports import FieldReport, Salute, Source
@@ -42,8 +43,6 @@ class IngestLimits:
 
     max_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES
     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS
-
-
 
 
 def parse_reports(
@@ -169,8 +168,8 @@ def _classification(obj: dict[str, Any]) -> str:
     except ValueError:
         allowed = ", ".join(c.value for c in Classification)
         raise Rejected(
-            Reason.UNKNOWN_CLASSIFICATION, f"classification {value[:40]!r} is not one of {allowed}"
-        , STEP) from None
+            Reason.UNKNOWN_CLASSIFICATION, f"classification {value[:40]!r} is not one of {allowed}", STEP
+        ) from None
 
 
 def _text(obj: dict[str, Any], limits: IngestLimits) -> str:
@@ -183,8 +182,8 @@ def _text(obj: dict[str, Any], limits: IngestLimits) -> str:
         raise Rejected(Reason.EMPTY_TEXT, "'text' is empty", STEP)
     if len(value) > limits.max_text_chars:
         raise Rejected(
-            Reason.TEXT_TOO_LONG, f"'text' has {len(value)} characters; the limit is {limits.max_text_chars}"
-        , STEP)
+            Reason.TEXT_TOO_LONG, f"'text' has {len(value)} characters; the limit is {limits.max_text_chars}", STEP
+        )
     return value
 
 
@@ -200,7 +199,7 @@ def _received_at(obj: dict[str, Any], now: datetime) -> datetime:
         raise Rejected(Reason.INVALID_VALUE, f"'received_at' {value[:40]!r} is not RFC 3339", STEP) from None
     if parsed.tzinfo is None:
         raise Rejected(Reason.INVALID_VALUE, "'received_at' must carry a time-zone offset (RFC 3339)", STEP)
-    return parsed.astimezone(timezone.utc)
+    return parsed.astimezone(UTC)
 
 
 def _credibility(obj: dict[str, Any]) -> int:

@@ -81,8 +81,11 @@ class Priority:
 
 def thresholds(params: dict[str, Any] | None = None) -> list[tuple[Precedence, float]]:
     values = (params or _PARAMS)["thresholds"]
-    return [(Precedence.FLASH, float(values["FLASH"])), (Precedence.IMMEDIATE, float(values["IMMEDIATE"])),
-            (Precedence.PRIORITY, float(values["PRIORITY"]))]
+    return [
+        (Precedence.FLASH, float(values["FLASH"])),
+        (Precedence.IMMEDIATE, float(values["IMMEDIATE"])),
+        (Precedence.PRIORITY, float(values["PRIORITY"])),
+    ]
 
 
 THRESHOLDS = tuple(thresholds())
@@ -120,8 +123,11 @@ class _Ledger:
 
     def add(self, name: str, delta: float, value: str, cue: Cue | None = None) -> None:
         delta = round(delta, 4)
-        self.factors.append(Contribution(name, delta, value, cue.text if cue else None, cue.start if cue else None,
-                                         cue.end if cue else None))
+        self.factors.append(
+            Contribution(
+                name, delta, value, cue.text if cue else None, cue.start if cue else None, cue.end if cue else None
+            )
+        )
         self.total = round(self.total + delta, 4)
 
     def set_to(self, name: str, target: float, value: str, cue: Cue | None = None) -> None:
@@ -151,7 +157,8 @@ def facts_of(item: PriorityInput) -> tuple[dict[str, bool], dict[str, Any]]:
     summary = _first(item.cues, "summary")
     summarised = summary is not None and not kinds & {"in_progress", "imminent"}
     flash_cues = [
-        c for c in item.cues
+        c
+        for c in item.cues
         if c.kind in FLASH_KINDS and not (ended is not None and c.kind == "contact") and not summarised
     ]
     live_flash = [] if cancelled else flash_cues
@@ -191,7 +198,9 @@ def facts_of(item: PriorityInput) -> tuple[dict[str, bool], dict[str, Any]]:
     return facts, context
 
 
-def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = (), engine: CompiledPolicy | None = None) -> Priority:
+def prioritise(
+    item: PriorityInput, areas: tuple[AreaOfInterest, ...] = (), engine: CompiledPolicy | None = None
+) -> Priority:
     policy = (engine or default()).policy
     params = policy.params
     ledger = _Ledger()
@@ -199,7 +208,9 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = (), engi
 
     severity = {k: float(v) for k, v in params["severity"].items()}
     unknown = float(params.get("severity_unknown", 0.3))
-    expected = sum(p * severity.get(c, unknown) for c, p in item.category_scores.items()) or severity.get(item.category, unknown)
+    expected = sum(p * severity.get(c, unknown) for c, p in item.category_scores.items()) or severity.get(
+        item.category, unknown
+    )
     confidence = item.category_scores.get(item.category, 0.0)
     ledger.add("category", expected, f"{item.category} (p={confidence:.2f})")
 
@@ -224,15 +235,21 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = (), engi
         for area in areas:
             distance = haversine_km(item.lat, item.lon, area.lat, area.lon)
             if distance <= area.radius_km:
-                ledger.add("area_of_interest", float(params["area_bonus"]),
-                           f"{distance:.1f} km from {area.name} (within {area.radius_km:g} km)")
+                ledger.add(
+                    "area_of_interest",
+                    float(params["area_bonus"]),
+                    f"{distance:.1f} km from {area.name} (within {area.radius_km:g} km)",
+                )
                 break
 
     if item.observed_at is not None:
         stale = params["staleness"]
         age = (item.now - item.observed_at).total_seconds()
-        penalty = float(stale["very_penalty"]) if age > float(stale["very_after_s"]) else (
-            float(stale["penalty"]) if age > float(stale["after_s"]) else 0.0)
+        penalty = (
+            float(stale["very_penalty"])
+            if age > float(stale["very_after_s"])
+            else (float(stale["penalty"]) if age > float(stale["after_s"]) else 0.0)
+        )
         if penalty:
             ledger.add("staleness", -penalty, f"observed {age / 3600:.1f} h ago")
 
@@ -240,11 +257,16 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = (), engi
         values = {k: float(v) for k, v in params["urgency_values"].items()}
         model_urgency = sum(p * values.get(label, 0.3) for label, p in item.urgency_scores.items())
         top = max(item.urgency_scores, key=item.urgency_scores.__getitem__)
-        blend = float(params["urgency_blend"]) * (1.0 if item.model_agreement is None else max(0.0, min(1.0, item.model_agreement)))
+        blend = float(params["urgency_blend"]) * (
+            1.0 if item.model_agreement is None else max(0.0, min(1.0, item.model_agreement))
+        )
         raw = ledger.total
         trust = "" if item.model_agreement is None else f", weight {blend:.2f}"
-        ledger.set_to("model_urgency", (1 - blend) * raw + blend * model_urgency,
-                      f"{top} (p={item.urgency_scores[top]:.2f}{trust})")
+        ledger.set_to(
+            "model_urgency",
+            (1 - blend) * raw + blend * model_urgency,
+            f"{top} (p={item.urgency_scores[top]:.2f}{trust})",
+        )
     reliability = {str(k): float(v) for k, v in params["reliability_factor"].items()}
     credibility = {int(k): float(v) for k, v in params["credibility_factor"].items()}
     grade_default = float(params.get("grade_default", 0.95))
@@ -275,16 +297,21 @@ def prioritise(item: PriorityInput, areas: tuple[AreaOfInterest, ...] = (), engi
             ceiling = Precedence(then["cap"])
             if precedence.urgency > ceiling.urgency:
                 precedence, changed = ceiling, True
-                ledger.set_to(f"rule:{rule.id}", _held(ledger.total, ceiling), f"held at {ceiling.value}", _cue_of(rule, context))
+                ledger.set_to(
+                    f"rule:{rule.id}", _held(ledger.total, ceiling), f"held at {ceiling.value}", _cue_of(rule, context)
+                )
         if "floor" in then:
             floor = Precedence(then["floor"])
             if precedence.urgency < floor.urgency:
                 precedence, changed = floor, True
-                ledger.set_to(f"rule:{rule.id}", _raised(ledger.total, floor), f"raised to {floor.value}", _cue_of(rule, context))
+                ledger.set_to(
+                    f"rule:{rule.id}", _raised(ledger.total, floor), f"raised to {floor.value}", _cue_of(rule, context)
+                )
         if rule.note and (changed or rule.always_note or not ({"cap", "floor"} & set(then))):
             notes.append(_note(rule, context, routine_p))
-    return Priority(precedence, ledger.total, facts["probable_flash"] and facts["live_flash"], ledger.factors, notes,
-                    fired, review)
+    return Priority(
+        precedence, ledger.total, facts["probable_flash"] and facts["live_flash"], ledger.factors, notes, fired, review
+    )
 
 
 def _cue_of(rule: PrecedenceRule, context: dict[str, Any]) -> Cue | None:

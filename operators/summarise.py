@@ -18,10 +18,29 @@ _CASUALTIES = re.compile(
     re.IGNORECASE,
 )
 _CASUALTY_CODE = {
-    "wia": "WIA", "wounded": "WIA", "injured": "WIA", "blessé": "WIA", "blessés": "WIA",
-    "verwundete": "WIA", "verwundeten": "WIA", "verwundet": "WIA", "verletzte": "WIA", "verletzten": "WIA", "verletzt": "WIA",
-    "kia": "KIA", "killed": "KIA", "dead": "KIA", "tué": "KIA", "tués": "KIA", "mort": "KIA", "morts": "KIA",
-    "tote": "KIA", "gefallene": "KIA", "gefallenen": "KIA", "gefallen": "KIA", "mia": "MIA",
+    "wia": "WIA",
+    "wounded": "WIA",
+    "injured": "WIA",
+    "blessé": "WIA",
+    "blessés": "WIA",
+    "verwundete": "WIA",
+    "verwundeten": "WIA",
+    "verwundet": "WIA",
+    "verletzte": "WIA",
+    "verletzten": "WIA",
+    "verletzt": "WIA",
+    "kia": "KIA",
+    "killed": "KIA",
+    "dead": "KIA",
+    "tué": "KIA",
+    "tués": "KIA",
+    "mort": "KIA",
+    "morts": "KIA",
+    "tote": "KIA",
+    "gefallene": "KIA",
+    "gefallenen": "KIA",
+    "gefallen": "KIA",
+    "mia": "MIA",
 }
 
 
@@ -48,8 +67,6 @@ def casualties(text: str) -> list[str]:
         if code:
             totals[code] = totals.get(code, 0) + int(m.group(1))
     return [f"{n} {code}" for code, n in totals.items()]
-
-
 
 
 def bluf(item: SummaryInput) -> str:

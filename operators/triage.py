@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Sequence
 
 from spacy.language import Language
 
-from operators.chain import Timings, add_time, provenance
 from operators.calibration import Calibration, precedence_features
+from operators.chain import Timings, add_time, provenance
 from operators.classify import Term, choose_category, combine, find_terms
 from operators.entities.dtg import find_dtgs, parse_dtg
 from operators.entities.extract import Found, extract
 from operators.entities.grid import GridMatch, find_grids
 from operators.explain import explain
-from operators.policy.engine import default as default_policy
 from operators.geo.distance import haversine_km
 from operators.geo.gazetteer import gazetteer_for
 from operators.geo.places import Place
@@ -31,6 +30,7 @@ from operators.inference.model import TriageModel
 from operators.normalise.language import detect_language
 from operators.normalise.structured import StructuredReport, parse_structured
 from operators.policy.cues import find_cues
+from operators.policy.engine import default as default_policy
 from operators.prioritise import THRESHOLDS, AreaOfInterest, PriorityInput, prioritise, register_of
 from operators.summarise import SummaryInput, bluf
 from schemas.errors import Rejection
@@ -82,7 +82,9 @@ class ModelTriage:
         self.model = model
         self.nlp = nlp
         self.config = config or TriageConfig()
-        self.model_ref = ModelRef(name=f"{model.manifest.name}@{model.manifest.version}", sha256=model.manifest.model_sha256)
+        self.model_ref = ModelRef(
+            name=f"{model.manifest.name}@{model.manifest.version}", sha256=model.manifest.model_sha256
+        )
         policy = default_policy().policy
         self.policy_version = policy.name
         self.theatre = self.config.theatre or load_theatre(None)
@@ -118,17 +120,30 @@ class ModelTriage:
             }
             clock.lap("rules")
             out.append(
-                self._assess(item, category_scores, model_scores, terms, urgency_scores, found[i], bool(predictions.truncated[i]), now)
+                self._assess(
+                    item,
+                    category_scores,
+                    model_scores,
+                    terms,
+                    urgency_scores,
+                    found[i],
+                    bool(predictions.truncated[i]),
+                    now,
+                )
             )
             clock.lap("prioritise")
         return out
 
-    def _uncertainty(self, text: str, category: str, model_scores: dict[str, float], terms: list[Term]) -> dict[str, bool]:
+    def _uncertainty(
+        self, text: str, category: str, model_scores: dict[str, float], terms: list[Term]
+    ) -> dict[str, bool]:
         """The facts of honest uncertainty (operators/policy/README.md): no evidence, disagreement, unlike training."""
         supported = any(t.category == category for t in terms)
         model_top = max(model_scores, key=model_scores.__getitem__) if model_scores else category
         # The lexicon overruled a model that was sure of another category: one of the two is wrong.
-        disagree = model_top != category and model_scores.get(model_top, 0.0) >= float(self.ood.get("model_confident", 0.7))
+        disagree = model_top != category and model_scores.get(model_top, 0.0) >= float(
+            self.ood.get("model_confident", 0.7)
+        )
         coverage = vocabulary_coverage(text, self.vocabulary) if self.vocabulary else 1.0
         return {
             "no_evidence": not supported and category != "routine",
@@ -192,15 +207,25 @@ class ModelTriage:
             self.config.areas,
         )
         category_confidence = self.calibration.category_confidence(category_scores, category)
-        precedence_confidence = self.calibration.precedence_confidence(precedence_features(
-            priority.score, [t for _, t in THRESHOLDS], category_confidence,
-            register_of({c.kind for c in cues}) != "field", any(r.startswith("prec.") for r in priority.rules),
-            bool(priority.needs_review),
-        ))
+        precedence_confidence = self.calibration.precedence_confidence(
+            precedence_features(
+                priority.score,
+                [t for _, t in THRESHOLDS],
+                category_confidence,
+                register_of({c.kind for c in cues}) != "field",
+                any(r.startswith("prec.") for r in priority.rules),
+                bool(priority.needs_review),
+            )
+        )
         location = None
         if grid is not None:
-            location = Location(mgrs=grid.normalized, lat=grid.lat, lon=grid.lon, precision_m=float(grid.precision_m),
-                                name=(place.name if place else _nearest_place(self.theatre.places, grid.lat, grid.lon)))
+            location = Location(
+                mgrs=grid.normalized,
+                lat=grid.lat,
+                lon=grid.lon,
+                precision_m=float(grid.precision_m),
+                name=(place.name if place else _nearest_place(self.theatre.places, grid.lat, grid.lon)),
+            )
         elif place is not None:
             location = Location(mgrs=None, lat=place.lat, lon=place.lon, precision_m=PLACE_PRECISION_M, name=place.name)
         equipment = [f.normalized or f.text for f in found if f.label == "EQUIPMENT"]
@@ -239,7 +264,14 @@ class ModelTriage:
             observed_at=observed_at,
             summary=summary,
             explanation=explain(
-                priority, category, category_confidence, model_scores, terms, item.language, item.language_confidence, cues,
+                priority,
+                category,
+                category_confidence,
+                model_scores,
+                terms,
+                item.language,
+                item.language_confidence,
+                cues,
                 notes,
             ),
             models=[self.model_ref],

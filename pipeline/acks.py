@@ -88,7 +88,9 @@ class AckGuard:
             return
         self._head_gap_since.pop(tp, None)
         self.heals += 1
-        log.warning("%s: the record at offset %d was dropped unprocessed by the framework; re-reading from it", tp, committed)
+        log.warning(
+            "%s: the record at offset %d was dropped unprocessed by the framework; re-reading from it", tp, committed
+        )
         try:
             asyncio.get_running_loop().create_task(self.app.consumer.seek(tp, committed))
         except RuntimeError:

@@ -106,7 +106,10 @@ def parse_dump(lines: Iterable[str]) -> dict[str, list[bytes]]:
             continue
         obj = json.loads(line)
         entry = obj["entry"]
-        raw = entry.encode() if isinstance(entry, str) else json.dumps(entry, sort_keys=True, separators=(",", ":")).encode()
+        raw = (
+            entry.encode()
+            if isinstance(entry, str)
+            else json.dumps(entry, sort_keys=True, separators=(",", ":")).encode()
+        )
         chains.setdefault(str(obj["writer"]), []).append(raw)
     return chains
-

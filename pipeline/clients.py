@@ -33,7 +33,7 @@ def sasl_password(settings: Settings) -> str:
     prefix = f"{settings.sasl_username}="
     for line in lines:
         if line.startswith(prefix):
-            return line[len(prefix):]
+            return line[len(prefix) :]
     if len(lines) == 1:
         return lines[0]
     # The message names the file and the user, never a line of it.
@@ -136,8 +136,10 @@ class SendReport:
 
 
 def send_all(
-    kafka_producer: Any, records: Iterable[tuple[str, bytes | None, bytes, Sequence[tuple[str, bytes]] | None]],
-    timeout_s: float, rate: float = 0.0,
+    kafka_producer: Any,
+    records: Iterable[tuple[str, bytes | None, bytes, Sequence[tuple[str, bytes]] | None]],
+    timeout_s: float,
+    rate: float = 0.0,
 ) -> SendReport:
     """Send every (topic, key, value, headers) and wait for each delivery; refused records are counted.
 
@@ -149,7 +151,7 @@ def send_all(
     for i, (topic, key, value, headers) in enumerate(records):
         try:
             futures.append((i, kafka_producer.send(topic, key=key, value=value, headers=list(headers or []) or None)))
-        except Exception as exc:  # noqa: BLE001 - a record too large for the producer is refused here, before sending
+        except Exception as exc:
             report.refused.append((i, type(exc).__name__))
         if interval:
             delay = started + (i + 1) * interval - time.monotonic()
@@ -157,13 +159,13 @@ def send_all(
                 time.sleep(delay)
     try:
         kafka_producer.flush(timeout=timeout_s)
-    except Exception:  # noqa: BLE001 - a batch the broker refused can leave flush waiting; each future says what happened
+    except Exception:
         pass
     for i, future in futures:
         try:
             future.get(timeout=timeout_s)
             report.sent += 1
-        except Exception as exc:  # noqa: BLE001 - each refusal is counted with its type, never hidden
+        except Exception as exc:
             report.refused.append((i, type(exc).__name__))
     return report
 

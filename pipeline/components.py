@@ -46,8 +46,11 @@ def build_chain(settings: Settings, passthrough: bool = False) -> TriageChain:
     log.info("model %s loaded (%s)", model.manifest.name, getattr(model, "providers", "?"))
     theatre = load_configured_theatre(settings)
     # A configured theatre brings its areas of interest; the packaged example theatre does not.
-    areas = load_areas(settings) + (tuple(AreaOfInterest(a.name, a.lat, a.lon, a.radius_km) for a in theatre.areas)
-                                    if settings.theatre_file is not None else ())
+    areas = load_areas(settings) + (
+        tuple(AreaOfInterest(a.name, a.lat, a.lon, a.radius_km) for a in theatre.areas)
+        if settings.theatre_file is not None
+        else ()
+    )
     config = TriageConfig(areas=areas, model_batch_size=settings.model_batch_size, theatre=theatre)
     nlp = build_nlp(str(settings.theatre_file) if settings.theatre_file else None)
     return TriageChain(ModelTriage(model, nlp, config), limits)

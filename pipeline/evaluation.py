@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from schemas.vocab import CATEGORIES
 
 ENTITY_GOLD = {"grids": "GRID", "dtgs": "DTG", "equipment": "EQUIPMENT", "locations": "LOCATION"}
 # Same-day reference so that DTGs without month or year resolve as the writers meant.
-EVAL_NOW = datetime(2026, 11, 27, 18, 0, tzinfo=timezone.utc)
+EVAL_NOW = datetime(2026, 11, 27, 18, 0, tzinfo=UTC)
 ARRIVAL_DELAY = timedelta(minutes=10)
 
 
@@ -89,13 +89,17 @@ class Scores:
             "probable_flash": self.flash_total,
             "probable_flash_at_priority_or_routine": len(self.flash_low),
             "recall": {
-                label: round(self.entity_found[label] / self.entity_total[label], 4) if self.entity_total[label] else None
+                label: round(self.entity_found[label] / self.entity_total[label], 4)
+                if self.entity_total[label]
+                else None
                 for label in ENTITY_GOLD.values()
             },
             # An output entity is correct when it overlaps a gold mention of its label: a place the text
             # does not name, or a common word taken for one, counts against precision.
             "precision": {
-                label: round(self.entity_correct[label] / self.entity_output[label], 4) if self.entity_output[label] else None
+                label: round(self.entity_correct[label] / self.entity_output[label], 4)
+                if self.entity_output[label]
+                else None
                 for label in ENTITY_GOLD.values()
             },
             "without_summary_or_explanation": self.without_evidence,
@@ -128,7 +132,9 @@ def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
 
 def evaluate(chain: TriageChain, path: Path) -> dict[str, Any]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    payloads = [json.dumps({k: v for k, v in row.items() if k not in ("gold", "gold_language")}).encode() for row in rows]
+    payloads = [
+        json.dumps({k: v for k, v in row.items() if k not in ("gold", "gold_language")}).encode() for row in rows
+    ]
     by_arrival: dict[datetime, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         by_arrival[arrival_time(row)].append(i)
@@ -211,8 +217,10 @@ def judged(chain: TriageChain, paths: list[Path]) -> list[tuple[dict[str, Any], 
         for i, row in enumerate(rows):
             by_arrival[arrival_time(row)].append(i)
         for now, indices in by_arrival.items():
-            payloads = [json.dumps({k: v for k, v in rows[i].items() if k not in ("gold", "gold_language")}).encode()
-                        for i in indices]
+            payloads = [
+                json.dumps({k: v for k, v in rows[i].items() if k not in ("gold", "gold_language")}).encode()
+                for i in indices
+            ]
             for i, result in zip(indices, chain.process(payloads, now)):
                 if not isinstance(result, Rejection):
                     out.append((rows[i], result))
@@ -224,9 +232,14 @@ def calibration_features(result: TriagedReport, calibration: Calibration) -> tup
 
     confidence = calibration.category_confidence(result.category_scores, result.category)
     rules = result.explanation.rules
-    return precedence_features(result.priority_score, [t for _, t in THRESHOLDS], confidence,
-                               any(r.startswith("reg.") for r in rules), any(r.startswith("prec.") for r in rules),
-                               result.needs_review)
+    return precedence_features(
+        result.priority_score,
+        [t for _, t in THRESHOLDS],
+        confidence,
+        any(r.startswith("reg.") for r in rules),
+        any(r.startswith("prec.") for r in rules),
+        result.needs_review,
+    )
 
 
 def fit_calibration(pairs: list[tuple[dict[str, Any], TriagedReport]]) -> tuple[Calibration, dict[str, Any]]:

@@ -70,18 +70,23 @@ class LagExporter:
         labels = ["group", "topic", "partition"]
         self.lag = Gauge("triage_consumer_lag_messages", "Records the group has not committed yet", labels, registry=r)
         self.lag_seconds = Gauge(
-            "triage_consumer_lag_seconds", "Age of the oldest record the group has not committed (0: none)", labels,
+            "triage_consumer_lag_seconds",
+            "Age of the oldest record the group has not committed (0: none)",
+            labels,
             registry=r,
         )
         self.committed = Gauge(
-            "triage_committed_offset", "The group's committed offset (the log start when it has committed nothing)",
-            labels, registry=r,
+            "triage_committed_offset",
+            "The group's committed offset (the log start when it has committed nothing)",
+            labels,
+            registry=r,
         )
         self.end = Gauge("triage_log_end_offset", "The partition's log-end offset", ["topic", "partition"], registry=r)
         self.members = Gauge("triage_consumer_group_members", "Members of the consumer group", ["group"], registry=r)
         self.errors = Counter("triage_lag_exporter_scrape_errors", "Scrapes of the broker that failed", registry=r)
         self.last_success = Gauge(
-            "triage_lag_exporter_last_success_timestamp_seconds", "When a scrape of every watched group last succeeded",
+            "triage_lag_exporter_last_success_timestamp_seconds",
+            "When a scrape of every watched group last succeeded",
             registry=r,
         )
         self.watches = watched(settings)
@@ -140,7 +145,9 @@ class LagExporter:
                 # Not created yet, or this login may not describe it (the secure profile's `monitor` role
                 # needs Describe and Read on every watched topic): said once, not a failed scrape.
                 if topic not in self._missing:
-                    log.warning("topic %s is not visible to this login (missing, or not authorised): not watched", topic)
+                    log.warning(
+                        "topic %s is not visible to this login (missing, or not authorised): not watched", topic
+                    )
                     self._missing.add(topic)
                 continue
             self._missing.discard(topic)
@@ -214,8 +221,15 @@ class LagExporter:
                     body, status, kind = b'{"ok": true, "reason": "alive"}', 200, "application/json"
                 elif self.path == "/healthz/ready":
                     ok = exporter.last_ok > 0 and time.monotonic() - exporter.last_ok < 3 * interval_s + 30
-                    body, status, kind = (b'{"ok": true, "reason": "scraped lately"}', 200, "application/json") if ok else (
-                        b'{"ok": false, "reason": "no successful scrape of the broker lately"}', 503, "application/json")
+                    body, status, kind = (
+                        (b'{"ok": true, "reason": "scraped lately"}', 200, "application/json")
+                        if ok
+                        else (
+                            b'{"ok": false, "reason": "no successful scrape of the broker lately"}',
+                            503,
+                            "application/json",
+                        )
+                    )
                 else:
                     body, status, kind = b"not found", 404, "text/plain"
                 self.send_response(status)
@@ -231,8 +245,11 @@ class LagExporter:
         server.daemon_threads = True
         threading.Thread(target=server.serve_forever, name="lag-exporter-http", daemon=True).start()
         log.info(
-            "lag exporter on %s:%d, every %gs, watching %s", self.settings.ops_host, self.settings.lag_exporter_port,
-            interval_s, ", ".join(f"{w.group}:{w.topic}" for w in self.watches),
+            "lag exporter on %s:%d, every %gs, watching %s",
+            self.settings.ops_host,
+            self.settings.lag_exporter_port,
+            interval_s,
+            ", ".join(f"{w.group}:{w.topic}" for w in self.watches),
         )
         try:
             while not stop.is_set():

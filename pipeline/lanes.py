@@ -45,7 +45,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
@@ -96,7 +96,7 @@ def parse_screened(metadata: str | None, version: str) -> int | None:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 # --------------------------------------------------------------------------------------- offsets
@@ -185,13 +185,15 @@ class ModelScheduler:
         self.chain = chain
         self.chunk = max(1, chunk)
         self.metrics = metrics
-        self._queue: queue.PriorityQueue[_Job | None] = queue.PriorityQueue()
+        self._queue: queue.PriorityQueue[Any] = queue.PriorityQueue()  # _Job, or None to stop
         self._seq = 0
         self._thread = threading.Thread(target=self._work, name="triage-model", daemon=True)
         self._thread.start()
         self.busy_since: float | None = None  # for the liveness probe: a model call that never returns
 
-    async def run(self, payloads: Sequence[bytes | None], now: datetime, *, urgent: bool) -> list[TriagedReport | Rejection]:
+    async def run(
+        self, payloads: Sequence[bytes | None], now: datetime, *, urgent: bool
+    ) -> list[TriagedReport | Rejection]:
         loop = asyncio.get_running_loop()
         size = len(payloads) if urgent else self.chunk
         chunks = [list(payloads[i : i + size]) for i in range(0, len(payloads), size)] or [[]]
@@ -230,21 +232,21 @@ class ModelScheduler:
                 if self.metrics is not None:
                     for stage, seconds in timings.items():
                         self.metrics.stage.labels(stage).observe(seconds)
-            except BaseException as exc:  # noqa: BLE001 - handed to the awaiting coroutine
+            except BaseException as exc:
                 result = exc
             finally:
                 self.busy_since = None
             job.done(result)
 
     def close(self) -> None:
-        self._queue.put(None)  # type: ignore[arg-type]  # None sorts after every job: the thread ends when idle
+        self._queue.put(None)  # None sorts after every job: the thread ends when idle
 
 
 # --------------------------------------------------------------------------------------- the lanes
 
 
 class _Listener(ConsumerRebalanceListener):  # type: ignore[misc]
-    def __init__(self, lane: "Lane") -> None:
+    def __init__(self, lane: Lane) -> None:
         self.lane = lane
 
     async def on_partitions_revoked(self, revoked: list[TopicPartition]) -> None:
@@ -343,7 +345,7 @@ class Lane:
         await self._commit(timeout=max(0.1, deadline - time.monotonic()))
         try:
             await asyncio.wait_for(self._consumer.stop(), timeout=max(0.5, deadline - time.monotonic()))
-        except (asyncio.TimeoutError, KafkaError) as exc:
+        except (TimeoutError, KafkaError) as exc:
             log.warning("%s lane: consumer did not close cleanly (%s)", self.name, type(exc).__name__)
 
     # ---- rebalance
@@ -380,9 +382,12 @@ class Lane:
             # aiokafka's committed() drops the metadata; its coordinator returns OffsetAndMetadata.
             fetch = self._consumer._coordinator.fetch_committed_offsets(assigned)
             committed = await asyncio.wait_for(fetch, timeout=self.settings.session_timeout_s / 3)
-        except (asyncio.TimeoutError, KafkaError, AttributeError) as exc:
-            log.warning("%s lane: committed offsets not read (%s); flagged reports may be forwarded again",
-                        self.name, type(exc).__name__)
+        except (TimeoutError, KafkaError, AttributeError) as exc:
+            log.warning(
+                "%s lane: committed offsets not read (%s); flagged reports may be forwarded again",
+                self.name,
+                type(exc).__name__,
+            )
             return
         assert self.screen is not None
         for tp in assigned:
@@ -450,8 +455,11 @@ class Lane:
             elif delivery.ok or delivery.permanent:
                 self.book.finished(TopicPartition(record.topic, record.partition), record.offset)
         if delivery.permanent:
-            log.warning("%s lane: %d urgent candidates refused by the urgent topic; triaged in this lane",
-                        self.name, len(delivery.permanent))
+            log.warning(
+                "%s lane: %d urgent candidates refused by the urgent topic; triaged in this lane",
+                self.name,
+                len(delivery.permanent),
+            )
         return delivery.ok or bool(delivery.permanent)
 
     # ---- triage
@@ -472,7 +480,7 @@ class Lane:
             now = self.clock()
             try:
                 results = await self.scheduler.run([r.value for r in batch], now, urgent=self.urgent)
-            except Exception:  # noqa: BLE001 - the chain isolates failing reports; this is a bug: keep going, never commit them
+            except Exception:
                 log.exception("%s lane: the chain failed on a whole batch; it will be re-delivered", self.name)
                 continue
             task = asyncio.create_task(self._publish(batch, results, now))
@@ -483,11 +491,22 @@ class Lane:
 
     def _dead_letter(self, record: Any, rejection: Rejection, now: datetime) -> Outbound:
         letter = DeadLetter.of(
-            rejection, record.value if isinstance(record.value, bytes) else b"",
-            topic=record.topic, partition=record.partition, offset=record.offset, failed_at=now,
+            rejection,
+            record.value if isinstance(record.value, bytes) else b"",
+            topic=record.topic,
+            partition=record.partition,
+            offset=record.offset,
+            failed_at=now,
         )
-        return Outbound(self.names.deadletter, record.key, letter.dumps(), [], kind="deadletter", level="none",
-                        reason=rejection.reason.value)
+        return Outbound(
+            self.names.deadletter,
+            record.key,
+            letter.dumps(),
+            [],
+            kind="deadletter",
+            level="none",
+            reason=rejection.reason.value,
+        )
 
     async def _publish(self, batch: list[Any], results: list[TriagedReport | Rejection], now: datetime) -> None:
         per_record: list[list[Outbound]] = []
@@ -511,8 +530,11 @@ class Lane:
                     letters.append(self._dead_letter(record, Rejection(Reason.DELIVERY_FAILED, detail, "publish"), now))
             retry = await self.publisher.deliver(letters, until=self._gave_up)
             if retry.permanent:
-                log.error("%s lane: %d dead letters refused by the broker; their inputs stay uncommitted",
-                          self.name, len(retry.permanent))
+                log.error(
+                    "%s lane: %d dead letters refused by the broker; their inputs stay uncommitted",
+                    self.name,
+                    len(retry.permanent),
+                )
                 return
             if not retry.ok:
                 return
@@ -525,7 +547,9 @@ class Lane:
             self.metrics.last_progress.labels(record.topic, str(record.partition)).set(wall)
             precedence = "REJECTED" if isinstance(result, Rejection) else result.precedence
             if record.timestamp is not None and record.timestamp > 0:
-                self.metrics.report_age.labels(self.name, precedence).observe(max(0.0, wall - record.timestamp / 1000.0))
+                self.metrics.report_age.labels(self.name, precedence).observe(
+                    max(0.0, wall - record.timestamp / 1000.0)
+                )
         self.health.last_progress = time.monotonic()
 
     async def _note_broker(self) -> None:
@@ -548,7 +572,7 @@ class Lane:
         try:
             await asyncio.wait_for(self._consumer.topics(), timeout=5.0)
             self.health.last_broker_ok = time.monotonic()
-        except (asyncio.TimeoutError, KafkaError, IllegalStateError):
+        except (TimeoutError, KafkaError, IllegalStateError):
             pass
 
     def _gave_up(self) -> bool:
@@ -577,7 +601,7 @@ class Lane:
         }
         try:
             await asyncio.wait_for(self._consumer.commit(request), timeout=timeout)
-        except (CommitFailedError, IllegalStateError, KafkaError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, CommitFailedError, IllegalStateError, KafkaError) as exc:
             # Rebalancing or the broker is away: the records stay uncommitted and are re-delivered, never lost.
             log.info("%s lane: commit deferred (%s)", self.name, type(exc).__name__)
             return
@@ -650,4 +674,3 @@ async def drain(lanes: Sequence[Lane], timeout_s: float) -> None:
     for lane in lanes:
         lane._drain_deadline = deadline
     await asyncio.gather(*(lane.stop(deadline) for lane in lanes), return_exceptions=True)
-

@@ -38,43 +38,72 @@ class Metrics:
             "triage_reports_screened", "Records the urgency screen looked at, by its answer", ["result"], registry=r
         )
         self.published = Counter(
-            "triage_outputs_published", "Records published and acknowledged by the broker", ["kind", "level"], registry=r
+            "triage_outputs_published",
+            "Records published and acknowledged by the broker",
+            ["kind", "level"],
+            registry=r,
         )
         self.deadletters = Counter("triage_deadletters", "Inputs dead-lettered, by reason code", ["reason"], registry=r)
         self.stage = Histogram(
-            "triage_stage_duration_seconds", "Time per batch in each stage of the chain", ["stage"],
-            buckets=_STAGE_BUCKETS, registry=r,
-        )
-        self.batch_size = Histogram("triage_batch_size", "Reports per micro-batch", ["lane"], buckets=_BATCH_BUCKETS, registry=r)
-        self.report_age = Histogram(
-            "triage_report_age_seconds", "From the input record's timestamp to its outputs acknowledged",
-            ["lane", "precedence"], buckets=_AGE_BUCKETS, registry=r,
-        )
-        self.last_commit = Gauge(
-            "triage_last_commit_timestamp_seconds", "When offsets of the partition were last committed",
-            ["topic", "partition"], registry=r,
-        )
-        self.last_progress = Gauge(
-            "triage_last_progress_timestamp_seconds", "When a record of the partition was last finished",
-            ["topic", "partition"], registry=r,
-        )
-        self.assigned = Gauge("triage_assigned_partitions", "Partitions assigned to this worker", ["lane"], registry=r)
-        self.rebalances = Counter("triage_rebalances", "Partition revocations and assignments seen", ["lane"], registry=r)
-        self.inflight = Gauge("triage_inflight_reports", "Records read and not yet finished", ["lane"], registry=r)
-        self.model_info = Gauge(
-            "triage_model_info", "The model and policy this worker runs (value 1)",
-            ["model", "sha256", "provider", "policy_version"], registry=r,
-        )
-        self.gpu_expected = Gauge("triage_gpu_expected", "1 when a GPU was asked for or an NVIDIA driver is present", registry=r)
-        self.model_on_gpu = Gauge("triage_model_on_gpu", "1 when the model session runs on CUDA or TensorRT", registry=r)
-        self.gpu_memory_used = Gauge("triage_gpu_memory_used_bytes", "GPU memory in use (NVML)", ["gpu"], registry=r)
-        self.gpu_memory_total = Gauge("triage_gpu_memory_total_bytes", "GPU memory in all (NVML)", ["gpu"], registry=r)
-        self.loop_lag = Gauge("triage_event_loop_lag_seconds", "How late the event loop's heartbeat last ran", registry=r)
-        self.worker_info = Gauge(
-            "triage_worker_info", "What this worker runs (value 1): app id, lanes, membership", ["app_id", "lanes", "membership"],
+            "triage_stage_duration_seconds",
+            "Time per batch in each stage of the chain",
+            ["stage"],
+            buckets=_STAGE_BUCKETS,
             registry=r,
         )
-        self.probe_ok = Gauge("triage_probe_ok", "1 when the probe passes (startup, ready, live)", ["probe"], registry=r)
+        self.batch_size = Histogram(
+            "triage_batch_size", "Reports per micro-batch", ["lane"], buckets=_BATCH_BUCKETS, registry=r
+        )
+        self.report_age = Histogram(
+            "triage_report_age_seconds",
+            "From the input record's timestamp to its outputs acknowledged",
+            ["lane", "precedence"],
+            buckets=_AGE_BUCKETS,
+            registry=r,
+        )
+        self.last_commit = Gauge(
+            "triage_last_commit_timestamp_seconds",
+            "When offsets of the partition were last committed",
+            ["topic", "partition"],
+            registry=r,
+        )
+        self.last_progress = Gauge(
+            "triage_last_progress_timestamp_seconds",
+            "When a record of the partition was last finished",
+            ["topic", "partition"],
+            registry=r,
+        )
+        self.assigned = Gauge("triage_assigned_partitions", "Partitions assigned to this worker", ["lane"], registry=r)
+        self.rebalances = Counter(
+            "triage_rebalances", "Partition revocations and assignments seen", ["lane"], registry=r
+        )
+        self.inflight = Gauge("triage_inflight_reports", "Records read and not yet finished", ["lane"], registry=r)
+        self.model_info = Gauge(
+            "triage_model_info",
+            "The model and policy this worker runs (value 1)",
+            ["model", "sha256", "provider", "policy_version"],
+            registry=r,
+        )
+        self.gpu_expected = Gauge(
+            "triage_gpu_expected", "1 when a GPU was asked for or an NVIDIA driver is present", registry=r
+        )
+        self.model_on_gpu = Gauge(
+            "triage_model_on_gpu", "1 when the model session runs on CUDA or TensorRT", registry=r
+        )
+        self.gpu_memory_used = Gauge("triage_gpu_memory_used_bytes", "GPU memory in use (NVML)", ["gpu"], registry=r)
+        self.gpu_memory_total = Gauge("triage_gpu_memory_total_bytes", "GPU memory in all (NVML)", ["gpu"], registry=r)
+        self.loop_lag = Gauge(
+            "triage_event_loop_lag_seconds", "How late the event loop's heartbeat last ran", registry=r
+        )
+        self.worker_info = Gauge(
+            "triage_worker_info",
+            "What this worker runs (value 1): app id, lanes, membership",
+            ["app_id", "lanes", "membership"],
+            registry=r,
+        )
+        self.probe_ok = Gauge(
+            "triage_probe_ok", "1 when the probe passes (startup, ready, live)", ["probe"], registry=r
+        )
         for lane in LANES:
             self.consumed.labels(lane)
             self.assigned.labels(lane).set(0)

@@ -42,7 +42,9 @@ class Verdict:
 class Health:
     """The worker's state as the probes see it."""
 
-    def __init__(self, lanes: Callable[[], Sequence[Lane]], scheduler: ModelScheduler | None, deadline_s: float) -> None:
+    def __init__(
+        self, lanes: Callable[[], Sequence[Lane]], scheduler: ModelScheduler | None, deadline_s: float
+    ) -> None:
         self.lanes = lanes
         self.scheduler = scheduler
         self.deadline_s = deadline_s
@@ -79,7 +81,10 @@ class Health:
             h = lane.health
             broker_ok = now - h.last_broker_ok < BROKER_FRESH_S
             if broker_ok and h.backlog > 0 and busy is None and now - h.last_progress > self.deadline_s:
-                return Verdict(False, f"{lane.name} lane: {h.backlog} reports waiting, no progress for {now - h.last_progress:.0f}s")
+                return Verdict(
+                    False,
+                    f"{lane.name} lane: {h.backlog} reports waiting, no progress for {now - h.last_progress:.0f}s",
+                )
         return Verdict(True, "alive")
 
 
@@ -105,10 +110,17 @@ class OpsServer:
             await site.start()
         except OSError as exc:
             # Another worker on this host has the port (a local run): this one works on without probes.
-            log.error("ops server not started on %s:%d (%s); set TRIAGE_OPS_PORT per worker", self.host, self.port, exc.strerror)
+            log.error(
+                "ops server not started on %s:%d (%s); set TRIAGE_OPS_PORT per worker",
+                self.host,
+                self.port,
+                exc.strerror,
+            )
             return
         self._beat_task = asyncio.create_task(self._heartbeat())
-        log.info("ops server on %s:%d (/metrics, /healthz/startup, /healthz/ready, /healthz/live)", self.host, self.port)
+        log.info(
+            "ops server on %s:%d (/metrics, /healthz/startup, /healthz/ready, /healthz/live)", self.host, self.port
+        )
 
     async def stop(self) -> None:
         if self._beat_task is not None:
@@ -124,14 +136,18 @@ class OpsServer:
             self.health.loop_lag = max(0.0, time.monotonic() - expected)
             self.metrics.loop_lag.set(self.health.loop_lag)
             gpu_memory(self.metrics)
-            for name, check in (("startup", self.health.startup), ("ready", self.health.ready), ("live", self.health.live)):
+            for name, check in (
+                ("startup", self.health.startup),
+                ("ready", self.health.ready),
+                ("live", self.health.live),
+            ):
                 self.metrics.probe_ok.labels(name).set(1 if check().ok else 0)
 
     async def _metrics(self, request: web.Request) -> web.Response:
         body = generate_latest(self.metrics.registry)
         return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
 
-    def _probe(self, check: Callable[[], Verdict]) -> Callable[[web.Request], "asyncio.Future[web.Response]"]:
+    def _probe(self, check: Callable[[], Verdict]) -> Callable[[web.Request], asyncio.Future[web.Response]]:
         name = check.__name__
 
         async def handler(request: web.Request) -> web.Response:
@@ -158,5 +174,5 @@ def gpu_memory(metrics: Metrics) -> None:
             info = pynvml.nvmlDeviceGetMemoryInfo(pynvml.nvmlDeviceGetHandleByIndex(index))
             metrics.gpu_memory_used.labels(str(index)).set(info.used)
             metrics.gpu_memory_total.labels(str(index)).set(info.total)
-    except Exception:  # noqa: BLE001 - no driver or no device: the GPU series stay absent
+    except Exception:
         return

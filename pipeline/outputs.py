@@ -14,8 +14,15 @@ class Outputs:
     async def publish(self, publication: Publication) -> None:
         """Returns once the broker acknowledged it; retries until then (the agent holds its record meanwhile)."""
         kind = "briefing" if publication.topic in self.publisher.names.briefings.values() else "event"
-        record = Outbound(publication.topic, publication.key, publication.payload, list(publication.headers), kind=kind,
-                          level=publication.classification.value, publication=publication)
+        record = Outbound(
+            publication.topic,
+            publication.key,
+            publication.payload,
+            list(publication.headers),
+            kind=kind,
+            level=publication.classification.value,
+            publication=publication,
+        )
         delivery = await self.publisher.deliver([record])
         if not delivery.ok:
             raise RuntimeError(f"{publication.topic} refused {publication.message_id}: {delivery.permanent[0][1]}")

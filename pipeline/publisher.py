@@ -78,8 +78,17 @@ def outputs_for(names: TopicNames, report: TriagedReport, *, intel: bool = True)
         kind = {**dict.fromkeys(names.flash.values(), "flash"), **dict.fromkeys(names.review.values(), "review")}.get(
             publication.topic, "alert"
         )
-        out.append(Outbound(publication.topic, publication.key, payload, list(publication.headers), kind=kind,
-                            level=publication.classification.value, publication=publication))
+        out.append(
+            Outbound(
+                publication.topic,
+                publication.key,
+                payload,
+                list(publication.headers),
+                kind=kind,
+                level=publication.classification.value,
+                publication=publication,
+            )
+        )
     return out
 
 
@@ -110,12 +119,14 @@ class Publisher:
             return
         try:
             await asyncio.wait_for(self.producer.stop(), timeout=timeout)
-        except (asyncio.TimeoutError, KafkaError) as exc:
+        except (TimeoutError, KafkaError) as exc:
             log.warning("producer did not close cleanly (%s)", type(exc).__name__)
 
     async def _send(self, record: Outbound) -> list[asyncio.Future[Any]]:
         if record.publication is None:
-            return [await self.producer.send(record.topic, record.value, key=record.key, headers=record.headers or None)]
+            return [
+                await self.producer.send(record.topic, record.value, key=record.key, headers=record.headers or None)
+            ]
         publication = check_level(self.names, record.publication)
         if self.sealer is not None:
             value, headers = self.sealer.seal(publication)
@@ -166,4 +177,3 @@ class Publisher:
                 log.warning("%d records not acknowledged; retrying in %.1fs", len(pending), delay)
                 await asyncio.sleep(delay)
         return Delivery(not permanent, permanent)
-

@@ -64,7 +64,9 @@ def load_keyring(settings: Settings) -> KeyRing:
 def load_signer(settings: Settings) -> Signer:
     path = settings.signing_key_file
     if path is None:
-        raise SettingsError("sealing is on (TRIAGE_KEYRING_FILE) but TRIAGE_SIGNING_KEY_FILE is not set: the worker signs what it seals")
+        raise SettingsError(
+            "sealing is on (TRIAGE_KEYRING_FILE) but TRIAGE_SIGNING_KEY_FILE is not set: the worker signs what it seals"
+        )
     try:
         data = path.read_bytes()
         mode = stat.S_IMODE(path.stat().st_mode)
@@ -171,7 +173,9 @@ class Opener:
         except ValueError:
             return Rejection(Reason.MALFORMED_HEADERS, "missing or unreadable protection headers", OPEN_STEP)
         if topic_level is not None and labelled.rank > topic_level.rank:
-            return Rejection(Reason.ABOVE_TOPIC_LEVEL, f"labelled {labelled.value} on a {topic_level.value} topic", OPEN_STEP)
+            return Rejection(
+                Reason.ABOVE_TOPIC_LEVEL, f"labelled {labelled.value} on a {topic_level.value} topic", OPEN_STEP
+            )
         return open_sealed(value, list(headers), topic=topic, keyring=self.keyring, verify_keys=self.verify_keys)
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # From a source checkout, worker state and the shipped model sit beside the code. From an installed
@@ -49,7 +50,9 @@ class Settings:
     app_id: str = _setting("triage", "Faust application id; also the consumer group id")
     topic_prefix: str = _setting("", "Prefix for every topic name, to run several pipelines on one cluster")
     partitions: int = _setting(8, "Partitions of the input topic and the topics created by `triage topics`")
-    urgent_partitions: int = _setting(4, "Partitions of reports.urgent (the urgent pool scales up to this many workers)")
+    urgent_partitions: int = _setting(
+        4, "Partitions of reports.urgent (the urgent pool scales up to this many workers)"
+    )
     replication_factor: int = _setting(1, "Replication factor of created topics (1 for the single-node broker)")
     max_message_bytes: int = _setting(1_048_576, "Largest raw report accepted; larger ones are dead-lettered")
     max_text_chars: int = _setting(20_000, "Longest report text accepted, in characters; longer ones are dead-lettered")
@@ -60,10 +63,13 @@ class Settings:
         "Lanes this worker runs: bulk (reports.raw, screened), urgent (reports.urgent), both, or none (intel only)",
     )
     screen_enabled: bool = _setting(
-        True, "Screen every raw report for urgency and send candidates to the urgent lane (false: one lane for all)", _bool
+        True,
+        "Screen every raw report for urgency and send candidates to the urgent lane (false: one lane for all)",
+        _bool,
     )
     read_ahead: int = _setting(
-        100_000, "Most raw reports a worker reads ahead of the model (screened as they arrive); fetching pauses above it"
+        100_000,
+        "Most raw reports a worker reads ahead of the model (screened as they arrive); fetching pauses above it",
     )
     commit_interval_s: float = _setting(1.0, "How often finished offsets are committed, in seconds")
     membership: str = _setting(
@@ -115,7 +121,8 @@ class Settings:
         Path,
     )
     theatre_file: Path | None = _setting(
-        None, "Theatre JSON: the customer's places, MGRS zones and areas of interest (default: Luxembourg; operators/geo/theatre.py)",
+        None,
+        "Theatre JSON: the customer's places, MGRS zones and areas of interest (default: Luxembourg; operators/geo/theatre.py)",
         Path,
     )
     areas_file: Path | None = _setting(
@@ -135,7 +142,9 @@ class Settings:
     sasl_username: str = _setting("", "SASL user name (the role: worker, admin, analyst-secret, ...)")
     sasl_password: str = _setting("", "SASL password; prefer TRIAGE_SASL_PASSWORD_FILE", secret=True)
     sasl_password_file: Path | None = _setting(
-        None, "File holding the SASL password: the password alone, or user=password lines (the broker's `passwords`)", Path
+        None,
+        "File holding the SASL password: the password alone, or user=password lines (the broker's `passwords`)",
+        Path,
     )
     ssl_cafile: Path | None = _setting(None, "CA certificate (PEM) the broker's certificate is checked against", Path)
     # Message sealing (operators/sealing.py): on when a keyring is configured.
@@ -148,12 +157,14 @@ class Settings:
         None, "JSON {key id: PEM public key, or path to one}: the signers whose sealed messages are accepted", Path
     )
     audit_enabled: bool | None = _setting(
-        None, "Record every alert, flash, event and briefing publication on the audit topic (default: when sealing is on)", _bool
+        None,
+        "Record every alert, flash, event and briefing publication on the audit topic (default: when sealing is on)",
+        _bool,
     )
     worker_id: str = _setting("", "Name of this worker in the audit trail (default: host name and process id)")
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
         """Read TRIAGE_* variables; `overrides` win over the environment (used by tests and the CLI)."""
         source = os.environ if env is None else env
         values: dict[str, Any] = {}
@@ -173,7 +184,14 @@ class Settings:
         return settings
 
     def check(self) -> None:
-        positive = ("partitions", "urgent_partitions", "replication_factor", "max_message_bytes", "max_text_chars", "batch_size")
+        positive = (
+            "partitions",
+            "urgent_partitions",
+            "replication_factor",
+            "max_message_bytes",
+            "max_text_chars",
+            "batch_size",
+        )
         for name in positive:
             if getattr(self, name) < 1:
                 raise SettingsError(f"TRIAGE_{name.upper()} must be at least 1")
@@ -183,11 +201,15 @@ class Settings:
             raise SettingsError("TRIAGE_BATCH_WAIT_MS must be >= 0 and TRIAGE_CONNECT_TIMEOUT_S > 0")
         lanes = {lane.strip() for lane in self.lanes.split(",") if lane.strip()} - {"none"}
         if not lanes <= {"bulk", "urgent"} or (not lanes and not self.intel_enabled):
-            raise SettingsError(f"TRIAGE_LANES must name bulk, urgent, both, or none (with intel on), not {self.lanes!r}")
+            raise SettingsError(
+                f"TRIAGE_LANES must name bulk, urgent, both, or none (with intel on), not {self.lanes!r}"
+            )
         if self.membership not in ("dynamic", "static"):
             raise SettingsError(f"TRIAGE_MEMBERSHIP must be dynamic or static, not {self.membership!r}")
         if self.membership == "static" and not self.group_instance_id:
-            raise SettingsError("TRIAGE_MEMBERSHIP=static needs TRIAGE_GROUP_INSTANCE_ID (stable per worker, e.g. the pod name)")
+            raise SettingsError(
+                "TRIAGE_MEMBERSHIP=static needs TRIAGE_GROUP_INSTANCE_ID (stable per worker, e.g. the pod name)"
+            )
         if self.read_ahead < self.batch_size or self.drain_timeout_s <= 0 or self.commit_interval_s <= 0:
             raise SettingsError("TRIAGE_READ_AHEAD must be >= TRIAGE_BATCH_SIZE; drain and commit intervals > 0")
         if self.providers not in ("auto", "cpu", "cuda", "tensorrt"):
@@ -195,14 +217,20 @@ class Settings:
         if self.log_level.lower() not in ("debug", "info", "warning", "error"):
             raise SettingsError(f"TRIAGE_LOG_LEVEL must be debug, info, warning or error, not {self.log_level!r}")
         if self.security_protocol not in SECURITY_PROTOCOLS:
-            raise SettingsError(f"TRIAGE_SECURITY_PROTOCOL must be PLAINTEXT or SASL_SSL, not {self.security_protocol!r}")
+            raise SettingsError(
+                f"TRIAGE_SECURITY_PROTOCOL must be PLAINTEXT or SASL_SSL, not {self.security_protocol!r}"
+            )
         if self.security_protocol == "SASL_SSL":
             if self.sasl_mechanism not in SASL_MECHANISMS:
-                raise SettingsError(f"TRIAGE_SASL_MECHANISM must be one of {', '.join(SASL_MECHANISMS)}, not {self.sasl_mechanism!r}")
+                raise SettingsError(
+                    f"TRIAGE_SASL_MECHANISM must be one of {', '.join(SASL_MECHANISMS)}, not {self.sasl_mechanism!r}"
+                )
             if not self.sasl_username:
                 raise SettingsError("TRIAGE_SECURITY_PROTOCOL=SASL_SSL needs TRIAGE_SASL_USERNAME")
             if not self.sasl_password and self.sasl_password_file is None:
-                raise SettingsError("TRIAGE_SECURITY_PROTOCOL=SASL_SSL needs TRIAGE_SASL_PASSWORD_FILE (or TRIAGE_SASL_PASSWORD)")
+                raise SettingsError(
+                    "TRIAGE_SECURITY_PROTOCOL=SASL_SSL needs TRIAGE_SASL_PASSWORD_FILE (or TRIAGE_SASL_PASSWORD)"
+                )
         if self.signing_key_file is not None and not self.signing_key_id:
             raise SettingsError("TRIAGE_SIGNING_KEY_FILE needs TRIAGE_SIGNING_KEY_ID (the id readers verify it under)")
 

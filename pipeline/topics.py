@@ -24,7 +24,7 @@ class TopicNames:
     audit: str
 
     @classmethod
-    def of(cls, settings: Settings) -> "TopicNames":
+    def of(cls, settings: Settings) -> TopicNames:
         p = settings.topic_prefix
         return cls(
             raw=f"{p}reports.raw",
@@ -44,9 +44,17 @@ class TopicNames:
     def all(self) -> list[str]:
         """Every topic the pipeline creates with TRIAGE_PARTITIONS partitions (see `single_partition`)."""
         return [
-            self.raw, self.urgent, self.deadletter, self.triaged, *self.alerts.values(), *self.flash.values(),
+            self.raw,
+            self.urgent,
+            self.deadletter,
+            self.triaged,
+            *self.alerts.values(),
+            *self.flash.values(),
             *self.review.values(),
-            *self.events.values(), *self.briefings.values(), self.feedback, self.audit,
+            *self.events.values(),
+            *self.briefings.values(),
+            self.feedback,
+            self.audit,
         ]
 
     def single_partition(self) -> list[str]:
@@ -56,8 +64,13 @@ class TopicNames:
     def protected(self) -> list[str]:
         """The per-level topics readers subscribe to: sealed when sealing is on, audited when the audit is on.
         reports.triaged is not among them: see ops/kafka/secure/README.md, "Sealed messages"."""
-        return [*self.alerts.values(), *self.flash.values(), *self.review.values(), *self.events.values(),
-                *self.briefings.values()]
+        return [
+            *self.alerts.values(),
+            *self.flash.values(),
+            *self.review.values(),
+            *self.events.values(),
+            *self.briefings.values(),
+        ]
 
     def level_of(self, topic: str) -> Classification | None:
         """The classification level of a per-level topic; None for every other topic."""

@@ -126,7 +126,7 @@ def install(app: faust.App, settings: Settings, state: IntelState) -> None:
             while True:
                 try:
                     briefing = await asyncio.wait_for(queue.get(), timeout=SSE_KEEPALIVE_S)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     await asyncio.wait_for(response.write(b": keep-alive\n\n"), SSE_WRITE_TIMEOUT_S)
                     continue
                 if briefing is None:
@@ -134,7 +134,7 @@ def install(app: faust.App, settings: Settings, state: IntelState) -> None:
                 page = render_html(briefing, stream_token=_token(request))
                 data = "".join(f"data: {line}\n" for line in page.splitlines())
                 await asyncio.wait_for(response.write(f"event: briefing\n{data}\n".encode()), SSE_WRITE_TIMEOUT_S)
-        except (ConnectionResetError, asyncio.CancelledError, asyncio.TimeoutError):
+        except (TimeoutError, ConnectionResetError, asyncio.CancelledError):
             state.dropped_listeners += 1
         finally:
             state.listeners[level].discard(queue)

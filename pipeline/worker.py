@@ -22,7 +22,6 @@ import mode
 from mode import Service
 
 from operators.chain import TriageChain
-
 from pipeline import clients
 from pipeline.app import TriageApp, build_app
 from pipeline.lanes import Clock, Lane, ModelScheduler, Screen, drain, utc_now
@@ -38,7 +37,7 @@ EXIT_DRAIN_OVERRUN = 70
 SHUTDOWN_GRACE_S = 10.0  # on top of the drain deadline: closing clients and the Faust app
 
 
-class TriageService(Service):  # type: ignore[misc]
+class TriageService(Service):
     """Lanes, publisher and ops server, started before the Faust app's own services and stopped after them."""
 
     def __init__(
@@ -62,7 +61,8 @@ class TriageService(Service):  # type: ignore[misc]
         self.lanes: list[Lane] = []
         self.scheduler = (
             ModelScheduler(chain, chunk=settings.model_batch_size, metrics=metrics)
-            if chain is not None and settings.lane_names else None
+            if chain is not None and settings.lane_names
+            else None
         )
         self.health = Health(lambda: self.lanes, self.scheduler, settings.liveness_deadline_s)
         self.ops = OpsServer(self.health, metrics, settings.ops_host, settings.ops_port) if settings.ops_port else None
@@ -73,16 +73,28 @@ class TriageService(Service):  # type: ignore[misc]
         await self.publisher.start()
         names = self.names
         scheduler = self.scheduler
-        for lane in self.settings.lane_names if scheduler is not None else ():
+        for lane in self.settings.lane_names:
+            if scheduler is None:
+                break
             topic, group, screen = (
                 (names.raw, f"{self.settings.app_id}.triage", self.screen if self.settings.screen_enabled else None)
                 if lane == "bulk"
                 else (names.urgent, f"{self.settings.app_id}.urgent", None)
             )
             self.lanes.append(
-                Lane(lane, topic, group, self.settings, names, scheduler, self.publisher, self.metrics,
-                     screen=screen, clock=self.clock,
-                     consumer_factory=lambda group_id: clients.lane_consumer(self.settings, group_id))
+                Lane(
+                    lane,
+                    topic,
+                    group,
+                    self.settings,
+                    names,
+                    scheduler,
+                    self.publisher,
+                    self.metrics,
+                    screen=screen,
+                    clock=self.clock,
+                    consumer_factory=lambda group_id: clients.lane_consumer(self.settings, group_id),
+                )
             )
         for each in self.lanes:
             await each.start()
@@ -101,7 +113,7 @@ class TriageService(Service):  # type: ignore[misc]
         log.info("drained in %.1fs", time.monotonic() - started)
 
 
-class _Worker(faust.Worker):  # type: ignore[misc]
+class _Worker(faust.Worker):
     """Faust's worker, with a watchdog armed the moment shutdown is asked for."""
 
     drain_bound_s: float = 60.0
@@ -111,7 +123,7 @@ class _Worker(faust.Worker):  # type: ignore[misc]
         super()._schedule_shutdown(signal)
 
 
-class _LanesWorker(mode.Worker):  # type: ignore[misc]
+class _LanesWorker(mode.Worker):
     """The lanes alone (TRIAGE_INTEL_ENABLED=false): no Faust app, so the worker joins no intel group."""
 
     drain_bound_s: float = 60.0
@@ -133,7 +145,9 @@ def arm_watchdog(bound_s: float, exit: Callable[[int], None] = os._exit) -> thre
     return timer
 
 
-def run_worker(settings: Settings, chain: TriageChain | None, screen: Screen | None, model_info: dict[str, str]) -> None:
+def run_worker(
+    settings: Settings, chain: TriageChain | None, screen: Screen | None, model_info: dict[str, str]
+) -> None:
     metrics = Metrics()
     metrics.model_info.labels(**model_info).set(1)
     metrics.worker_info.labels(settings.app_id, ",".join(settings.lane_names) or "none", settings.membership).set(1)

@@ -35,7 +35,7 @@ class DeadLetter(Record):
         partition: int,
         offset: int,
         failed_at: datetime,
-    ) -> "DeadLetter":
+    ) -> DeadLetter:
         return cls(
             reason=rejection.reason.value,
             detail=rejection.detail,

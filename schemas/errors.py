@@ -96,7 +96,7 @@ def never_raises(step: str, reason: Reason) -> Callable[[Callable[P, T]], Callab
                 return fn(*args, **kwargs)
             except Rejected as rejected:
                 return rejected.rejection
-            except Exception as exc:  # noqa: BLE001 - the contract is "never raises"
+            except Exception as exc:
                 return Rejection(reason, f"unexpected {type(exc).__name__}", step)
 
         return guarded
@@ -113,8 +113,16 @@ class Disposition(str, Enum):
 # The one policy: what the pipeline does with each kind of rejection. Nothing crashes a worker; what
 # cannot start (settings, model, keys) fails at start-up with a clear message instead.
 _NOTED = {r for r in Reason if r.value.startswith("salute_")} | {
-    Reason.NOT_SEALED, Reason.MALFORMED_VALUE, Reason.MALFORMED_HEADERS, Reason.NO_KEYRING, Reason.ABOVE_TOPIC_LEVEL,
-    Reason.UNKNOWN_SIGNER, Reason.BAD_SIGNATURE, Reason.NOT_CLEARED, Reason.UNKNOWN_KEY, Reason.DECRYPT_FAILED,
+    Reason.NOT_SEALED,
+    Reason.MALFORMED_VALUE,
+    Reason.MALFORMED_HEADERS,
+    Reason.NO_KEYRING,
+    Reason.ABOVE_TOPIC_LEVEL,
+    Reason.UNKNOWN_SIGNER,
+    Reason.BAD_SIGNATURE,
+    Reason.NOT_CLEARED,
+    Reason.UNKNOWN_KEY,
+    Reason.DECRYPT_FAILED,
 }
 
 

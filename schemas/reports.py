@@ -15,11 +15,10 @@ import json
 import types
 import typing
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import (
     Any,
     ClassVar,
-    Optional,
     TypeVar,
     Union,
     get_args,
@@ -97,7 +96,7 @@ def parse_time(value: Any) -> datetime | None:
     else:
         return None
     # A naive time cannot be placed on the timeline: the contracts require an offset.
-    return moment.astimezone(timezone.utc) if moment.tzinfo is not None else None
+    return moment.astimezone(UTC) if moment.tzinfo is not None else None
 
 
 class Record:
@@ -133,18 +132,18 @@ class Record:
 @dataclasses.dataclass(frozen=True, slots=True)
 class Source(Record):
     unit: str
-    callsign: Optional[str] = None
+    callsign: str | None = None
     reliability: str = "F"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Salute(Record):
-    size: Optional[str] = None
-    activity: Optional[str] = None
-    location: Optional[str] = None
-    unit: Optional[str] = None
-    time: Optional[str] = None
-    equipment: Optional[str] = None
+    size: str | None = None
+    activity: str | None = None
+    location: str | None = None
+    unit: str | None = None
+    time: str | None = None
+    equipment: str | None = None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -156,12 +155,12 @@ class FieldReport(Record):
     source: Source
     classification: str
     text: str
-    dtg: Optional[str] = None
+    dtg: str | None = None
     credibility: int = 6
-    releasability: Optional[list[str]] = None
-    language: Optional[str] = None
+    releasability: list[str] | None = None
+    language: str | None = None
     format: str = "free_text"
-    salute: Optional[Salute] = None
+    salute: Salute | None = None
     schema_version: int = SCHEMA_VERSION
 
 
@@ -171,17 +170,17 @@ class Entity(Record):
     text: str
     start: int
     end: int
-    normalized: Optional[str] = None
+    normalized: str | None = None
     source: str = ""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Location(Record):
-    mgrs: Optional[str]
+    mgrs: str | None
     lat: float
     lon: float
     precision_m: float
-    name: Optional[str] = None
+    name: str | None = None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -191,9 +190,9 @@ class Factor(Record):
     name: str
     weight: float
     value: str
-    evidence: Optional[str] = None
-    start: Optional[int] = None
-    end: Optional[int] = None
+    evidence: str | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -224,9 +223,9 @@ class TriagedReport(Record):
     source: Source
     credibility: int
     classification: str
-    releasability: Optional[list[str]]
+    releasability: list[str] | None
     format: str
-    dtg: Optional[str]
+    dtg: str | None
     text: str
     language: str
     category: str
@@ -234,8 +233,8 @@ class TriagedReport(Record):
     precedence: str
     priority_score: float
     entities: list[Entity]
-    location: Optional[Location]
-    observed_at: Optional[datetime]
+    location: Location | None
+    observed_at: datetime | None
     summary: str
     explanation: Explanation
     models: list[ModelRef]

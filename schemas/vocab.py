@@ -26,12 +26,12 @@ class Classification(str, Enum):
         return self.value.lower()
 
     @classmethod
-    def parse(cls, value: str) -> "Classification":
+    def parse(cls, value: str) -> Classification:
         """Case- and whitespace-insensitive; anything else raises ValueError."""
         return cls(value.strip().upper())
 
     @classmethod
-    def highest(cls, *levels: "Classification") -> "Classification":
+    def highest(cls, *levels: Classification) -> Classification:
         return max(levels, key=lambda c: c.rank)
 
 

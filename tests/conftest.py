@@ -15,9 +15,9 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 
@@ -36,8 +36,15 @@ def unavailable(message: str) -> None:
 def secure_broker_env(port: int, controller_port: int, data: Path, prefix: str, app_id: str) -> dict[str, str]:
     """The environment for `kafka.sh` and workers of a secure test broker; the caller's own Kafka overrides are dropped."""
     env = {k: v for k, v in os.environ.items() if k not in ("KAFKA_EXTRA_PROPERTIES", "KAFKA_TOOL_OPTS")}
-    env.update(KAFKA_SECURE="1", KAFKA_HOST="127.0.0.1", KAFKA_PORT=str(port), KAFKA_CONTROLLER_PORT=str(controller_port),
-               KAFKA_DATA_DIR=str(data), TRIAGE_TOPIC_PREFIX=prefix, TRIAGE_APP_ID=app_id)
+    env.update(
+        KAFKA_SECURE="1",
+        KAFKA_HOST="127.0.0.1",
+        KAFKA_PORT=str(port),
+        KAFKA_CONTROLLER_PORT=str(controller_port),
+        KAFKA_DATA_DIR=str(data),
+        TRIAGE_TOPIC_PREFIX=prefix,
+        TRIAGE_APP_ID=app_id,
+    )
     return env
 
 
@@ -110,10 +117,16 @@ class Pipeline:
     def topic(self, name: str) -> str:
         return f"{self.prefix}{name}"
 
-    def triage(self, *args: str, input: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
+    def triage(
+        self, *args: str, input: bytes | None = None, timeout: float = 120
+    ) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run(
             [sys.executable, "-m", "pipeline.cli", *args],
-            env=self.env, input=input, capture_output=True, timeout=timeout, cwd=REPO,
+            env=self.env,
+            input=input,
+            capture_output=True,
+            timeout=timeout,
+            cwd=REPO,
         )
 
 
@@ -146,7 +159,10 @@ def start_worker(pipeline: Pipeline, tmp_path: Path) -> Iterator[Callable[..., W
         ops_port, _ = free_port_pair()
         proc = subprocess.Popen(
             [sys.executable, "-m", "pipeline.cli", "worker", *args],
-            env={"TRIAGE_OPS_PORT": str(ops_port), **pipeline.env}, stdout=handle, stderr=subprocess.STDOUT, cwd=REPO,
+            env={"TRIAGE_OPS_PORT": str(ops_port), **pipeline.env},
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            cwd=REPO,
         )
         worker = Worker(proc=proc, log=log, ops_port=ops_port)
         workers.append(worker)
@@ -200,13 +216,16 @@ def read_topic(bootstrap: str, topic: str, expected: int, timeout: float = 60.0,
         consumer.close()
 
 
-def read_until_reports(bootstrap: str, topic: str, report_ids: set[str], timeout: float = 300.0, settle: float = 3.0) -> list:
+def read_until_reports(
+    bootstrap: str, topic: str, report_ids: set[str], timeout: float = 300.0, settle: float = 3.0
+) -> list:
     """Every record of `topic` until every one of `report_ids` has been seen (repeats do not count),
     then `settle` more seconds; on timeout, what was read (the caller's assertion names what is missing)."""
     from kafka import KafkaConsumer
 
-    consumer = KafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
-                             auto_offset_reset="earliest")
+    consumer = KafkaConsumer(
+        topic, bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False, auto_offset_reset="earliest"
+    )
     records: list = []
     seen: set[str] = set()
     try:

@@ -56,7 +56,8 @@ def _per_class_table(title: str, per_class: dict[str, Any], per_language: dict[s
             by_lang.append(_pct(entry.get("f1", 0.0)))
         rows.append(
             f"| {label} | {_pct(s['precision'])} | {_pct(s['recall'])} | {_pct(s['f1'])} | {s['support']} | "
-            + " | ".join(by_lang) + " |"
+            + " | ".join(by_lang)
+            + " |"
         )
     return rows
 
@@ -146,20 +147,26 @@ def render_model_card(
     lines: list[str] = [
         f"# Model card: {manifest['name']} {manifest['version']}",
         "",
-        ("Triage of military field reports in English, French and German: one ONNX graph, one forward pass, three "
-        "outputs — report **category** (8 classes), **urgency** (NATO precedence, 4 classes) and **entities** "
-        "(BIO tags over 8 types, mapped back to character offsets by `operators.runtime`)."),
+        (
+            "Triage of military field reports in English, French and German: one ONNX graph, one forward pass, three "
+            "outputs — report **category** (8 classes), **urgency** (NATO precedence, 4 classes) and **entities** "
+            "(BIO tags over 8 types, mapped back to character offsets by `operators.runtime`)."
+        ),
         "",
-        ("**Trained only on synthetic reports.** It is a working default and a template for the recipe, not a "
-        "validated intelligence tool. Customers should fine-tune on their own labelled reports (the same recipe "
-        "and `triage models export` accept their checkpoints) and re-measure before operational use."),
+        (
+            "**Trained only on synthetic reports.** It is a working default and a template for the recipe, not a "
+            "validated intelligence tool. Customers should fine-tune on their own labelled reports (the same recipe "
+            "and `triage models export` accept their checkpoints) and re-measure before operational use."
+        ),
         "",
         "## Intended use",
         "",
         "- Sorting and prioritising incoming field reports for a human watch officer; the analyst decides.",
         "- Highlighting units, equipment, places, grids, date-time groups, quantities, persons and organisations.",
-        ("- Not for: autonomous decisions, targeting, assessing people, languages other than EN/FR/DE, reports "
-        f"longer than {manifest['max_length']} tokens (the rest is truncated and flagged in `Predictions.truncated`)."),
+        (
+            "- Not for: autonomous decisions, targeting, assessing people, languages other than EN/FR/DE, reports "
+            f"longer than {manifest['max_length']} tokens (the rest is truncated and flagged in `Predictions.truncated`)."
+        ),
         "",
         "## Model",
         "",
@@ -178,7 +185,8 @@ def render_model_card(
         (
             f"- Graph: `{graph['file']}`, ONNX opset {graph['opset']}, {graph['precision']}, dynamic batch and "
             f"sequence axes, inputs `input_ids`, `attention_mask` (int64), outputs "
-            + ", ".join(f"`{v}`" for v in graph["outputs"].values()) + "."
+            + ", ".join(f"`{v}`" for v in graph["outputs"].values())
+            + "."
         ),
         (
             f"- Tokenizer: `{tok['file']}` (sha256 `{tok['sha256']}`), {tok['source']}: Mistral's 32k SentencePiece "
@@ -199,12 +207,14 @@ def render_model_card(
         "|---|---|",
         *[f"| `{p}` | {r} |" for p, r in _PRECEDENCE_RULES.items()],
         "",
-        ("Entity types (BIO): `UNIT` (friendly or enemy designations, call signs), `EQUIPMENT` (catalogue names, aliases "
-        "and generic kit words from `operators.gazetteer`), `LOCATION` (towns, roads, rivers, bridges, areas, "
-        "airfields), `GRID` (MGRS in any spacing, 3-5 digit precision), `DTG` (date-time groups and times: "
-        "`261430ZNOV26`, `261430Z NOV 26`, `14h30`, `14:30 Uhr`), `QUANTITY` (counts incl. `3x`, `approx 20`, "
-        "number words), `PERSON` (rank + name), `ORG` (ICRC, UNHCR, police, CERTs…). Spans exclude surrounding "
-        "punctuation; quantities exclude the counted noun (`3` in `3 pax`)."),
+        (
+            "Entity types (BIO): `UNIT` (friendly or enemy designations, call signs), `EQUIPMENT` (catalogue names, aliases "
+            "and generic kit words from `operators.gazetteer`), `LOCATION` (towns, roads, rivers, bridges, areas, "
+            "airfields), `GRID` (MGRS in any spacing, 3-5 digit precision), `DTG` (date-time groups and times: "
+            "`261430ZNOV26`, `261430Z NOV 26`, `14h30`, `14:30 Uhr`), `QUANTITY` (counts incl. `3x`, `approx 20`, "
+            "number words), `PERSON` (rank + name), `ORG` (ICRC, UNHCR, police, CERTs…). Spans exclude surrounding "
+            "punctuation; quantities exclude the counted noun (`3` in `3 pax`)."
+        ),
         "",
         "## Training data",
         "",
@@ -213,28 +223,34 @@ def render_model_card(
             f"{data['train']['seed']}), {data['eval']['count']} evaluation reports (seed {data['eval']['seed']}), "
             "balanced over EN/FR/DE and over the 8 categories."
         ),
-        ("- Formats: free text (narrative and terse), SALUTE (multi-line and labelled), SPOT reports; precedence "
-        "headers on a minority. Variety: military shorthand (pax, WIA/KIA, QRF, MEDEVAC, NSTR/RAS/KBV, TIC, EOD/"
-        "NEDEX/KMB, vic, mvg, req), upper/lower-case whole reports, typos (swaps, drops, doubled and neighbour "
-        "keys), doubled spaces, real place names and aliases of Luxembourg and its neighbours and the equipment "
-        "catalogue of `operators.gazetteer`, valid MGRS grids of the area (generated with `mgrs` near the named "
-        "place) in eight spacing styles, DTGs with EN/FR/DE month abbreviations."),
-        ("- Hard cases on purpose: alarming words in routine reports (EXERCISE/ÜBUNG/EXERCICE wrappers around real "
-        "attack, CBRN, air and EW phrasings; *no IED found*; rumours disproved; false CBRN alarms), and the reverse "
-        "(routine openings — *NSTR until 0200, then…*, *routine resupply run…* — followed by a real event)."),
+        (
+            "- Formats: free text (narrative and terse), SALUTE (multi-line and labelled), SPOT reports; precedence "
+            "headers on a minority. Variety: military shorthand (pax, WIA/KIA, QRF, MEDEVAC, NSTR/RAS/KBV, TIC, EOD/"
+            "NEDEX/KMB, vic, mvg, req), upper/lower-case whole reports, typos (swaps, drops, doubled and neighbour "
+            "keys), doubled spaces, real place names and aliases of Luxembourg and its neighbours and the equipment "
+            "catalogue of `operators.gazetteer`, valid MGRS grids of the area (generated with `mgrs` near the named "
+            "place) in eight spacing styles, DTGs with EN/FR/DE month abbreviations."
+        ),
+        (
+            "- Hard cases on purpose: alarming words in routine reports (EXERCISE/ÜBUNG/EXERCICE wrappers around real "
+            "attack, CBRN, air and EW phrasings; *no IED found*; rumours disproved; false CBRN alarms), and the reverse "
+            "(routine openings — *NSTR until 0200, then…*, *routine resupply run…* — followed by a real event)."
+        ),
         "- Evaluation split differs from training by: " + "; ".join(data["eval"]["differs_by"]) + ".",
         "",
         "### How far the evaluation split is from real reports",
         "",
-        ("Closer than a same-template split, still far from real traffic. It shares the generator's vocabulary of "
-        "equipment, units, ranks, directions and most place names, its sentence-level style (one event per report, "
-        "short), its annotation conventions and its noise model; it holds out one phrasing in four of every "
-        "situation, the report frames, one town in six and one surname in five. Real reports will bring events "
-        "no template describes, several events per report, long narrative SITREPs, other units' jargon, code "
-        "words, mixed languages, OCR/radio-transcription errors and places outside the gazetteer. Expect lower "
-        "scores on real text than the table below, most of all for category boundaries (e.g. drone strikes are "
-        "taught as `air_activity`, sabotage against friendly forces as `attack`) and for urgency, whose rules are "
-        "ours. Measure on your own reports before trusting any threshold."),
+        (
+            "Closer than a same-template split, still far from real traffic. It shares the generator's vocabulary of "
+            "equipment, units, ranks, directions and most place names, its sentence-level style (one event per report, "
+            "short), its annotation conventions and its noise model; it holds out one phrasing in four of every "
+            "situation, the report frames, one town in six and one surname in five. Real reports will bring events "
+            "no template describes, several events per report, long narrative SITREPs, other units' jargon, code "
+            "words, mixed languages, OCR/radio-transcription errors and places outside the gazetteer. Expect lower "
+            "scores on real text than the table below, most of all for category boundaries (e.g. drone strikes are "
+            "taught as `air_activity`, sabotage against friendly forces as `attack`) and for urgency, whose rules are "
+            "ours. Measure on your own reports before trusting any threshold."
+        ),
         "",
         f"## Metrics (evaluation split, shipped {shipped} graph, ONNX Runtime CPU)",
         "",
@@ -273,8 +289,11 @@ def render_model_card(
         *_independent_section(manifest["metrics"].get("independent_set")),
         "## Precision: fp32 vs int8 (dynamic quantisation of MatMul weights)",
         "",
-        "| precision | size | category macro-F1 (" + "/".join(_languages(decision)) + ") | NER F1 ("
-        + "/".join(_languages(decision)) + ") | reports/s, batch 64, 2 threads |",
+        "| precision | size | category macro-F1 ("
+        + "/".join(_languages(decision))
+        + ") | NER F1 ("
+        + "/".join(_languages(decision))
+        + ") | reports/s, batch 64, 2 threads |",
         "|---|---:|---|---|---:|",
     ]
     for precision in ("fp32", "int8"):
@@ -283,8 +302,10 @@ def render_model_card(
         langs = [k for k in m if k != "overall"]
         lines.append(
             f"| {precision} | {d['size_bytes'] / 1e6:.1f} MB | "
-            + " / ".join(_pct(m[l]["category_macro_f1"]) for l in langs) + " | "
-            + " / ".join(_pct(m[l]["ner_entity_f1"]) for l in langs) + " | "
+            + " / ".join(_pct(m[lg]["category_macro_f1"]) for lg in langs)
+            + " | "
+            + " / ".join(_pct(m[lg]["ner_entity_f1"]) for lg in langs)
+            + " | "
             + f"{d['throughput']['reports_per_second']:.0f} |"
         )
     lines += [
@@ -349,8 +370,10 @@ def render_model_card(
         "## Limits",
         "",
         "- Synthetic data only; the category and urgency rules are the recipe's, not a doctrine.",
-        ("- One event per report was taught: a report with several events gets one category (the model tends to "
-        "follow the most alarming phrasing, but this is not guaranteed)."),
+        (
+            "- One event per report was taught: a report with several events gets one category (the model tends to "
+            "follow the most alarming phrasing, but this is not guaranteed)."
+        ),
         "- Causal information such as who fired first, credibility or source reliability is not modelled.",
         "- Entity types are fixed; new kit or places are found only from context unless the customer fine-tunes.",
         "- Text beyond the max length is ignored.",
@@ -374,7 +397,7 @@ def _gpu_section(gpu: dict[str, Any] | None, graph_sha256: str | None) -> list[s
     )
     lines += [
         "",
-        f"- `providers=\"auto\"` loaded the graph on {', '.join(auto.get('providers_auto', []))}; TensorRT was "
+        f'- `providers="auto"` loaded the graph on {", ".join(auto.get("providers_auto", []))}; TensorRT was '
         "tried first and skipped because its libraries (libnvinfer) are not installed there.",
     ]
     parity = gpu.get("parity_shipped") or {}

@@ -15,12 +15,18 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     export = sub.add_parser("export", help="Hugging Face Mistral checkpoint -> ONNX model directory with manifest")
-    export.add_argument("--checkpoint", type=Path, required=True, help="checkpoint dir (config.json, weights, tokenizer)")
+    export.add_argument(
+        "--checkpoint", type=Path, required=True, help="checkpoint dir (config.json, weights, tokenizer)"
+    )
     export.add_argument("--out", type=Path, required=True, help="model directory to write (must be empty or absent)")
     export.add_argument("--fp16", action="store_true", help="also write an fp16 graph (for GPUs)")
     export.add_argument("--int8", action="store_true", help="also write an int8 dynamically quantised graph (for CPUs)")
-    export.add_argument("--tolerance", type=float, default=None, help="max |logit difference| vs PyTorch (default 1e-3)")
-    export.add_argument("--max-length", type=int, default=None, help="longest input in tokens (default: min(512, model's))")
+    export.add_argument(
+        "--tolerance", type=float, default=None, help="max |logit difference| vs PyTorch (default 1e-3)"
+    )
+    export.add_argument(
+        "--max-length", type=int, default=None, help="longest input in tokens (default: min(512, model's))"
+    )
     export.add_argument("--name", default=None, help="model name recorded in the manifest")
 
     verify = sub.add_parser("verify", help="check a model directory against its manifest.json")
@@ -56,9 +62,13 @@ def _export(args: argparse.Namespace) -> int:
         return 2
     try:
         report = export_checkpoint(
-            args.checkpoint, args.out, fp16=args.fp16, int8=args.int8,
+            args.checkpoint,
+            args.out,
+            fp16=args.fp16,
+            int8=args.int8,
             tolerance=args.tolerance if args.tolerance is not None else DEFAULT_TOLERANCE,
-            max_length=args.max_length, name=args.name,
+            max_length=args.max_length,
+            name=args.name,
         )
     except ExportError as exc:
         print(f"export: FAILED: {exc}", file=sys.stderr)

@@ -44,8 +44,8 @@ def classification_scores(gold: Sequence[str], predicted: Sequence[str], labels:
         fp = sum(1 for g, p in zip(gold, predicted) if g != label and p == label)
         fn = sum(1 for g, p in zip(gold, predicted) if g == label and p != label)
         per_class[label] = _prf(tp, fp, fn)
-    present = [l for l in labels if per_class[l]["support"]]
-    macro = float(np.mean([per_class[l]["f1"] for l in present])) if present else 0.0
+    present = [lab for lab in labels if per_class[lab]["support"]]
+    macro = float(np.mean([per_class[lab]["f1"] for lab in present])) if present else 0.0
     accuracy = float(np.mean([g == p for g, p in zip(gold, predicted)])) if gold else 0.0
     return {"macro_f1": round(macro, 4), "accuracy": round(accuracy, 4), "per_class": per_class, "count": len(gold)}
 
@@ -62,8 +62,11 @@ def entity_scores(
             counts[(label, "fp")] += 1
         for label, *_ in g - p:
             counts[(label, "fn")] += 1
-    total = _prf(*(sum(counts[(l, k)] for l in labels) for k in ("tp", "fp", "fn")))
-    return {**total, "per_label": {l: _prf(counts[(l, "tp")], counts[(l, "fp")], counts[(l, "fn")]) for l in labels}}
+    total = _prf(*(sum(counts[(lab, k)] for lab in labels) for k in ("tp", "fp", "fn")))
+    return {
+        **total,
+        "per_label": {lab: _prf(counts[(lab, "tp")], counts[(lab, "fp")], counts[(lab, "fn")]) for lab in labels},
+    }
 
 
 def evaluate(model: TriageModel, reports: Sequence[SyntheticReport], batch_size: int = 64) -> dict[str, Any]:
@@ -81,20 +84,31 @@ def evaluate(model: TriageModel, reports: Sequence[SyntheticReport], batch_size:
     def block(index: list[int]) -> dict[str, Any]:
         return {
             "count": len(index),
-            "category": classification_scores([reports[i].category for i in index], [cat_pred[i] for i in index], categories),
-            "urgency": classification_scores([reports[i].precedence for i in index], [urg_pred[i] for i in index], urgencies),
+            "category": classification_scores(
+                [reports[i].category for i in index], [cat_pred[i] for i in index], categories
+            ),
+            "urgency": classification_scores(
+                [reports[i].precedence for i in index], [urg_pred[i] for i in index], urgencies
+            ),
             "ner": entity_scores([gold_sets[i] for i in index], [pred_sets[i] for i in index], entity_labels),
         }
 
     languages = sorted({r.language for r in reports})
     result = {"overall": block(list(range(len(reports))))}
-    result["per_language"] = {lang: block([i for i, r in enumerate(reports) if r.language == lang]) for lang in languages}
+    result["per_language"] = {
+        lang: block([i for i, r in enumerate(reports) if r.language == lang]) for lang in languages
+    }
     result["per_format"] = {
         fmt: block([i for i, r in enumerate(reports) if r.format == fmt]) for fmt in sorted({r.format for r in reports})
     }
     result["truncated"] = int(predictions.truncated.sum())
     errors = [
-        {"text": reports[i].text, "gold": reports[i].category, "predicted": cat_pred[i], "template": reports[i].template}
+        {
+            "text": reports[i].text,
+            "gold": reports[i].category,
+            "predicted": cat_pred[i],
+            "template": reports[i].template,
+        }
         for i in range(len(reports))
         if cat_pred[i] != reports[i].category
     ]
@@ -102,7 +116,9 @@ def evaluate(model: TriageModel, reports: Sequence[SyntheticReport], batch_size:
     return result
 
 
-def measure_throughput(model: TriageModel, texts: Sequence[str], batch_size: int = 64, seconds: float = 6.0) -> dict[str, float]:
+def measure_throughput(
+    model: TriageModel, texts: Sequence[str], batch_size: int = 64, seconds: float = 6.0
+) -> dict[str, float]:
     """End-to-end reports/s of `predict` (tokenise + ONNX + softmax) at the given batch size."""
     batches = [list(texts[i : i + batch_size]) for i in range(0, len(texts) - batch_size + 1, batch_size)]
     if not batches:
@@ -178,10 +194,12 @@ def evaluate_independent(model: TriageModel, path: Path) -> dict[str, Any]:
             "category": classification_scores(gold_cat, [cat_pred[i] for i in index], categories),
             "precedence_acceptable": round(
                 float(np.mean([urg_pred[i] in rows[i]["gold"]["precedence_acceptable"] for i in index])), 4
-            ) if index else 0.0,
-            "probable_flash_kept_high": round(
-                float(np.mean([urg_pred[i] in ("FLASH", "IMMEDIATE") for i in flash])), 4
-            ) if flash else None,
+            )
+            if index
+            else 0.0,
+            "probable_flash_kept_high": round(float(np.mean([urg_pred[i] in ("FLASH", "IMMEDIATE") for i in flash])), 4)
+            if flash
+            else None,
             "mentions": mentions,
         }
 
@@ -189,5 +207,5 @@ def evaluate_independent(model: TriageModel, path: Path) -> dict[str, Any]:
     return {
         "file": str(path.name),
         "overall": block(list(range(len(rows)))),
-        "per_language": {l: block([i for i, r in enumerate(rows) if r["gold_language"] == l]) for l in languages},
+        "per_language": {lg: block([i for i, r in enumerate(rows) if r["gold_language"] == lg]) for lg in languages},
     }

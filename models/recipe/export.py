@@ -31,7 +31,11 @@ FP16_TOLERANCE = 5e-2
 EXTERNAL_DATA_THRESHOLD = 2 * 1024**3  # protobuf's hard limit for one ONNX file
 INPUT_NAMES = ("input_ids", "attention_mask")
 OUTPUT_NAMES: Mapping[str, str] = {"category": "category_logits", "urgency": "urgency_logits", "ner": "ner_logits"}
-SUPPORTED_ARCHITECTURES = ("MistralForReportTriage", "MistralForSequenceClassification", "MistralForTokenClassification")
+SUPPORTED_ARCHITECTURES = (
+    "MistralForReportTriage",
+    "MistralForSequenceClassification",
+    "MistralForTokenClassification",
+)
 
 # Parity inputs: real reports in the three languages, so parity is checked on realistic token ids and lengths.
 PARITY_TEXTS = (
@@ -86,14 +90,17 @@ def checkpoint_architecture(config: Mapping[str, Any]) -> str:
     for name in architectures:
         if name in SUPPORTED_ARCHITECTURES:
             return str(name)
-    raise ExportError(
-        f"config.json architectures {architectures} has none of {', '.join(SUPPORTED_ARCHITECTURES)}"
-    )
+    raise ExportError(f"config.json architectures {architectures} has none of {', '.join(SUPPORTED_ARCHITECTURES)}")
 
 
 def find_tokenizer(checkpoint: Path) -> tuple[str, Path]:
     """(kind, file) of the checkpoint's own tokenizer; a Mistral tokenizer file wins over tokenizer.json."""
-    for pattern, kind in (("tekken*.json", "tekken"), ("tokenizer.model.v*", "sentencepiece"), ("tokenizer.model", "sentencepiece"), ("tokenizer.json", "hf_tokenizers")):
+    for pattern, kind in (
+        ("tekken*.json", "tekken"),
+        ("tokenizer.model.v*", "sentencepiece"),
+        ("tokenizer.model", "sentencepiece"),
+        ("tokenizer.json", "hf_tokenizers"),
+    ):
         found = sorted(checkpoint.glob(pattern))
         if found:
             return kind, found[0]
@@ -126,7 +133,9 @@ def load_torch_model(checkpoint: Path, architecture: str, dtype: str = "float32"
 
     from models.recipe.architecture import MistralForReportTriage
 
-    cls: Any = MistralForReportTriage if architecture == "MistralForReportTriage" else getattr(transformers, architecture)
+    cls: Any = (
+        MistralForReportTriage if architecture == "MistralForReportTriage" else getattr(transformers, architecture)
+    )
     # low_cpu_mem_usage materialises weights once, straight from safetensors: a 7B fp32 model needs
     # its own size in RAM, not twice that.
     model = cls.from_pretrained(
@@ -183,7 +192,9 @@ def parity_inputs(
 # ----------------------------------------------------------------------------------------- graph export
 
 
-def export_graph(module: Any, ids: np.ndarray, mask: np.ndarray, out_file: Path, output_names: Sequence[str], external: bool) -> None:
+def export_graph(
+    module: Any, ids: np.ndarray, mask: np.ndarray, out_file: Path, output_names: Sequence[str], external: bool
+) -> None:
     import torch
 
     batch = torch.export.Dim("batch", min=1, max=4096)
@@ -214,7 +225,9 @@ def _external_files(graph: Path) -> tuple[str, ...]:
     return tuple(sorted({c.name for c in candidates if c.is_file()}))
 
 
-def _ort_outputs(graph: Path, ids: np.ndarray, mask: np.ndarray, names: Sequence[str], providers: Sequence[str], big: bool) -> tuple[list[np.ndarray], str]:
+def _ort_outputs(
+    graph: Path, ids: np.ndarray, mask: np.ndarray, names: Sequence[str], providers: Sequence[str], big: bool
+) -> tuple[list[np.ndarray], str]:
     import onnxruntime as ort
 
     options = ort.SessionOptions()
@@ -230,7 +243,9 @@ def _ort_outputs(graph: Path, ids: np.ndarray, mask: np.ndarray, names: Sequence
     return [np.asarray(o, dtype=np.float32) for o in outputs], used
 
 
-def compare(reference: Mapping[str, np.ndarray], candidate: Mapping[str, np.ndarray], mask: np.ndarray) -> tuple[dict[str, float], dict[str, float]]:
+def compare(
+    reference: Mapping[str, np.ndarray], candidate: Mapping[str, np.ndarray], mask: np.ndarray
+) -> tuple[dict[str, float], dict[str, float]]:
     """Max |difference| and argmax agreement per head; NER compares real (unpadded) tokens only."""
     diffs: dict[str, float] = {}
     agreement: dict[str, float] = {}
@@ -257,7 +272,10 @@ def convert_fp16(source: Path, target: Path, external: bool) -> None:
     # Inputs stay int64 and logits stay float32, so callers never see the precision change.
     converted = convert_float_to_float16(model, keep_io_types=True, disable_shape_infer=external)
     onnx.save_model(
-        converted, str(target), save_as_external_data=external, all_tensors_to_one_file=True,
+        converted,
+        str(target),
+        save_as_external_data=external,
+        all_tensors_to_one_file=True,
         location=target.name + ".data" if external else None,
     )
 
@@ -272,7 +290,10 @@ def quantize_int8(source: Path, target: Path, external: bool) -> None:
     del model.graph.value_info[:]
     staged = target.with_name(target.stem + ".staged.onnx")
     onnx.save_model(
-        model, str(staged), save_as_external_data=external, all_tensors_to_one_file=True,
+        model,
+        str(staged),
+        save_as_external_data=external,
+        all_tensors_to_one_file=True,
         location=staged.name + ".data" if external else None,
     )
     del model
@@ -280,8 +301,12 @@ def quantize_int8(source: Path, target: Path, external: bool) -> None:
     # MatMul weights only: the embedding Gather stays fp32 because quantising it saves size but costs
     # accuracy on rare tokens, and attention/softmax stay fp32 under dynamic quantisation anyway.
     quantize_dynamic(
-        str(source), str(target), weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul"],
-        per_channel=True, use_external_data_format=external,
+        str(source),
+        str(target),
+        weight_type=QuantType.QInt8,
+        op_types_to_quantize=["MatMul"],
+        per_channel=True,
+        use_external_data_format=external,
     )
     for leftover in (staged, staged.with_name(staged.name + ".data")):
         leftover.unlink(missing_ok=True)
@@ -372,7 +397,9 @@ def export_checkpoint(
     fp32_report = VariantReport("fp32", graph.name, _external_files(graph), _size(graph), diffs, agreement, provider)
     log(f"export: fp32 parity max |diff| {diffs} (tolerance {tolerance})")
     if max(diffs.values()) > tolerance:
-        raise ExportError(f"parity check failed: max |logit difference| {max(diffs.values()):.3g} > tolerance {tolerance:g} ({diffs})")
+        raise ExportError(
+            f"parity check failed: max |logit difference| {max(diffs.values()):.3g} > tolerance {tolerance:g} ({diffs})"
+        )
 
     variants = [fp32_report]
     if fp16:
@@ -383,10 +410,14 @@ def export_checkpoint(
 
             from operators.inference.session import nvidia_driver_present
 
-            gpu = [p for p in ("CUDAExecutionProvider",) if p in ort.get_available_providers() and nvidia_driver_present()]
-            outputs, provider = _ort_outputs(target, ids, mask, list(heads.values()), [*gpu, "CPUExecutionProvider"], external)
+            gpu = [
+                p for p in ("CUDAExecutionProvider",) if p in ort.get_available_providers() and nvidia_driver_present()
+            ]
+            outputs, provider = _ort_outputs(
+                target, ids, mask, list(heads.values()), [*gpu, "CPUExecutionProvider"], external
+            )
             d16, a16 = compare(reference, dict(zip(heads, outputs)), mask)
-        except Exception as exc:  # noqa: BLE001 - fp16 kernels are missing on some CPU builds; report, don't fail
+        except Exception as exc:
             d16, a16, provider = {}, {}, f"not run: {type(exc).__name__}: {str(exc)[:160]}"
         variants.append(VariantReport("fp16", target.name, _external_files(target), _size(target), d16, a16, provider))
         log(f"export: fp16 max |diff| {d16} agreement {a16} on {provider}")
@@ -402,7 +433,11 @@ def export_checkpoint(
         variants.append(VariantReport("int8", target.name, _external_files(target), _size(target), d8, a8, provider))
         log(f"export: int8 max |diff| {d8} agreement {a8}")
 
-    primary = next((v for v in variants if v.precision == "int8"), None) or next((v for v in variants if v.precision == "fp16"), None) or fp32_report
+    primary = (
+        next((v for v in variants if v.precision == "int8"), None)
+        or next((v for v in variants if v.precision == "fp16"), None)
+        or fp32_report
+    )
     if not keep_fp32 and primary is not fp32_report:
         for f in (graph.name, *fp32_report.external_data):
             (out_dir / f).unlink()
@@ -435,7 +470,9 @@ def export_checkpoint(
             v.precision: {"file": v.file, "external_data": list(v.external_data), "size_bytes": v.size_bytes}
             for v in variants
         },
-        "tokenizer": tokenizer_section(kind, out_dir / tok_file.name, tokenizer, True, int(pad_id), f"checkpoint file {tok_file.name}"),
+        "tokenizer": tokenizer_section(
+            kind, out_dir / tok_file.name, tokenizer, True, int(pad_id), f"checkpoint file {tok_file.name}"
+        ),
         "max_length": length,
         "labels": labels,
         "parity": {
@@ -443,7 +480,11 @@ def export_checkpoint(
             "inputs": f"{ids.shape[0]} padded reports, {ids.shape[1]} tokens",
             "reference": "PyTorch fp32, same inputs",
             **{
-                v.precision: {"max_abs_diff": v.max_abs_diff, "argmax_agreement": v.argmax_agreement, "provider": v.checked_on}
+                v.precision: {
+                    "max_abs_diff": v.max_abs_diff,
+                    "argmax_agreement": v.argmax_agreement,
+                    "provider": v.checked_on,
+                }
                 for v in variants
             },
         },

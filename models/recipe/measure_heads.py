@@ -52,8 +52,15 @@ def main(argv: list[str] | None = None) -> int:
     ner = bio_labels(corpus.ENTITY_LABELS)
     train_reports = list(corpus.generate(args.train_count, 17, "train"))
     eval_reports = list(corpus.generate(args.eval_count, 9001, "eval"))
-    data = encode_reports(train_reports, tokenizer, max_length=192, bos_id=tokenizer.bos_id,
-                          categories=corpus.CATEGORIES, urgencies=corpus.PRECEDENCES, ner_labels=ner)
+    data = encode_reports(
+        train_reports,
+        tokenizer,
+        max_length=192,
+        bos_id=tokenizer.bos_id,
+        categories=corpus.CATEGORIES,
+        urgencies=corpus.PRECEDENCES,
+        ner_labels=ner,
+    )
     runs = {
         "multi_head": ((1.0, 1.0, 1.0), True),
         "category_only": ((1.0, 0.0, 0.0), True),
@@ -66,14 +73,29 @@ def main(argv: list[str] | None = None) -> int:
     for name, (weights, bidirectional) in runs.items():
         torch.manual_seed(1234)
         config = triage_config(
-            vocab_size=tokenizer.vocab_size, category_labels=corpus.CATEGORIES, urgency_labels=corpus.PRECEDENCES,
-            ner_labels=ner, hidden_size=128, num_layers=args.layers, num_heads=4, num_kv_heads=2,
-            intermediate_size=args.intermediate, max_length=256, pad_token_id=0, bidirectional=bidirectional,
+            vocab_size=tokenizer.vocab_size,
+            category_labels=corpus.CATEGORIES,
+            urgency_labels=corpus.PRECEDENCES,
+            ner_labels=ner,
+            hidden_size=128,
+            num_layers=args.layers,
+            num_heads=4,
+            num_kv_heads=2,
+            intermediate_size=args.intermediate,
+            max_length=256,
+            pad_token_id=0,
+            bidirectional=bidirectional,
         )
         config._attn_implementation = "sdpa"
         model = MistralForReportTriage(config)
         started = time.monotonic()
-        train(model, data, TrainSettings(steps=args.steps, loss_weights=weights, device=args.device), pad_id=0, log=lambda _: None)
+        train(
+            model,
+            data,
+            TrainSettings(steps=args.steps, loss_weights=weights, device=args.device),
+            pad_id=0,
+            log=lambda _: None,
+        )
         seconds = time.monotonic() - started
         checkpoint = work / name
         model.save_pretrained(str(checkpoint))
@@ -138,13 +160,19 @@ def main(argv: list[str] | None = None) -> int:
         f"single-task models: {c['category_macro_f1']:.3f} / {u['urgency_macro_f1']:.3f} / {n['ner_entity_f1']:.3f} "
         f"(largest single-task advantage {quality_gap:+.3f}). One graph is {best_three / best_one:.1f}x faster than "
         "three (one trunk pass instead of three). Decision: "
-        + ("ship one graph with three heads (equal quality within 0.01, faster)." if one_graph
-           else "the single-task models were better by more than 0.01; see the table before choosing.")
+        + (
+            "ship one graph with three heads (equal quality within 0.01, faster)."
+            if one_graph
+            else "the single-task models were better by more than 0.01; see the table before choosing."
+        )
         + f" Causal attention (Mistral's default, mean pooling) gives NER {causal['ner_entity_f1']:.3f} and "
         f"category {causal['category_macro_f1']:.3f} vs {m['ner_entity_f1']:.3f} / {m['category_macro_f1']:.3f} "
         "bidirectional"
-        + (": without right context, token labels suffer, so the shipped trunk is bidirectional."
-           if causal["ner_entity_f1"] < m["ner_entity_f1"] else ".")
+        + (
+            ": without right context, token labels suffer, so the shipped trunk is bidirectional."
+            if causal["ner_entity_f1"] < m["ner_entity_f1"]
+            else "."
+        )
     )
     document = {"summary": summary, "table": table, "results": results, "speed": speed, "steps": args.steps}
     target = args.out or MEASUREMENTS / "heads_decision.json"

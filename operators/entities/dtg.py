@@ -25,18 +25,61 @@ ZONE_OFFSET_HOURS: Final[dict[str, int]] = {
 
 # Month abbreviations as written in English, French and German reports, keyed without accents.
 MONTHS: Final[dict[str, int]] = {
-    "JAN": 1, "JANV": 1, "JANVIER": 1, "JANUARY": 1, "JANUAR": 1, "JAEN": 1,
-    "FEB": 2, "FEV": 2, "FEVR": 2, "FEVRIER": 2, "FEBRUARY": 2, "FEBRUAR": 2,
-    "MAR": 3, "MARS": 3, "MRZ": 3, "MAER": 3, "MARCH": 3, "MAERZ": 3, "MARZ": 3,
-    "APR": 4, "AVR": 4, "AVRIL": 4, "APRIL": 4,
-    "MAY": 5, "MAI": 5,
-    "JUN": 6, "JUIN": 6, "JUNE": 6, "JUNI": 6,
-    "JUL": 7, "JUIL": 7, "JUILLET": 7, "JULY": 7, "JULI": 7,
-    "AUG": 8, "AOU": 8, "AOUT": 8, "AUGUST": 8,
-    "SEP": 9, "SEPT": 9, "SEPTEMBER": 9, "SEPTEMBRE": 9,
-    "OCT": 10, "OKT": 10, "OCTOBER": 10, "OCTOBRE": 10, "OKTOBER": 10,
-    "NOV": 11, "NOVEMBER": 11, "NOVEMBRE": 11,
-    "DEC": 12, "DEZ": 12, "DECEMBER": 12, "DECEMBRE": 12, "DEZEMBER": 12,
+    "JAN": 1,
+    "JANV": 1,
+    "JANVIER": 1,
+    "JANUARY": 1,
+    "JANUAR": 1,
+    "JAEN": 1,
+    "FEB": 2,
+    "FEV": 2,
+    "FEVR": 2,
+    "FEVRIER": 2,
+    "FEBRUARY": 2,
+    "FEBRUAR": 2,
+    "MAR": 3,
+    "MARS": 3,
+    "MRZ": 3,
+    "MAER": 3,
+    "MARCH": 3,
+    "MAERZ": 3,
+    "MARZ": 3,
+    "APR": 4,
+    "AVR": 4,
+    "AVRIL": 4,
+    "APRIL": 4,
+    "MAY": 5,
+    "MAI": 5,
+    "JUN": 6,
+    "JUIN": 6,
+    "JUNE": 6,
+    "JUNI": 6,
+    "JUL": 7,
+    "JUIL": 7,
+    "JUILLET": 7,
+    "JULY": 7,
+    "JULI": 7,
+    "AUG": 8,
+    "AOU": 8,
+    "AOUT": 8,
+    "AUGUST": 8,
+    "SEP": 9,
+    "SEPT": 9,
+    "SEPTEMBER": 9,
+    "SEPTEMBRE": 9,
+    "OCT": 10,
+    "OKT": 10,
+    "OCTOBER": 10,
+    "OCTOBRE": 10,
+    "OKTOBER": 10,
+    "NOV": 11,
+    "NOVEMBER": 11,
+    "NOVEMBRE": 11,
+    "DEC": 12,
+    "DEZ": 12,
+    "DECEMBER": 12,
+    "DECEMBRE": 12,
+    "DEZEMBER": 12,
 }
 
 # Fixed rather than calendar.month_abbr, which follows the process locale.
@@ -93,9 +136,7 @@ def _expand_year(two_digits: int, reference_year: int) -> int:
     return min(candidates, key=lambda year: abs(year - reference_year))
 
 
-def _candidate(
-    year: int, month: int, day: int, hour: int, minute: int, second: int, offset_h: int
-) -> datetime | None:
+def _candidate(year: int, month: int, day: int, hour: int, minute: int, second: int, offset_h: int) -> datetime | None:
     if not 1 <= year <= 9999 or day > calendar.monthrange(year, month)[1]:
         return None
     try:

@@ -21,8 +21,26 @@ MAX_DIGITS: Final = 10
 # with such letters exist, but in field reports the date reading is the likely one.
 _MONTH_LETTERS: Final = frozenset(
     {
-        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
-        "FEV", "AVR", "MAI", "JUI", "AOU", "DEZ", "OKT", "MRZ",
+        "JAN",
+        "FEB",
+        "MAR",
+        "APR",
+        "MAY",
+        "JUN",
+        "JUL",
+        "AUG",
+        "SEP",
+        "OCT",
+        "NOV",
+        "DEC",
+        "FEV",
+        "AVR",
+        "MAI",
+        "JUI",
+        "AOU",
+        "DEZ",
+        "OKT",
+        "MRZ",
     }
 )
 

@@ -1,6 +1,5 @@
 """The model directory's manifest: its format, and verification of every file against it."""
 
-
 from __future__ import annotations
 
 import hashlib

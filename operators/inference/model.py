@@ -1,6 +1,5 @@
 """One ONNX Runtime session with its tokenizer and labels: batched, side-effect-free prediction."""
 
-
 from __future__ import annotations
 
 import math
@@ -107,7 +106,10 @@ class TriageModel:
         return ids_out, offsets_out, truncated
 
     def predict(
-        self, texts: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE, max_batch_tokens: int = DEFAULT_MAX_BATCH_TOKENS
+        self,
+        texts: Sequence[str],
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        max_batch_tokens: int = DEFAULT_MAX_BATCH_TOKENS,
     ) -> Predictions:
         """Scores for every text, in input order.
 
@@ -118,7 +120,11 @@ class TriageModel:
             raise ValueError("batch_size and max_batch_tokens must be at least 1")
         n = len(texts)
         ids, offsets, truncated = self.encode(texts)
-        n_cat, n_urg, n_ner = (len(self.manifest.category_labels), len(self.manifest.urgency_labels), len(self.manifest.ner_labels))
+        n_cat, n_urg, n_ner = (
+            len(self.manifest.category_labels),
+            len(self.manifest.urgency_labels),
+            len(self.manifest.ner_labels),
+        )
         category = np.zeros((n, n_cat if "category" in self._heads else 0), dtype=np.float32)
         urgency = np.zeros((n, n_urg if "urgency" in self._heads else 0), dtype=np.float32)
         tags: list[NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)] * n
@@ -148,9 +154,7 @@ class TriageModel:
                     length = len(ids[i])
                     tags[i] = best[row, bos:length].astype(np.int64)
                     tag_probs[i] = probs[row, bos:length]
-        token_offsets = tuple(
-            np.asarray(o[bos:], dtype=np.int64).reshape(-1, 2) for o in offsets
-        )
+        token_offsets = tuple(np.asarray(o[bos:], dtype=np.int64).reshape(-1, 2) for o in offsets)
         return Predictions(
             category_labels=self.manifest.category_labels,
             urgency_labels=self.manifest.urgency_labels,

@@ -1,6 +1,5 @@
 """Building the ONNX Runtime session on the best execution provider, and loading a verified model."""
 
-
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -82,7 +81,7 @@ def _create_session(graph: Path, choice: str, intra_op_threads: int | None) -> A
     while chain:
         try:
             session = ort.InferenceSession(str(graph), sess_options=_session_options(intra_op_threads), providers=chain)
-        except Exception as exc:  # noqa: BLE001 - any provider failure means: try the next one
+        except Exception as exc:
             errors.append(f"{chain[0]}: {exc}")
             chain = chain[1:]
             continue

@@ -1,6 +1,5 @@
 """The Mistral tokenizers (SentencePiece, Tekken) and a Hugging Face one, with character offsets."""
 
-
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -30,7 +29,7 @@ class SentencePieceReportTokenizer:
 
         try:
             self.mistral = SentencePieceTokenizer(file)
-        except Exception:  # noqa: BLE001 - the version suffix is optional in customer checkpoints
+        except Exception:
             self.mistral = SentencePieceTokenizer(file, tokenizer_version=TokenizerVersion.v1)
         # The same file through sentencepiece directly: mistral-common does not expose offsets, and the
         # ids are identical because mistral-common delegates encoding to this very processor.

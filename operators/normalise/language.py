@@ -145,9 +145,7 @@ def _build_lexicon() -> dict[str, tuple[tuple[LanguageCode, float], ...]]:
             langs = owners.setdefault(word, [])
             if language not in langs:
                 langs.append(language)
-    return {
-        word: tuple((lang, _LEXICON_WEIGHT / len(langs)) for lang in langs) for word, langs in owners.items()
-    }
+    return {word: tuple((lang, _LEXICON_WEIGHT / len(langs)) for lang in langs) for word, langs in owners.items()}
 
 
 _LEXICON: Final = _build_lexicon()

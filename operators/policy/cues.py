@@ -8,8 +8,8 @@ negation, one cue per overlapping span and kind, and cues told about an earlier 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from operators.policy.engine import CompiledPolicy, default
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import base64
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
@@ -54,7 +54,7 @@ class KeyRing:
     levels: Mapping[Classification, LevelKeys]
 
     @classmethod
-    def load(cls, path: str | Path) -> "KeyRing":
+    def load(cls, path: str | Path) -> KeyRing:
         """JSON: {"SECRET": {"current": "s-2026-11", "keys": {"s-2026-11": "<base64 of 32 bytes>"}}, ...}"""
         try:
             raw = json.loads(Path(path).read_text())
@@ -83,7 +83,7 @@ class KeyRing:
             for level in levels
         }
 
-    def only(self, *levels: Classification) -> "KeyRing":
+    def only(self, *levels: Classification) -> KeyRing:
         return KeyRing({lvl: keys for lvl, keys in self.levels.items() if lvl in levels})
 
 
@@ -152,13 +152,19 @@ def open_sealed(
     try:
         verify.verify(signature, aad + value)
     except InvalidSignature:
-        return Rejection(Reason.BAD_SIGNATURE, "signature does not match the message, its label or its topic", OPEN_STEP)
+        return Rejection(
+            Reason.BAD_SIGNATURE, "signature does not match the message, its label or its topic", OPEN_STEP
+        )
     level = keyring.levels.get(classification)
     if level is None:
-        return Rejection(Reason.NOT_CLEARED, f"no key for {classification.value}: not cleared for this level", OPEN_STEP)
+        return Rejection(
+            Reason.NOT_CLEARED, f"no key for {classification.value}: not cleared for this level", OPEN_STEP
+        )
     key = level.keys.get(key_id)
     if key is None:
-        return Rejection(Reason.UNKNOWN_KEY, f"key {key_id!r} of {classification.value} is not in this keyring", OPEN_STEP)
+        return Rejection(
+            Reason.UNKNOWN_KEY, f"key {key_id!r} of {classification.value} is not in this keyring", OPEN_STEP
+        )
     if len(value) <= NONCE_BYTES:
         return Rejection(Reason.MALFORMED_VALUE, "value too short", OPEN_STEP)
     try:

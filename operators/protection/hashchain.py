@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from typing import Iterable, Sequence
 
 GENESIS = "0" * 64
 
@@ -45,7 +45,14 @@ class AuditChain:
         self.head = last.entry_hash if last else GENESIS
 
     def append(
-        self, *, alert_id: str, topic: str, classification: str, precedence: str, models: Sequence[str], published_at: str
+        self,
+        *,
+        alert_id: str,
+        topic: str,
+        classification: str,
+        precedence: str,
+        models: Sequence[str],
+        published_at: str,
     ) -> AuditEntry:
         fields: dict[str, object] = {
             "seq": self.seq + 1,

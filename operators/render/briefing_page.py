@@ -2,7 +2,6 @@
 a strict content-security policy and no external resources.
 """
 
-
 from __future__ import annotations
 
 import base64
@@ -109,7 +108,11 @@ def _event_rows(briefing: Briefing) -> str:
         where = e.place or e.mgrs or "location unknown"
         if e.place and e.mgrs:
             where = f"{e.place} ({e.mgrs})"
-        span = short_dtg(e.first_seen) if e.first_seen == e.last_seen else f"{short_dtg(e.first_seen)}–{short_dtg(e.last_seen)}"
+        span = (
+            short_dtg(e.first_seen)
+            if e.first_seen == e.last_seen
+            else f"{short_dtg(e.first_seen)}–{short_dtg(e.last_seen)}"
+        )
         new = '<span class="new">NEW</span>' if e.is_new else ""
         rows.append(
             f'<tr class="event" data-event-id="{_e(e.event_id)}" data-classification="{_e(e.classification.value)}">'
@@ -197,7 +200,9 @@ def render_html(briefing: Briefing, stream_token: str | None = None) -> str:
     if more_new > 0:
         new_section += f'<p class="meta">and {more_new} more new event{"s" if more_new != 1 else ""} below the top {len(briefing.top_events)}.</p>'
     skipped = (
-        f' · <span class="skipped">{briefing.skipped_reports} unreadable report(s) left out</span>' if briefing.skipped_reports else ""
+        f' · <span class="skipped">{briefing.skipped_reports} unreadable report(s) left out</span>'
+        if briefing.skipped_reports
+        else ""
     )
     css = _CSS + _colour_rules()
     policy = content_security_policy(css)

@@ -23,10 +23,10 @@ best source reliability and its corroborated credibility (see operators.correlat
 
 from __future__ import annotations
 
-import uuid
 import json
+import uuid
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import stix2
@@ -40,7 +40,7 @@ STIX_NAMESPACE = uuid.UUID("3f9b6d2a-1c47-4e85-9a0b-6d8e2f4c7a19")
 
 PRODUCER_NAME = "Triage streaming pipeline"
 # Markings and the identity never change, so they carry one fixed creation time.
-FIXED_CREATED = datetime(2026, 1, 1, tzinfo=timezone.utc)
+FIXED_CREATED = datetime(2026, 1, 1, tzinfo=UTC)
 
 CREDIBILITY_CONFIDENCE: dict[int, int | None] = {1: 95, 2: 75, 3: 55, 4: 35, 5: 15, 6: None}
 # In hundredths, so that the arithmetic is exact and rounding is half up (15 x 0.7 is 10.5, not 10.4999).
@@ -97,7 +97,7 @@ def _labels(category: str, precedence: str) -> list[str]:
 
 
 def _stamp(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def bundle_for(

@@ -15,7 +15,7 @@ import os
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -83,10 +83,8 @@ def to_record(report: TriagedReport | Mapping[str, Any]) -> dict[str, Any] | Rej
         return _record(report)
     except Rejected as bad:
         return bad.rejection
-    except Exception as exc:  # noqa: BLE001 - the contract is "never raises"; keep the evidence
+    except Exception as exc:
         return Rejection(Reason.INVALID_VALUE, f"unexpected {type(exc).__name__}: {exc}"[:500], STEP)
-
-
 
 
 def _record(report: TriagedReport | Mapping[str, Any]) -> dict[str, Any]:
@@ -132,14 +130,14 @@ def _from_arrow(row: dict[str, Any]) -> dict[str, Any]:
     for name in TIMESTAMP_FIELDS:
         moment = record[name]
         if isinstance(moment, datetime):
-            record[name] = moment.astimezone(timezone.utc)
+            record[name] = moment.astimezone(UTC)
     record["category_scores"] = dict(record["category_scores"] or [])
     return record
 
 
 def partition_of(record: Mapping[str, Any]) -> tuple[str, str]:
     triaged_at: datetime = record["triaged_at"]
-    return triaged_at.astimezone(timezone.utc).strftime("%Y-%m-%d"), str(record["classification"])
+    return triaged_at.astimezone(UTC).strftime("%Y-%m-%d"), str(record["classification"])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -219,10 +217,12 @@ class ArchiveWriter:
     def buffered_bytes(self) -> int:
         return sum(b.nbytes for b in self._buffers.values())
 
-    def write(self, reports: Iterable[TriagedReport | Mapping[str, Any]], now: datetime | None = None) -> list[Rejection]:
+    def write(
+        self, reports: Iterable[TriagedReport | Mapping[str, Any]], now: datetime | None = None
+    ) -> list[Rejection]:
         """Buffer the reports; roll any partition that reached `roll_bytes`. Returns the reports that
         could not be archived (as rejections, in input order); the others are all buffered."""
-        now = now or datetime.now(timezone.utc)
+        now = now or datetime.now(UTC)
         rejections: list[tuple[int, Rejection]] = []
         groups: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]] = {}
         for index, report in enumerate(reports):
@@ -279,7 +279,7 @@ class ArchiveWriter:
 
     def maybe_roll(self, now: datetime | None = None) -> list[Path]:
         """Write every partition whose buffer has been open `roll_seconds` or longer."""
-        now = now or datetime.now(timezone.utc)
+        now = now or datetime.now(UTC)
         due = [k for k, b in self._buffers.items() if (now - b.opened_at).total_seconds() >= self.roll_seconds]
         return [p for k in due if (p := self._flush(k)) is not None]
 
@@ -290,7 +290,7 @@ class ArchiveWriter:
     def close(self) -> list[Path]:
         return self.flush()
 
-    def __enter__(self) -> "ArchiveWriter":
+    def __enter__(self) -> ArchiveWriter:
         return self
 
     def __exit__(
@@ -324,10 +324,19 @@ def read_archive(root: str | os.PathLike[str], filters: ds.Expression | None = N
     return records
 
 
-
 # What a replayed report keeps of its archived row: the FieldReport fields, nothing the triage added.
-REPLAY_FIELDS = ("report_id", "received_at", "dtg", "source", "credibility", "classification", "releasability",
-                 "language", "format", "text")
+REPLAY_FIELDS = (
+    "report_id",
+    "received_at",
+    "dtg",
+    "source",
+    "credibility",
+    "classification",
+    "releasability",
+    "language",
+    "format",
+    "text",
+)
 
 
 def replay_payload(row: Mapping[str, Any]) -> bytes:
@@ -336,5 +345,5 @@ def replay_payload(row: Mapping[str, Any]) -> bytes:
     if report.get("language") not in ("en", "fr", "de"):
         report.pop("language", None)  # re-detected; "und" from a model-less run is not a language
     received = row.get("received_at")
-    report["received_at"] = received.isoformat() if hasattr(received, "isoformat") else received
+    report["received_at"] = received.isoformat() if isinstance(received, datetime) else received
     return json.dumps(report, default=str).encode()

@@ -53,8 +53,6 @@ class Feedback:
         return f"feedback-{uuid.uuid5(FEEDBACK_NAMESPACE, f'{self.report_id}|{self.analyst}|{self.at.isoformat()}')}"
 
 
-
-
 def _reject_constant(token: str) -> float:
     raise Rejected(Reason.INVALID_JSON, f"{token} is not JSON", STEP)
 
@@ -100,14 +98,18 @@ def _parse(raw: bytes | str | None, now: datetime | None, max_bytes: int) -> Fee
     if category is not None:
         category = category.lower()
         if category not in CATEGORIES:
-            raise Rejected(Reason.INVALID_VALUE, f"corrected_category {category!r} is not one of {', '.join(CATEGORIES)}", STEP)
+            raise Rejected(
+                Reason.INVALID_VALUE, f"corrected_category {category!r} is not one of {', '.join(CATEGORIES)}", STEP
+            )
     precedence_text = _string(obj, "corrected_precedence", required=False, max_chars=16)
     precedence: Precedence | None = None
     if precedence_text is not None:
         try:
             precedence = Precedence(precedence_text.upper())
         except ValueError:
-            raise Rejected(Reason.INVALID_VALUE, f"corrected_precedence {precedence_text!r} is not a precedence", STEP) from None
+            raise Rejected(
+                Reason.INVALID_VALUE, f"corrected_precedence {precedence_text!r} is not a precedence", STEP
+            ) from None
     if category is None and precedence is None:
         raise Rejected(Reason.MISSING_FIELD, "no correction: give corrected_category or corrected_precedence", STEP)
 
@@ -132,7 +134,7 @@ def parse_feedback(
         return _parse(raw, now, max_bytes)
     except Rejected as bad:
         return bad.rejection
-    except Exception as exc:  # noqa: BLE001 - the contract is "never raises"; keep the evidence
+    except Exception as exc:
         return Rejection(Reason.INVALID_VALUE, f"unexpected {type(exc).__name__}: {exc}"[:500], STEP)
 
 
@@ -161,7 +163,7 @@ class TrainingRow:
     label_precedence: str | None
 
     @classmethod
-    def of(cls, feedback: Feedback, report: TriagedReport | Mapping[str, Any] | None = None) -> "TrainingRow":
+    def of(cls, feedback: Feedback, report: TriagedReport | Mapping[str, Any] | None = None) -> TrainingRow:
         def field_str(name: str) -> str | None:
             value = None if report is None else read_field(report, name)
             return value if isinstance(value, str) else None
@@ -232,8 +234,9 @@ def feedback_to_parquet(items: Iterable[Feedback | TrainingRow], path: str | os.
     return int(table.num_rows)
 
 
-
-def corrections(feedback_values: Iterable[bytes | None], triaged_values: Iterable[bytes | None]) -> tuple[list[TrainingRow], int, int]:
+def corrections(
+    feedback_values: Iterable[bytes | None], triaged_values: Iterable[bytes | None]
+) -> tuple[list[TrainingRow], int, int]:
     """Every readable correction joined with its triaged report: (rows, how many found their report,
     how many feedback values were unreadable and skipped)."""
     items: list[Feedback] = []

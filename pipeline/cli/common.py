@@ -49,8 +49,10 @@ def refused(what: str, report: object, topic: str) -> int:
     for _, kind in report.refused:
         kinds[kind] = kinds.get(kind, 0) + 1
     detail = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
-    print(f"triage: {len(report.refused)} {what} refused by the broker on {topic} ({detail}); {report.sent} delivered",
-          file=sys.stderr)
+    print(
+        f"triage: {len(report.refused)} {what} refused by the broker on {topic} ({detail}); {report.sent} delivered",
+        file=sys.stderr,
+    )
     return EXIT_NOT_DELIVERED
 
 

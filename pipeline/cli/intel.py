@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +42,14 @@ def cmd_feedback_add(args: argparse.Namespace, settings: Settings) -> int:
     from operators.sinks.feedback import parse_feedback
     from schemas.errors import Rejection
 
-    body = {"report_id": args.report_id, "analyst": args.analyst, "corrected_category": args.category,
-            "corrected_precedence": args.precedence, "note": args.note,
-            "at": datetime.now(timezone.utc).isoformat()}
+    body = {
+        "report_id": args.report_id,
+        "analyst": args.analyst,
+        "corrected_category": args.category,
+        "corrected_precedence": args.precedence,
+        "note": args.note,
+        "at": datetime.now(UTC).isoformat(),
+    }
     raw = json.dumps({k: v for k, v in body.items() if v is not None}).encode()
     parsed = parse_feedback(raw)
     if isinstance(parsed, Rejection):
@@ -72,8 +77,10 @@ def cmd_feedback_export(args: argparse.Namespace, settings: Settings) -> int:
     triaged = (r.value for r in clients.read_all(settings, [names.triaged]))
     rows, joined, skipped = corrections(feedback, triaged)
     written = feedback_to_parquet(rows, args.out)
-    print(f"exported {written} corrections ({joined} joined with their report, {skipped} unreadable skipped) to {args.out}",
-          file=sys.stderr)
+    print(
+        f"exported {written} corrections ({joined} joined with their report, {skipped} unreadable skipped) to {args.out}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -101,8 +108,10 @@ def cmd_export_stix(args: argparse.Namespace, settings: Settings) -> int:
         else:
             opened.append(value)
     if not_opened:
-        print(f"triage: {not_opened} event messages could not be opened (not cleared, or no keyring) and are left out",
-              file=sys.stderr)
+        print(
+            f"triage: {not_opened} event messages could not be opened (not cleared, or no keyring) and are left out",
+            file=sys.stderr,
+        )
     events = latest_events(opened)
     reports = member_reports(events.values(), (r.value for r in clients.read_all(settings, [names.triaged])))
     text = bundle_for(list(events.values()), reports, max_level=ceiling).serialize(pretty=True)

@@ -7,6 +7,7 @@ import json
 import sys
 import time
 from collections.abc import Iterator
+from datetime import UTC
 from pathlib import Path
 from typing import IO, Any
 
@@ -18,7 +19,9 @@ def register(sub: Any) -> None:
     batch = sub.add_parser("batch", help="triage a JSON Lines file offline with the streaming chain")
     batch.add_argument("input", help="JSON Lines file of reports, or - for standard input")
     batch.add_argument("--out", default="-", help="TriagedReport JSON Lines (default: standard output)")
-    batch.add_argument("--rejects", help="dead letters for malformed lines (default: OUT.rejects.jsonl; stderr with stdout)")
+    batch.add_argument(
+        "--rejects", help="dead letters for malformed lines (default: OUT.rejects.jsonl; stderr with stdout)"
+    )
     batch.add_argument("--batch-size", type=int, default=256, help="reports per model batch (default 256)")
     batch.add_argument("--passthrough", action="store_true", help="no model: plumbing only")
     batch.set_defaults(run=cmd_batch)
@@ -31,7 +34,7 @@ def register(sub: Any) -> None:
 
 def cmd_batch(args: argparse.Namespace, settings: Settings) -> int:
     from collections import Counter
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from operators.inference.manifest import ModelError
     from pipeline.components import build_chain
@@ -60,11 +63,13 @@ def cmd_batch(args: argparse.Namespace, settings: Settings) -> int:
     progress = _progress(args.input)
     try:
         for first_line, lines in _numbered_batches(args.input, args.batch_size):
-            now = datetime.now(timezone.utc)
+            now = datetime.now(UTC)
             for offset, (line, result) in enumerate(zip(lines, chain.process(lines, now))):
                 if isinstance(result, Rejection):
                     reasons[result.reason.value] += 1
-                    letter = DeadLetter.of(result, line, topic=source, partition=0, offset=first_line + offset, failed_at=now)
+                    letter = DeadLetter.of(
+                        result, line, topic=source, partition=0, offset=first_line + offset, failed_at=now
+                    )
                     if rejects is not None:
                         rejects.write(letter.dumps().decode() + "\n")
                 else:
@@ -81,12 +86,21 @@ def cmd_batch(args: argparse.Namespace, settings: Settings) -> int:
             rejects.close()
     elapsed = time.perf_counter() - started
     triaged = sum(precedences.values())
-    print(f"triaged {triaged} of {total} reports in {elapsed:.2f}s: {total / elapsed if elapsed else 0:.0f} reports/s", file=sys.stderr)
-    print("precedence: " + ", ".join(f"{p} {precedences[p]}" for p in ("FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE")), file=sys.stderr)
+    print(
+        f"triaged {triaged} of {total} reports in {elapsed:.2f}s: {total / elapsed if elapsed else 0:.0f} reports/s",
+        file=sys.stderr,
+    )
+    print(
+        "precedence: " + ", ".join(f"{p} {precedences[p]}" for p in ("FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE")),
+        file=sys.stderr,
+    )
     print("category: " + ", ".join(f"{c} {n}" for c, n in categories.most_common()), file=sys.stderr)
     if reasons:
         where = f" (in {rejects_path})" if rejects_path else ""
-        print(f"rejected {sum(reasons.values())}{where}: " + ", ".join(f"{r} {n}" for r, n in reasons.most_common()), file=sys.stderr)
+        print(
+            f"rejected {sum(reasons.values())}{where}: " + ", ".join(f"{r} {n}" for r, n in reasons.most_common()),
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -145,5 +159,3 @@ def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
         Path(args.json).write_text(json.dumps(result, indent=2, ensure_ascii=False))
     print(json.dumps({"overall": result["overall"], "per_language": result["per_language"]}, indent=2))
     return 0
-
-

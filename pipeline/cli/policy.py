@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +41,14 @@ def cmd_policy_check(args: argparse.Namespace, settings: Settings) -> int:
     for problem in problems:
         print(problem)
     rows = len(policy.cues) + len(policy.terms)
-    examples = sum(len(r.examples) + len(r.counter_examples) for r in (*policy.cues, *policy.terms))
-    print(f"policy {policy.name}: {rows} rows, {len(policy.rules)} precedence rules, {examples} examples checked, "
-          f"{len(problems)} problems", file=sys.stderr)
+    examples = sum(len(r.examples) + len(r.counter_examples) for r in policy.cues) + sum(
+        len(r.examples) + len(r.counter_examples) for r in policy.terms
+    )
+    print(
+        f"policy {policy.name}: {rows} rows, {len(policy.rules)} precedence rules, {examples} examples checked, "
+        f"{len(problems)} problems",
+        file=sys.stderr,
+    )
     return EXIT_POLICY if problems else 0
 
 
@@ -56,7 +61,7 @@ def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
         print(f"triage: no such file: {args.file}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        now = datetime.fromisoformat(args.now) if args.now else datetime.now(timezone.utc)
+        now = datetime.fromisoformat(args.now) if args.now else datetime.now(UTC)
         chain = build_chain(settings)
     except ValueError:
         print("triage: --now must be an ISO 8601 time with an offset", file=sys.stderr)
@@ -68,8 +73,10 @@ def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
         if isinstance(result, Rejection):
             print(f"rejected ({result.reason.value}): {result.detail}\n")
             continue
-        print(f"{result.report_id}: {result.precedence} · {result.category} · score {result.priority_score:.4f}"
-              f" · policy {result.policy}")
+        print(
+            f"{result.report_id}: {result.precedence} · {result.category} · score {result.priority_score:.4f}"
+            f" · policy {result.policy}"
+        )
         print(f"  reason: {result.explanation.reason}")
         if result.needs_review:
             print(f"  needs review: {'; '.join(result.review_reasons)}")
@@ -85,7 +92,9 @@ def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
 
 def register_calibrate(sub: Any) -> None:
     calibrate = sub.add_parser("calibrate", help="fit the calibrated confidences on labelled development sets")
-    calibrate.add_argument("files", nargs="+", help="labelled JSON Lines sets (development sets only, never a check set)")
+    calibrate.add_argument(
+        "files", nargs="+", help="labelled JSON Lines sets (development sets only, never a check set)"
+    )
     calibrate.add_argument("--write", action="store_true", help="write operators/policy/data/calibration.yaml")
     calibrate.add_argument("--plot", help="a PNG reliability diagram for the model card")
     calibrate.set_defaults(run=cmd_calibrate)
@@ -124,8 +133,10 @@ def _plot(report: dict[str, Any], path: str) -> None:
     import matplotlib.pyplot as plt
 
     fig, axes = plt.subplots(1, 2, figsize=(9, 4.2))
-    for ax, key, title in ((axes[0], "category_reliability", f"category (ECE {report['category_ece']:.3f})"),
-                           (axes[1], "precedence_reliability", f"precedence (ECE {report['precedence_ece']:.3f})")):
+    for ax, key, title in (
+        (axes[0], "category_reliability", f"category (ECE {report['category_ece']:.3f})"),
+        (axes[1], "precedence_reliability", f"precedence (ECE {report['precedence_ece']:.3f})"),
+    ):
         bins = report[key]
         ax.plot([0, 1], [0, 1], "--", color="grey", label="perfect")
         ax.bar([c for c, _, _ in bins], [a for _, a, _ in bins], width=0.08, alpha=0.7, label="accuracy per bin")

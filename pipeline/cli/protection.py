@@ -17,15 +17,21 @@ from pipeline.topics import TopicNames
 def register(sub: Any) -> None:
     keys = sub.add_parser("keys", help="make and rotate the sealing keys (see ops/security.md)")
     keys_sub = keys.add_subparsers(dest="keys_command", required=True, metavar="ACTION")
-    k_init = keys_sub.add_parser("init", help="a keyring (every level), holder keyrings per clearance, a signing key, verify keys")
+    k_init = keys_sub.add_parser(
+        "init", help="a keyring (every level), holder keyrings per clearance, a signing key, verify keys"
+    )
     k_init.add_argument("--out", required=True, help="folder to write them to (created, mode 700)")
     k_init.add_argument("--signer-id", default="worker-k1", help="key id of the signing key (default worker-k1)")
     k_init.add_argument("--force", action="store_true", help="replace files that exist")
     k_init.set_defaults(run=cmd_keys_init)
-    k_rot = keys_sub.add_parser("rotate", help="add a new key to levels of a keyring and make it current; old keys stay")
+    k_rot = keys_sub.add_parser(
+        "rotate", help="add a new key to levels of a keyring and make it current; old keys stay"
+    )
     k_rot.add_argument("--keyring", required=True, help="keyring JSON to change in place")
     k_rot.add_argument("--key-id", required=True, help="suffix of the new key ids, e.g. k2 (gives secret-k2, ...)")
-    k_rot.add_argument("--level", action="append", help="a level to rotate (repeat; default: every level in the keyring)")
+    k_rot.add_argument(
+        "--level", action="append", help="a level to rotate (repeat; default: every level in the keyring)"
+    )
     k_rot.set_defaults(run=cmd_keys_rotate)
     k_hold = keys_sub.add_parser("holder", help="the keyring for a holder cleared up to a level (that level and below)")
     k_hold.add_argument("--keyring", required=True)
@@ -35,9 +41,13 @@ def register(sub: Any) -> None:
     k_sign = keys_sub.add_parser("signer", help="a new signing key, its public key added to a verify-keys file")
     k_sign.add_argument("--id", required=True, help="key id of the new signing key")
     k_sign.add_argument("--out", required=True, help="PEM file for the private key (mode 600)")
-    k_sign.add_argument("--verify-keys", required=True, help="verify-keys JSON to add the public key to (created if missing)")
+    k_sign.add_argument(
+        "--verify-keys", required=True, help="verify-keys JSON to add the public key to (created if missing)"
+    )
     k_sign.set_defaults(run=cmd_keys_signer)
-    k_ret = keys_sub.add_parser("retire", help="remove keys that are no longer current, once their messages have aged out")
+    k_ret = keys_sub.add_parser(
+        "retire", help="remove keys that are no longer current, once their messages have aged out"
+    )
     k_ret.add_argument("--keyring", required=True)
     k_ret.add_argument("key_ids", nargs="+")
     k_ret.set_defaults(run=cmd_keys_retire)
@@ -132,8 +142,8 @@ def _audit_chains(settings: Settings) -> dict[str, list[bytes]]:
 
     records = clients.read_all(settings, [TopicNames.of(settings).audit])
     # read_all returns partitions one after another; within one partition (one writer's chain) offsets ascend.
-    records.sort(key=lambda r: (getattr(r, "partition"), getattr(r, "offset")))
-    return group_by_writer((getattr(r, "key"), getattr(r, "value")) for r in records)
+    records.sort(key=lambda r: (r.partition, r.offset))
+    return group_by_writer((r.key, r.value) for r in records)
 
 
 def cmd_audit_verify(args: argparse.Namespace, settings: Settings) -> int:
@@ -171,5 +181,3 @@ def cmd_audit_dump(args: argparse.Namespace, settings: Settings) -> int:
         if out is not sys.stdout:
             out.close()
     return 0
-
-

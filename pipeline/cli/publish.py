@@ -37,7 +37,10 @@ def cmd_produce(args: argparse.Namespace, settings: Settings) -> int:
     producer = clients.producer(settings)
     try:
         report = clients.send_all(
-            producer, ((topic, key_of(line), line, None) for line in lines(args.file)), settings.connect_timeout_s, args.rate
+            producer,
+            ((topic, key_of(line), line, None) for line in lines(args.file)),
+            settings.connect_timeout_s,
+            args.rate,
         )
     finally:
         producer.close(timeout=settings.connect_timeout_s)
@@ -59,8 +62,10 @@ def cmd_replay(args: argparse.Namespace, settings: Settings) -> int:
     producer = clients.producer(settings)
     try:
         report = clients.send_all(
-            producer, ((topic, str(row["report_id"]).encode(), replay_payload(row), None) for row in rows),
-            settings.connect_timeout_s, args.rate,
+            producer,
+            ((topic, str(row["report_id"]).encode(), replay_payload(row), None) for row in rows),
+            settings.connect_timeout_s,
+            args.rate,
         )
     finally:
         producer.close(timeout=settings.connect_timeout_s)

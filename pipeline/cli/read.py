@@ -42,8 +42,10 @@ def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
         parts = consumer.partitions_for_topic(args.topic)
         if not parts:
             if settings.security_protocol != "PLAINTEXT":
-                print(f"triage: topic {args.topic!r} does not exist, or the login {who(settings)} may not see it",
-                      file=sys.stderr)
+                print(
+                    f"triage: topic {args.topic!r} does not exist, or the login {who(settings)} may not see it",
+                    file=sys.stderr,
+                )
                 return EXIT_USAGE
             print(f"triage: topic {args.topic!r} does not exist (see `triage topics`)", file=sys.stderr)
             return EXIT_USAGE
@@ -84,20 +86,20 @@ def _tail_status(refused: int) -> int:
     return 0
 
 
-def _render(rec: object, value: bytes | None, meta: bool) -> str:
+def _render(rec: Any, value: bytes | None, meta: bool) -> str:
     try:
         decoded: object = json.loads(value) if value is not None else None
     except (ValueError, UnicodeDecodeError):
         decoded = {"undecodable_bytes": len(value) if value is not None else 0}
     if not meta:
         return json.dumps(decoded, ensure_ascii=False)
-    key = getattr(rec, "key")
+    key = rec.key
     return json.dumps(
         {
-            "partition": getattr(rec, "partition"),
-            "offset": getattr(rec, "offset"),
+            "partition": rec.partition,
+            "offset": rec.offset,
             "key": key.decode("utf-8", "replace") if key is not None else None,
-            "headers": {k: v.decode("utf-8", "replace") for k, v in (getattr(rec, "headers") or [])},
+            "headers": {k: v.decode("utf-8", "replace") for k, v in (rec.headers or [])},
             "value": decoded,
         },
         ensure_ascii=False,

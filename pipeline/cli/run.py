@@ -16,15 +16,22 @@ from pipeline.topics import TopicNames
 
 def register(sub: Any) -> None:
     worker = sub.add_parser("worker", help="start a triage worker (joins the consumer groups of its lanes)")
-    worker.add_argument("--passthrough", action="store_true", help="no model: mark every report ROUTINE (plumbing tests)")
+    worker.add_argument(
+        "--passthrough", action="store_true", help="no model: mark every report ROUTINE (plumbing tests)"
+    )
     worker.set_defaults(run=cmd_worker)
     lag = sub.add_parser(
         "lag-exporter",
         help="serve the consumer lag of the pipeline's groups, read from the broker, for Prometheus "
         "(TRIAGE_OPS_HOST:TRIAGE_LAG_EXPORTER_PORT)",
     )
-    lag.add_argument("--interval", type=float, default=15.0, metavar="SECONDS",
-                     help="how often the broker is asked (default 15; at most the Prometheus scrape interval)")
+    lag.add_argument(
+        "--interval",
+        type=float,
+        default=15.0,
+        metavar="SECONDS",
+        help="how often the broker is asked (default 15; at most the Prometheus scrape interval)",
+    )
     lag.set_defaults(run=cmd_lag_exporter)
 
 

@@ -6,6 +6,7 @@ text, and (if the `mgrs` package is importable) that every gold grid decodes
 to a point in the Luxembourg / Greater Region box. Also warns about Zulu times
 or MGRS-looking strings in the text that are not listed in the gold spans.
 """
+
 import collections
 import json
 import pathlib
@@ -16,8 +17,16 @@ import sys
 ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
 WORLD = "--world" in sys.argv[1:]
 PATH = pathlib.Path(ARGS[0]) if ARGS else pathlib.Path(__file__).with_name("independent_reports.jsonl")
-CATEGORIES = {"enemy_movement", "attack", "air_activity", "cbrn", "logistics_infrastructure",
-              "cyber_ew", "civil_humanitarian", "routine"}
+CATEGORIES = {
+    "enemy_movement",
+    "attack",
+    "air_activity",
+    "cbrn",
+    "logistics_infrastructure",
+    "cyber_ew",
+    "civil_humanitarian",
+    "routine",
+}
 PRECEDENCES = {"FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE"}
 CLASSIFICATIONS = {"UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET"}
 FORMATS = {"free_text", "salute", "spot"}
@@ -25,8 +34,19 @@ LANGS = {"en", "fr", "de"}
 TOP_KEYS = {"report_id", "classification", "source", "credibility", "format", "gold_language", "text", "gold"}
 # Optional: the register an open-source report is written in (see AUTHORING_OSINT.md).
 OPTIONAL_KEYS = {"register"}
-REGISTERS = {"field", "wire", "statement", "finding", "advisory", "notam", "humanitarian", "press_release",
-             "weather", "analysis", "social"}
+REGISTERS = {
+    "field",
+    "wire",
+    "statement",
+    "finding",
+    "advisory",
+    "notam",
+    "humanitarian",
+    "press_release",
+    "weather",
+    "analysis",
+    "social",
+}
 GOLD_KEYS = {"category", "precedence_acceptable", "probable_flash", "grids", "dtgs", "equipment", "locations"}
 ZULU_RE = re.compile(r"(?<![0-9A-Za-z])\d{4}(?:\d{2})?Z")
 GRID_RE = re.compile(r"3[12]\s?U\s?[A-Z]{2}\s?\d")
@@ -95,12 +115,13 @@ for rid, c in collections.Counter(ids).items():
 
 try:
     import mgrs  # optional
+
     conv = mgrs.MGRS()
     for r in rows:
         for gr in r["gold"]["grids"]:
             try:
                 lat, lon = conv.toLatLon(re.sub(r"\s+", "", gr))
-            except Exception as e:  # noqa: BLE001
+            except Exception as e:
                 errors.append(f"{r['report_id']}: grid {gr!r} does not decode ({e})")
                 continue
             if not WORLD and not (49.1 <= lat <= 50.4 and 5.3 <= lon <= 7.1):

@@ -9,8 +9,8 @@ Run as `python tests/integration/keyword_worker.py`.
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -27,7 +27,9 @@ FLASH_WORDS = ("tic", "chemical")
 class KeywordTriage(PassThroughTriage):
     name = "keyword-stand-in"
 
-    def triage(self, reports: Sequence[FieldReport], now: datetime, timings: object = None) -> list[TriagedReport | Rejection]:
+    def triage(
+        self, reports: Sequence[FieldReport], now: datetime, timings: object = None
+    ) -> list[TriagedReport | Rejection]:
         out: list[TriagedReport | Rejection] = []
         for report in reports:
             triaged = self._one(report, now)
@@ -46,7 +48,6 @@ def build_chain(settings, passthrough: bool = False) -> TriageChain:  # type: ig
 
 if __name__ == "__main__":
     import pipeline.components
-
     from pipeline.cli import main
 
     pipeline.components.build_chain = build_chain  # type: ignore[assignment]

@@ -55,6 +55,19 @@ def test_batch_works_with_no_network_at_all(tmp_path: Path) -> None:
         unavailable(f"cannot create a network namespace: {probe.stderr!r}")
     path, good, _ = _mixed_input(tmp_path)
     out = tmp_path / "out.jsonl"
-    done = _run(["unshare", "--net", "--map-root-user", sys.executable, "-m", "pipeline.cli", "batch", str(path), "--out", str(out)])
+    done = _run(
+        [
+            "unshare",
+            "--net",
+            "--map-root-user",
+            sys.executable,
+            "-m",
+            "pipeline.cli",
+            "batch",
+            str(path),
+            "--out",
+            str(out),
+        ]
+    )
     assert done.returncode == 0, done.stderr
     assert len(out.read_text().splitlines()) == good

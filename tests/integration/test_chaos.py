@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ARTIFACTS
 
 pytestmark = [pytest.mark.kafka, pytest.mark.chaos]
@@ -12,8 +11,18 @@ pytestmark = [pytest.mark.kafka, pytest.mark.chaos]
 def test_kills_and_a_broker_restart_lose_nothing_and_duplicate_nothing() -> None:
     from bench.chaos import Chaos, ChaosConfig
 
-    config = ChaosConfig(reports=1500, malformed_every=30, workers=2, worker_kills=3, broker_kills=1, broker_pauses=0,
-                         cpu_hog=False, seed=3, drain_timeout_s=300, out=ARTIFACTS / "chaos-short")
+    config = ChaosConfig(
+        reports=1500,
+        malformed_every=30,
+        workers=2,
+        worker_kills=3,
+        broker_kills=1,
+        broker_pauses=0,
+        cpu_hog=False,
+        seed=3,
+        drain_timeout_s=300,
+        out=ARTIFACTS / "chaos-short",
+    )
     result = Chaos(config).run()
     print(result.summary())
     assert not result.lost, result.lost[:10]

@@ -21,14 +21,18 @@ def test_topics_creates_everything_with_configured_partitions(pipeline: Pipeline
     lines = out.stdout.decode().splitlines()
     assert len(lines) == 27 and all("(created)" in line for line in lines)
     assert sum("3 partitions" in line for line in lines) == 26
-    assert [line for line in lines if "events.input" in line] == [f"{pipeline.topic('events.input')}\t1 partitions (created)"]
+    assert [line for line in lines if "events.input" in line] == [
+        f"{pipeline.topic('events.input')}\t1 partitions (created)"
+    ]
     again = pipeline.triage("topics")
     assert again.returncode == 0 and "(created)" not in again.stdout.decode()
 
 
 def test_produce_then_tail_round_trip(pipeline: Pipeline, tmp_path) -> None:
     assert pipeline.triage("topics").returncode == 0
-    reports = [{"report_id": f"r{i}", "source": {"unit": "u"}, "classification": "SECRET", "text": f"t{i}"} for i in range(5)]
+    reports = [
+        {"report_id": f"r{i}", "source": {"unit": "u"}, "classification": "SECRET", "text": f"t{i}"} for i in range(5)
+    ]
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in reports) + "\n\n")
     produced = pipeline.triage("produce", str(path))
@@ -52,7 +56,12 @@ def test_kafka_up_twice_is_harmless(kafka_broker: Broker) -> None:
 
 def test_kafka_down_leaves_no_broker_behind(tmp_path) -> None:
     port, cport = free_port_pair()
-    env = {**os.environ, "KAFKA_PORT": str(port), "KAFKA_CONTROLLER_PORT": str(cport), "KAFKA_DATA_DIR": str(tmp_path / "k")}
+    env = {
+        **os.environ,
+        "KAFKA_PORT": str(port),
+        "KAFKA_CONTROLLER_PORT": str(cport),
+        "KAFKA_DATA_DIR": str(tmp_path / "k"),
+    }
     up = subprocess.run([str(KAFKA_SH), "up"], env=env, capture_output=True, text=True)
     assert up.returncode == 0, up.stderr
     pid = int((tmp_path / "k" / "broker.pid").read_text())
@@ -68,7 +77,9 @@ def test_unreachable_broker_gives_a_bounded_clear_error() -> None:
     port, _ = free_port_pair()
     env = {**os.environ, "TRIAGE_KAFKA_BOOTSTRAP": f"127.0.0.1:{port}", "TRIAGE_CONNECT_TIMEOUT_S": "2"}
     started = time.monotonic()
-    out = subprocess.run([sys.executable, "-m", "pipeline.cli", "topics"], env=env, capture_output=True, cwd=REPO, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "topics"], env=env, capture_output=True, cwd=REPO, timeout=60
+    )
     assert out.returncode == 3
     assert f"127.0.0.1:{port}".encode() in out.stderr and b"make kafka-up" in out.stderr
     assert time.monotonic() - started < 30

@@ -10,15 +10,19 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, Pipeline, free_port_pair, read_topic, read_until_reports
 
 pytestmark = pytest.mark.kafka
 
 
 def _report(rid: str, text: str = "2x BMP-2 moving north vic Ettelbruck.", level: str = "SECRET") -> dict:
-    return {"report_id": rid, "source": {"unit": "A Coy", "reliability": "B"}, "credibility": 2,
-            "classification": level, "text": text}
+    return {
+        "report_id": rid,
+        "source": {"unit": "A Coy", "reliability": "B"},
+        "credibility": 2,
+        "classification": level,
+        "text": text,
+    }
 
 
 def _create_topic(p: Pipeline, name: str, configs: dict[str, str], partitions: int = 1) -> None:
@@ -46,8 +50,9 @@ def test_produce_fails_with_a_count_when_the_broker_refuses_records(pipeline: Pi
 
 def test_feedback_add_fails_when_the_broker_refuses_it(pipeline: Pipeline) -> None:
     _create_topic(pipeline, "feedback", {"max.message.bytes": "100"})
-    done = pipeline.triage("feedback", "add", "--report-id", "r1", "--analyst", "capt.meyer", "--precedence", "FLASH",
-                           "--note", "n" * 500)
+    done = pipeline.triage(
+        "feedback", "add", "--report-id", "r1", "--analyst", "capt.meyer", "--precedence", "FLASH", "--note", "n" * 500
+    )
     assert done.returncode == 7 and b"refused by the broker" in done.stderr, done.stderr
 
 
@@ -61,8 +66,13 @@ def test_an_output_the_broker_refuses_is_dead_lettered_with_its_reason(pipeline:
 
     admin = KafkaAdminClient(bootstrap_servers=pipeline.broker.bootstrap)
     try:
-        admin.alter_configs([ConfigResource(ConfigResourceType.TOPIC, pipeline.topic("reports.triaged"),
-                                            configs={"max.message.bytes": "6000"})])
+        admin.alter_configs(
+            [
+                ConfigResource(
+                    ConfigResourceType.TOPIC, pipeline.topic("reports.triaged"), configs={"max.message.bytes": "6000"}
+                )
+            ]
+        )
     finally:
         admin.close()
     start_worker()
@@ -112,16 +122,27 @@ def test_sigterm_with_the_broker_gone_exits_within_the_bound(tmp_path: Path) -> 
     with LocalBroker() as broker:
         ops_port, _ = free_port_pair()
         env = {
-            "TRIAGE_KAFKA_BOOTSTRAP": broker.bootstrap, "TRIAGE_TOPIC_PREFIX": "gone.", "TRIAGE_APP_ID": "gone",
-            "TRIAGE_WEB_ENABLED": "false", "TRIAGE_DATA_DIR": str(tmp_path / "state"), "TRIAGE_OPS_PORT": str(ops_port),
-            "TRIAGE_DRAIN_TIMEOUT_S": "5", "TRIAGE_CONNECT_TIMEOUT_S": "10", "PYTHONUNBUFFERED": "1",
+            "TRIAGE_KAFKA_BOOTSTRAP": broker.bootstrap,
+            "TRIAGE_TOPIC_PREFIX": "gone.",
+            "TRIAGE_APP_ID": "gone",
+            "TRIAGE_WEB_ENABLED": "false",
+            "TRIAGE_DATA_DIR": str(tmp_path / "state"),
+            "TRIAGE_OPS_PORT": str(ops_port),
+            "TRIAGE_DRAIN_TIMEOUT_S": "5",
+            "TRIAGE_CONNECT_TIMEOUT_S": "10",
+            "PYTHONUNBUFFERED": "1",
         }
         import os
 
         log = tmp_path / "worker.log"
         with open(log, "wb") as handle:
-            proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "worker"], env={**os.environ, **env},
-                                    stdout=handle, stderr=subprocess.STDOUT, cwd=REPO)
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "pipeline.cli", "worker"],
+                env={**os.environ, **env},
+                stdout=handle,
+                stderr=subprocess.STDOUT,
+                cwd=REPO,
+            )
             deadline = time.monotonic() + 120
             while "Worker ready" not in log.read_text(errors="replace"):
                 assert proc.poll() is None and time.monotonic() < deadline, log.read_text(errors="replace")[-3000:]

@@ -85,8 +85,9 @@ def test_flash_reports_overtake_a_routine_backlog(pipeline: Pipeline, start_work
     urgent = read_until_reports(pipeline.broker.bootstrap, pipeline.topic("reports.urgent"), flash_ids, timeout=120)
     assert {_id(r) for r in urgent} == flash_ids
 
-    triaged = read_until_reports(pipeline.broker.bootstrap, pipeline.topic("reports.triaged"),
-                                 backlog_ids | flash_ids, timeout=600)
+    triaged = read_until_reports(
+        pipeline.broker.bootstrap, pipeline.topic("reports.triaged"), backlog_ids | flash_ids, timeout=600
+    )
     first_seen: dict[str, int] = {}
     for rec in sorted(triaged, key=lambda r: (r.timestamp, r.partition, r.offset)):
         first_seen.setdefault(_id(rec), rec.timestamp)
@@ -94,7 +95,9 @@ def test_flash_reports_overtake_a_routine_backlog(pipeline: Pipeline, start_work
     # Every FLASH report came out before most of the backlog that was ahead of it in the log.
     last_flash = max(first_seen[i] for i in flash_ids)
     behind = sum(first_seen[i] > last_flash for i in backlog_ids)
-    assert behind >= len(backlog_ids) // 2, f"only {behind} of {len(backlog_ids)} backlog reports came out after the FLASH"
+    assert behind >= len(backlog_ids) // 2, (
+        f"only {behind} of {len(backlog_ids)} backlog reports came out after the FLASH"
+    )
     # The full triage still decides: the screen only chose the lane.
     decided = {_id(r): json.loads(r.value)["precedence"] for r in triaged if _id(r) in flash_ids}
     assert sum(p == "FLASH" for p in decided.values()) >= 0.8 * len(flash_ids)
@@ -115,7 +118,9 @@ def test_a_restart_forwards_nothing_twice(pipeline: Pipeline, start_worker, tmp_
     assert {_id(r) for r in urgent} == flagged
     first.proc.send_signal(signal.SIGTERM)
     assert first.proc.wait(timeout=60) == 0
-    triaged_so_far = len(read_topic(pipeline.broker.bootstrap, pipeline.topic("reports.triaged"), 1, timeout=10, settle=1))
+    triaged_so_far = len(
+        read_topic(pipeline.broker.bootstrap, pipeline.topic("reports.triaged"), 1, timeout=10, settle=1)
+    )
     assert triaged_so_far < len(reports), "the backlog was drained before the restart: nothing is tested"
 
     start_worker()

@@ -6,7 +6,7 @@ import json
 import time
 import urllib.error
 import urllib.request
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,12 +14,13 @@ from conftest import Pipeline, free_port_pair, read_topic, unavailable
 
 pytestmark = pytest.mark.kafka
 
+
 def report(rid: str, unit: str, text: str, level: str = "SECRET", credibility: int = 3, minutes_ago: int = 10) -> bytes:
     return json.dumps(
         {
             "report_id": rid,
             # The clock at the time of sending, never a date fixed when the module was written or imported.
-            "received_at": (datetime.now(timezone.utc) - timedelta(minutes=minutes_ago)).isoformat(),
+            "received_at": (datetime.now(UTC) - timedelta(minutes=minutes_ago)).isoformat(),
             "source": {"unit": unit, "reliability": "B"},
             "credibility": credibility,
             "classification": level,
@@ -96,7 +97,9 @@ def test_three_independent_sources_fuse_and_survive_a_restart(pipeline: Pipeline
 def test_briefings_archive_feedback_and_stix(pipeline: Pipeline, start_worker, intel_env, tmp_path: Path) -> None:
     start_worker()
     payloads = [report(rid, unit, text) for rid, unit, text in SAME_EVENT]
-    payloads.append(report("rs-1", "Liaison Arlon", "Refugees arriving at Arlon, 40 families need shelter.", "RESTRICTED"))
+    payloads.append(
+        report("rs-1", "Liaison Arlon", "Refugees arriving at Arlon, 40 families need shelter.", "RESTRICTED")
+    )
     produce(pipeline, payloads)
     triaged = read_topic(pipeline.broker.bootstrap, pipeline.topic("reports.triaged"), 4, timeout=90)
     published = {json.loads(r.value)["report_id"]: json.loads(r.value) for r in triaged}
@@ -142,7 +145,9 @@ def test_briefings_archive_feedback_and_stix(pipeline: Pipeline, start_worker, i
     assert any(p.name.startswith("classification=SECRET") for p in archive.glob("date=*/*"))
 
     # Feedback round-trips to Parquet as training data.
-    added = pipeline.triage("feedback", "add", "--report-id", "ev-1", "--analyst", "capt.meyer", "--precedence", "FLASH", "--note", "TIC")
+    added = pipeline.triage(
+        "feedback", "add", "--report-id", "ev-1", "--analyst", "capt.meyer", "--precedence", "FLASH", "--note", "TIC"
+    )
     assert added.returncode == 0, added.stderr
     bad = pipeline.triage("feedback", "add", "--report-id", "ev-1", "--analyst", "x", "--category", "weather")
     assert bad.returncode == 2 and b"refused" in bad.stderr
@@ -167,9 +172,16 @@ def test_briefings_archive_feedback_and_stix(pipeline: Pipeline, start_worker, i
 
 
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--timeout=4000", "--window-size=1280,1000",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--timeout=4000",
+    "--window-size=1280,1000",
 ]
 BANNER_RGB = {"RESTRICTED": (0x00, 0x33, 0xA0), "SECRET": (0xC8, 0x10, 0x2E)}
 
@@ -181,18 +193,25 @@ def chromium(*args: str, profile: Path) -> str:
     exe = shutil.which("chromium")
     if exe is None:
         unavailable("chromium is not installed (make setup installs it)")
-    done = subprocess.run([exe, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [exe, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
 
 
-def test_briefing_page_in_chromium_shows_each_clearance_only_its_own(pipeline: Pipeline, start_worker, intel_env, tmp_path: Path) -> None:
+def test_briefing_page_in_chromium_shows_each_clearance_only_its_own(
+    pipeline: Pipeline, start_worker, intel_env, tmp_path: Path
+) -> None:
     from conftest import ARTIFACTS
     from PIL import Image
 
     start_worker()
-    produce(pipeline, [report(rid, unit, text) for rid, unit, text in SAME_EVENT]
-            + [report("rs-1", "Liaison Arlon", "Refugees arriving at Arlon, 40 families need shelter.", "RESTRICTED")])
+    produce(
+        pipeline,
+        [report(rid, unit, text) for rid, unit, text in SAME_EVENT]
+        + [report("rs-1", "Liaison Arlon", "Refugees arriving at Arlon, 40 families need shelter.", "RESTRICTED")],
+    )
     read_topic(pipeline.broker.bootstrap, pipeline.topic("briefings.secret"), 2, timeout=90, settle=3)
     port = intel_env["TRIAGE_WEB_PORT"]
     ARTIFACTS.mkdir(exist_ok=True)
@@ -225,7 +244,9 @@ def _get(port: str, path: str, token: str | None = None, method: str = "GET") ->
         return exc.code, exc.read()
 
 
-def test_events_expire_inside_the_stream_and_the_worker_keeps_running(pipeline: Pipeline, start_worker, intel_env) -> None:
+def test_events_expire_inside_the_stream_and_the_worker_keeps_running(
+    pipeline: Pipeline, start_worker, intel_env
+) -> None:
     """Expiry used to delete from the table outside stream iteration and crash the owner within a day."""
     pipeline.extra_env.update({"TRIAGE_EVENT_RETENTION_S": "15", "TRIAGE_BRIEFING_INTERVAL_S": "1"})
     worker = start_worker()
@@ -241,7 +262,9 @@ def test_events_expire_inside_the_stream_and_the_worker_keeps_running(pipeline: 
         seen = seen or event_id in ids
         gone = seen and event_id not in ids
         time.sleep(1)
-    assert seen and gone, f"the event never appeared in, or never left, the briefing (seen={seen}):\n{worker.text()[-4000:]}"
+    assert seen and gone, (
+        f"the event never appeared in, or never left, the briefing (seen={seen}):\n{worker.text()[-4000:]}"
+    )
     assert worker.alive(), worker.text()[-3000:]
     assert "crash" not in worker.text().lower()
 
@@ -251,8 +274,16 @@ def test_faust_views_serve_nothing_and_refresh_is_throttled(pipeline: Pipeline, 
     produce(pipeline, [report(rid, unit, text) for rid, unit, text in SAME_EVENT])
     events = latest_events(pipeline, "secret", expected=3)
     port = intel_env["TRIAGE_WEB_PORT"]
-    for path in ["/table/", "/table/events/", *(f"/table/events/{eid}/" for eid in events), "/router/",
-                 "/router/events/key/", "/stats/", "/graph/", "/performance/"]:
+    for path in [
+        "/table/",
+        "/table/events/",
+        *(f"/table/events/{eid}/" for eid in events),
+        "/router/",
+        "/router/events/key/",
+        "/stats/",
+        "/graph/",
+        "/performance/",
+    ]:
         status, body = _get(port, path)
         assert status == 404, (path, status, body[:200])
         assert b"report_ids" not in body and b"Wiltz" not in body
@@ -277,7 +308,9 @@ def test_a_stalled_stream_listener_is_dropped_and_briefings_go_on(pipeline: Pipe
         # Never read: the server's writes back up while briefings keep coming five times a second.
         before = len(read_topic(pipeline.broker.bootstrap, pipeline.topic("briefings.secret"), 1, timeout=30, settle=0))
         time.sleep(25)
-        after = len(read_topic(pipeline.broker.bootstrap, pipeline.topic("briefings.secret"), before + 20, timeout=60, settle=0))
+        after = len(
+            read_topic(pipeline.broker.bootstrap, pipeline.topic("briefings.secret"), before + 20, timeout=60, settle=0)
+        )
         assert after >= before + 20, (before, after)
         assert worker.alive(), worker.text()[-3000:]
         status, _ = _get(str(port), "/briefing.json", "tok-secret")

@@ -17,8 +17,12 @@ SAMPLES = REPO / "pipeline" / "samples" / "reports.jsonl"
 
 def test_lag_grows_without_a_worker_and_drains_with_one(pipeline: Pipeline, start_worker, tmp_path: Path) -> None:
     # The archive acknowledges reports.triaged once per roll: every 2 s here, so its lag drains quickly too.
-    pipeline.extra_env.update(TRIAGE_PARTITIONS="2", TRIAGE_URGENT_PARTITIONS="2", TRIAGE_ARCHIVE_ROLL_S="2",
-                              TRIAGE_ARCHIVE_DIR=str(tmp_path / "archive"))
+    pipeline.extra_env.update(
+        TRIAGE_PARTITIONS="2",
+        TRIAGE_URGENT_PARTITIONS="2",
+        TRIAGE_ARCHIVE_ROLL_S="2",
+        TRIAGE_ARCHIVE_DIR=str(tmp_path / "archive"),
+    )
     created = pipeline.triage("topics", timeout=90)
     assert created.returncode == 0, created.stderr.decode()
     exporter = LagExporterProcess(pipeline.env, tmp_path, interval_s=1.0)
@@ -32,16 +36,23 @@ def test_lag_grows_without_a_worker_and_drains_with_one(pipeline: Pipeline, star
         # Nobody consumes: the bulk group's lag is every report, and the oldest one ages.
         first = wait_until(
             "the bulk group's lag is every report produced",
-            lambda: (s := exporter.samples()) and group_lag(s, bulk) == len(reports) and max_lag_seconds(s, bulk) > 0 and s,
-            timeout=30, explain=lambda: describe(exporter.samples(), "triage_consumer"),
+            lambda: (
+                (s := exporter.samples()) and group_lag(s, bulk) == len(reports) and max_lag_seconds(s, bulk) > 0 and s
+            ),
+            timeout=30,
+            explain=lambda: describe(exporter.samples(), "triage_consumer"),
         )
         assert members(first, bulk) == members(first, urgent) == members(first, intel) == 0
-        assert {s.labels["partition"] for s in first if s.name == "triage_consumer_lag_messages"
-                and s.labels["group"] == bulk} == {"0", "1"}
+        assert {
+            s.labels["partition"]
+            for s in first
+            if s.name == "triage_consumer_lag_messages" and s.labels["group"] == bulk
+        } == {"0", "1"}
         later = wait_until(
             "the oldest unconsumed report 3 s older, the backlog unchanged",
             lambda: (s := exporter.samples()) and max_lag_seconds(s, bulk) >= max_lag_seconds(first, bulk) + 3 and s,
-            timeout=15, explain=lambda: describe(exporter.samples(), "triage_consumer_lag"),
+            timeout=15,
+            explain=lambda: describe(exporter.samples(), "triage_consumer_lag"),
         )
         assert group_lag(later, bulk) == len(reports)
 
@@ -50,11 +61,18 @@ def test_lag_grows_without_a_worker_and_drains_with_one(pipeline: Pipeline, star
 
         def drained() -> bool:
             s = exporter.samples()
-            return bool(s) and all(group_lag(s, g) == 0 and max_lag_seconds(s, g) == 0 for g in (bulk, urgent, intel)) \
+            return (
+                bool(s)
+                and all(group_lag(s, g) == 0 and max_lag_seconds(s, g) == 0 for g in (bulk, urgent, intel))
                 and all((members(s, g) or 0) >= 1 for g in (bulk, urgent, intel))
+            )
 
-        wait_until("lag drained to 0 with a member in every group", drained, timeout=60,
-                   explain=lambda: describe(exporter.samples(), "triage_consumer") + "\n" + worker.text()[-2000:])
+        wait_until(
+            "lag drained to 0 with a member in every group",
+            drained,
+            timeout=60,
+            explain=lambda: describe(exporter.samples(), "triage_consumer") + "\n" + worker.text()[-2000:],
+        )
         final = exporter.samples()
         # The screen forwarded some reports to the urgent lane, which took them too; the archive read every
         # triaged report (the intel group's lag on reports.triaged is 0 with records on it).

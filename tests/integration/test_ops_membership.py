@@ -72,15 +72,20 @@ def stop(worker: Worker) -> None:
 def test_dynamic_membership_splits_partitions_with_one_rebalance(pipeline: Pipeline, start_worker) -> None:
     pipeline.extra_env.update(TRIAGE_PARTITIONS="2", TRIAGE_URGENT_PARTITIONS="2")
     first = start_worker("--passthrough")
-    alone = wait_until("the first worker holds every partition", lambda: holding(first, 2), 60,
-                       explain=lambda: state(first))
+    alone = wait_until(
+        "the first worker holds every partition", lambda: holding(first, 2), 60, explain=lambda: state(first)
+    )
     info = [s.labels for s in alone if s.name == "triage_worker_info"]
     assert info == [{"app_id": pipeline.app_id, "lanes": "bulk,urgent", "membership": "dynamic"}]
     before = {lane: rebalances(alone, lane) for lane in LANES}
 
     second = start_worker("--passthrough")
-    wait_until("one partition of each lane on each worker, both ready",
-               lambda: holding(first, 1) and holding(second, 1), 60, explain=lambda: state(first, second))
+    wait_until(
+        "one partition of each lane on each worker, both ready",
+        lambda: holding(first, 1) and holding(second, 1),
+        60,
+        explain=lambda: state(first, second),
+    )
     time.sleep(3)  # nothing more happens: the counts below are final
     after_first, after_second = ops(first), ops(second)
     for lane in LANES:
@@ -102,8 +107,12 @@ def test_static_membership_restart_within_session_timeout_causes_no_rebalance(pi
     a = start_worker("--passthrough")
     pipeline.extra_env["TRIAGE_GROUP_INSTANCE_ID"] = "worker-b"
     b = start_worker("--passthrough")
-    wait_until("one partition of each lane on each worker, both ready",
-               lambda: holding(a, 1) and holding(b, 1), 90, explain=lambda: state(a, b))
+    wait_until(
+        "one partition of each lane on each worker, both ready",
+        lambda: holding(a, 1) and holding(b, 1),
+        90,
+        explain=lambda: state(a, b),
+    )
     b_before = ops(b)
     assert [s.labels["membership"] for s in b_before if s.name == "triage_worker_info"] == ["static"]
     settled = {lane: rebalances(b_before, lane) for lane in LANES}
@@ -113,13 +122,18 @@ def test_static_membership_restart_within_session_timeout_causes_no_rebalance(pi
     stopped_at = time.monotonic()
     pipeline.extra_env["TRIAGE_GROUP_INSTANCE_ID"] = "worker-a"
     a2 = start_worker("--passthrough")
-    wait_until("the restarted worker-a holds its partitions again", lambda: holding(a2, 1), 60,
-               explain=lambda: state(a2, b))
-    assert time.monotonic() - stopped_at < 45, "the restart took longer than the session timeout: the test proves nothing"
+    wait_until(
+        "the restarted worker-a holds its partitions again", lambda: holding(a2, 1), 60, explain=lambda: state(a2, b)
+    )
+    assert time.monotonic() - stopped_at < 45, (
+        "the restart took longer than the session timeout: the test proves nothing"
+    )
     time.sleep(3)
     b_after = ops(b)
     for lane in LANES:
-        assert rebalances(b_after, lane) == settled[lane], f"worker-b saw a rebalance of the {lane} lane:\n{state(a2, b)}"
+        assert rebalances(b_after, lane) == settled[lane], (
+            f"worker-b saw a rebalance of the {lane} lane:\n{state(a2, b)}"
+        )
         assert assigned(b_after, lane) == 1
     # The restarted member got its assignment without a new round: one assignment, no revocation.
     a2_samples = ops(a2)
@@ -129,8 +143,9 @@ def test_static_membership_restart_within_session_timeout_causes_no_rebalance(pi
 
 def test_probes_when_the_broker_goes_away(pipeline: Pipeline, start_worker) -> None:
     with LocalBroker(heap="384m") as broker:
-        pipeline.extra_env.update(TRIAGE_KAFKA_BOOTSTRAP=broker.bootstrap, TRIAGE_PARTITIONS="2",
-                                  TRIAGE_URGENT_PARTITIONS="2")
+        pipeline.extra_env.update(
+            TRIAGE_KAFKA_BOOTSTRAP=broker.bootstrap, TRIAGE_PARTITIONS="2", TRIAGE_URGENT_PARTITIONS="2"
+        )
         worker = start_worker("--passthrough")
         wait_until("ready on the throw-away broker", lambda: holding(worker, 2), 60, explain=lambda: state(worker))
         assert probe(worker, "live")[0] == 200 and probe(worker, "startup")[0] == 200
@@ -150,8 +165,12 @@ def test_probes_when_the_broker_goes_away(pipeline: Pipeline, start_worker) -> N
         assert worker.alive(), worker.text()[-3000:]
 
         broker.start()
-        wait_until("ready again once the broker is back", lambda: probe(worker, "ready")[0] == 200, 90,
-                   explain=lambda: state(worker))
+        wait_until(
+            "ready again once the broker is back",
+            lambda: probe(worker, "ready")[0] == 200,
+            90,
+            explain=lambda: state(worker),
+        )
         assert worker.alive() and probe(worker, "live")[0] == 200
         stop(worker)  # while its broker is still there to take the final commit
 
@@ -160,6 +179,8 @@ def test_probes_when_the_broker_goes_away(pipeline: Pipeline, start_worker) -> N
             # Known defect (pipeline/lanes.py, reported): the lane marks the broker as answering after every
             # getmany() that raised nothing, and aiokafka's getmany() returns {} without raising while the broker
             # is unreachable, so readiness stays 200 for as long as the broker is down.
-            pytest.xfail(f"readiness stayed {sorted({s for s, _ in ready})} for 25 s with the broker down: {ready[-1][1]}")
+            pytest.xfail(
+                f"readiness stayed {sorted({s for s, _ in ready})} for 25 s with the broker down: {ready[-1][1]}"
+            )
         assert all("broker" in body["reason"] for body in unready), unready
         assert 0 in probe_ok_ready, probe_ok_ready

@@ -39,8 +39,10 @@ REPORTS = [
     ("unc-1", "UNCLASSIFIED", "NSTR. Patrol returned to base, all quiet. " + MARKER),
 ]
 MALFORMED = [
-    b'{"report_id": "bad-1", "classification": "SECRET", "source": {"unit": "x"}, "text": 12, "note": "' + MARKER.encode() + b'"}',
-    b'{"report_id": "bad-2", "text": "' + MARKER.encode() + b' unterminated',
+    b'{"report_id": "bad-1", "classification": "SECRET", "source": {"unit": "x"}, "text": 12, "note": "'
+    + MARKER.encode()
+    + b'"}',
+    b'{"report_id": "bad-2", "text": "' + MARKER.encode() + b" unterminated",
 ]
 
 
@@ -93,9 +95,18 @@ class Secured:
 
         return Settings.from_env(self.env(role, keyring))
 
-    def triage(self, role: str, *args: str, keyring: str | None = None, timeout: float = 90) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], env=self.env(role, keyring),
-                              check=False, capture_output=True, text=True, timeout=timeout, cwd=REPO)
+    def triage(
+        self, role: str, *args: str, keyring: str | None = None, timeout: float = 90
+    ) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pipeline.cli", *args],
+            env=self.env(role, keyring),
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=REPO,
+        )
 
     def read(self, role: str, topic: str) -> list[Any]:
         """Every record of a topic from the beginning to its current end, read as `role`."""
@@ -103,10 +114,17 @@ class Secured:
 
         from pipeline.clients import kafka_options
 
-        consumer = KafkaConsumer(group_id=None, enable_auto_commit=False, bootstrap_servers=self.bootstrap,
-                                 **kafka_options(self.settings(role)))
+        consumer = KafkaConsumer(
+            group_id=None,
+            enable_auto_commit=False,
+            bootstrap_servers=self.bootstrap,
+            **kafka_options(self.settings(role)),
+        )
         try:
-            tps = [TopicPartition(self.topic(topic), p) for p in sorted(consumer.partitions_for_topic(self.topic(topic)) or [])]
+            tps = [
+                TopicPartition(self.topic(topic), p)
+                for p in sorted(consumer.partitions_for_topic(self.topic(topic)) or [])
+            ]
             consumer.assign(tps)
             consumer.seek_to_beginning(*tps)
             end = consumer.end_offsets(tps)
@@ -128,39 +146,70 @@ def secured(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Secured]:
     port, cport = free_port_pair()
     work = tmp_path_factory.mktemp("sealed")
     tag = uuid.uuid4().hex[:6]
-    s = Secured(port=port, data=work / "kafka", keys=work / "keys", prefix=f"z{tag}.", app_id=f"triage-z{tag}", work=work)
+    s = Secured(
+        port=port, data=work / "kafka", keys=work / "keys", prefix=f"z{tag}.", app_id=f"triage-z{tag}", work=work
+    )
     kafka_env = secure_broker_env(port, cport, s.data, s.prefix, s.app_id)
     try:
-        up = subprocess.run([str(KAFKA_SH), "up"], env=kafka_env, check=False, capture_output=True, text=True, timeout=300)
+        up = subprocess.run(
+            [str(KAFKA_SH), "up"], env=kafka_env, check=False, capture_output=True, text=True, timeout=300
+        )
         if up.returncode != 0:
             pytest.fail(f"the secure test broker did not start:\n{up.stdout}\n{up.stderr}")
         made = s.triage("admin", "keys", "init", "--out", str(s.keys))
         assert made.returncode == 0, made.stderr
-        topics = subprocess.run([sys.executable, "-m", "pipeline.cli", "topics"], env=s.env("admin", TRIAGE_PARTITIONS="2"),
-                                check=False, capture_output=True, text=True, timeout=120, cwd=REPO)
+        topics = subprocess.run(
+            [sys.executable, "-m", "pipeline.cli", "topics"],
+            env=s.env("admin", TRIAGE_PARTITIONS="2"),
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=REPO,
+        )
         assert topics.returncode == 0 and "(created)" in topics.stdout, topics.stdout + topics.stderr
         # The real worker with a keyword stand-in for the model (tests/integration/keyword_worker.py).
         s.worker = subprocess.Popen(
             [sys.executable, str(Path(__file__).with_name("keyword_worker.py"))],
-            env=s.env("worker", "keyring.json", TRIAGE_SIGNING_KEY_FILE=str(s.keys / "signing.pem"),
-                      TRIAGE_SIGNING_KEY_ID="worker-k1", TRIAGE_WORKER_ID="itest-worker",
-                      TRIAGE_ARCHIVE_ENABLED="false", TRIAGE_BRIEFING_INTERVAL_S="3", TRIAGE_BATCH_WAIT_MS="50"),
-            stdout=open(s.worker_log, "wb"), stderr=subprocess.STDOUT, cwd=REPO,
+            env=s.env(
+                "worker",
+                "keyring.json",
+                TRIAGE_SIGNING_KEY_FILE=str(s.keys / "signing.pem"),
+                TRIAGE_SIGNING_KEY_ID="worker-k1",
+                TRIAGE_WORKER_ID="itest-worker",
+                TRIAGE_ARCHIVE_ENABLED="false",
+                TRIAGE_BRIEFING_INTERVAL_S="3",
+                TRIAGE_BATCH_WAIT_MS="50",
+            ),
+            stdout=open(s.worker_log, "wb"),  # noqa: SIM115 - the worker keeps the file after this block stderr=subprocess.STDOUT, cwd=REPO,
         )
         deadline = time.monotonic() + 150
         while "Worker ready" not in s.worker_log.read_text(errors="replace"):
             assert s.worker.poll() is None, f"the worker exited:\n{s.worker_log.read_text()[-3000:]}"
             assert time.monotonic() < deadline, f"the worker was not ready:\n{s.worker_log.read_text()[-3000:]}"
             time.sleep(0.3)
-        lines = [json.dumps({"report_id": rid, "source": {"unit": f"unit {rid}", "reliability": "B"}, "credibility": 2,
-                             "classification": level, "text": text}).encode() for rid, level, text in REPORTS]
+        lines = [
+            json.dumps(
+                {
+                    "report_id": rid,
+                    "source": {"unit": f"unit {rid}", "reliability": "B"},
+                    "credibility": 2,
+                    "classification": level,
+                    "text": text,
+                }
+            ).encode()
+            for rid, level, text in REPORTS
+        ]
         reports = work / "reports.jsonl"
         reports.write_bytes(b"\n".join(lines + MALFORMED) + b"\n")
         produced = s.triage("ingest", "produce", str(reports))
         assert produced.returncode == 0, produced.stderr
         deadline = time.monotonic() + 90
-        while not (s.read("admin", "alerts.secret") and s.read("admin", "alerts.restricted")
-                   and len(s.read("admin", "reports.deadletter")) >= 2):
+        while not (
+            s.read("admin", "alerts.secret")
+            and s.read("admin", "alerts.restricted")
+            and len(s.read("admin", "reports.deadletter")) >= 2
+        ):
             assert time.monotonic() < deadline, f"no alerts within 90s:\n{s.worker_log.read_text()[-3000:]}"
             time.sleep(1)
         yield s
@@ -211,26 +260,39 @@ def test_analyst_restricted_opens_restricted_alerts_and_not_a_secret_one(secured
     assert secret
     for rec in secret:
         refused = opener.open(rec.topic, rec.value, rec.headers)
-        assert isinstance(refused, Rejection) and refusal_text(refused, rec.headers) == "refused: not cleared for SECRET"
-        assert json.loads(_opener(secured, "keyring-secret.json").open(rec.topic, rec.value, rec.headers))["classification"] == "SECRET"
+        assert (
+            isinstance(refused, Rejection) and refusal_text(refused, rec.headers) == "refused: not cleared for SECRET"
+        )
+        assert (
+            json.loads(_opener(secured, "keyring-secret.json").open(rec.topic, rec.value, rec.headers))[
+                "classification"
+            ]
+            == "SECRET"
+        )
 
 
 def test_triage_tail_opens_for_the_cleared_and_refuses_the_rest(secured: Secured) -> None:
     n_restricted = len(secured.read("admin", "alerts.restricted"))
     n_secret = len(secured.read("admin", "alerts.secret"))
 
-    cleared = secured.triage("analyst-restricted", "tail", secured.topic("alerts.restricted"), keyring="keyring-restricted.json")
+    cleared = secured.triage(
+        "analyst-restricted", "tail", secured.topic("alerts.restricted"), keyring="keyring-restricted.json"
+    )
     assert cleared.returncode == 0, cleared.stderr
     shown = [json.loads(line) for line in cleared.stdout.splitlines()]
     assert len(shown) == n_restricted and all(a["classification"] == "RESTRICTED" for a in shown)
 
-    uncleared = secured.triage("analyst-secret", "tail", secured.topic("alerts.secret"), keyring="keyring-restricted.json")
+    uncleared = secured.triage(
+        "analyst-secret", "tail", secured.topic("alerts.secret"), keyring="keyring-restricted.json"
+    )
     assert uncleared.returncode == 5
     assert uncleared.stdout == ""  # nothing printed as if it were content
     assert uncleared.stderr.count("refused: not cleared for SECRET") == n_secret, uncleared.stderr
     assert f"{n_secret} messages refused" in uncleared.stderr
 
-    denied = secured.triage("analyst-restricted", "tail", secured.topic("alerts.secret"), keyring="keyring-restricted.json")
+    denied = secured.triage(
+        "analyst-restricted", "tail", secured.topic("alerts.secret"), keyring="keyring-restricted.json"
+    )
     assert denied.returncode != 0 and denied.stdout == ""
     assert "may not see it" in denied.stderr or "may not read" in denied.stderr
 
@@ -248,7 +310,11 @@ def test_messages_altered_relabelled_or_moved_are_refused(secured: Secured) -> N
     flipped = bytes([taken.value[0]]) + bytes([taken.value[1] ^ 0x04]) + taken.value[2:]
     variants = {
         "bit flip in the ciphertext": (taken.topic, flipped, taken.headers),
-        "bit flip at the end (GCM tag)": (taken.topic, taken.value[:-1] + bytes([taken.value[-1] ^ 0x01]), taken.headers),
+        "bit flip at the end (GCM tag)": (
+            taken.topic,
+            taken.value[:-1] + bytes([taken.value[-1] ^ 0x01]),
+            taken.headers,
+        ),
         "label swapped up": (taken.topic, taken.value, list({**h, "classification": b"SECRET"}.items())),
         "label swapped down": (taken.topic, taken.value, list({**h, "classification": b"UNCLASSIFIED"}.items())),
         "moved to another topic": (secured.topic("alerts.secret"), taken.value, taken.headers),
@@ -259,7 +325,9 @@ def test_messages_altered_relabelled_or_moved_are_refused(secured: Secured) -> N
         assert isinstance(opener.open(topic, value, headers), Rejection), what
 
     # The same, for real: admin (who may write anywhere) moves and relabels copies onto another topic.
-    producer = KafkaProducer(bootstrap_servers=secured.bootstrap, acks="all", **kafka_options(secured.settings("admin")))
+    producer = KafkaProducer(
+        bootstrap_servers=secured.bootstrap, acks="all", **kafka_options(secured.settings("admin"))
+    )
     try:
         target = secured.topic("alerts.unclassified")
         producer.send(target, key=taken.key, value=taken.value, headers=list(taken.headers)).get(timeout=30)
@@ -294,8 +362,9 @@ def test_the_audit_trail_verifies_and_tampered_copies_do_not(secured: Secured, t
         for level in ("restricted", "secret")
         for rec in secured.read("admin", f"{family}.{level}")
     }
-    assert {t for _, t, _ in published} >= {secured.topic(f"{f}.{lv}") for f in ("alerts", "events", "briefings")
-                                            for lv in ("restricted", "secret")}
+    assert {t for _, t, _ in published} >= {
+        secured.topic(f"{f}.{lv}") for f in ("alerts", "events", "briefings") for lv in ("restricted", "secret")
+    }
     deadline = time.monotonic() + 15
     while True:
         entries = [parse_entry(r.value) for r in secured.read("auditor", "audit")]
@@ -325,7 +394,9 @@ def test_the_audit_trail_verifies_and_tampered_copies_do_not(secured: Secured, t
     for what, copy in copies.items():
         reports = verify_chains(parse_dump(json.dumps(r) for r in copy))
         assert [r.ok for r in reports] == [False], what
-    problems = {what: verify_chains(parse_dump(json.dumps(r) for r in copy))[0].problem for what, copy in copies.items()}
+    problems = {
+        what: verify_chains(parse_dump(json.dumps(r) for r in copy))[0].problem for what, copy in copies.items()
+    }
     assert problems["removed"].index == 2 and "removed or reordered" in problems["removed"].problem  # type: ignore[union-attr]
     assert problems["reordered"].index == 1  # type: ignore[union-attr]
     assert problems["altered"].index == 4 and "altered" in problems["altered"].problem  # type: ignore[union-attr]
@@ -341,7 +412,9 @@ def test_stix_export_opens_the_sealed_events_it_is_cleared_for(secured: Secured,
     events = secured.read("admin", "events.secret") + secured.read("admin", "events.restricted")
     event_ids = {dict(r.headers)["message-id"].decode() for r in events}
     out = tmp_path / "bundle.json"
-    cleared = secured.triage("admin", "export", "stix", "--level", "SECRET", "--out", str(out), keyring="keyring-secret.json")
+    cleared = secured.triage(
+        "admin", "export", "stix", "--level", "SECRET", "--out", str(out), keyring="keyring-secret.json"
+    )
     assert cleared.returncode == 0, cleared.stderr
     bundle = json.loads(out.read_text())
     reports = [o for o in bundle["objects"] if o["type"] == "report"]

@@ -117,7 +117,9 @@ class SecureBroker:
             **extra,
         }
 
-    def kafka_sh(self, *args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    def kafka_sh(
+        self, *args: str, env: dict[str, str] | None = None, timeout: float = 300
+    ) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [str(KAFKA_SH), *args], check=False, env=env or self.env, capture_output=True, text=True, timeout=timeout
         )
@@ -139,7 +141,9 @@ def secure_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecureBr
     tag = uuid.uuid4().hex[:6]
     prefix, app_id = f"s{tag}.", f"triage-s{tag}"
     env = secure_broker_env(port, cport, data, prefix, app_id)
-    broker = SecureBroker(port=port, controller_port=cport, data=data, env=env, prefix=prefix, app_id=app_id, up_output="")
+    broker = SecureBroker(
+        port=port, controller_port=cport, data=data, env=env, prefix=prefix, app_id=app_id, up_output=""
+    )
     try:
         started = broker.kafka_sh("up")
         if started.returncode != 0:
@@ -204,9 +208,24 @@ def _console(b: SecureBroker, tool: str, config: Path, topic: str, *args: str, s
     logs.mkdir(parents=True)
     env = {**b.env, "KAFKA_HEAP": "256m", "KAFKA_TOOL_OPTS": f"-XX:TieredStopAtLevel=1 -Dkafka.logs.dir={logs}"}
     proc = subprocess.run(
-        [str(KAFKA_SH), "tool", tool, "--bootstrap-server", b.bootstrap, "--topic", b.topic(topic),
-         "--command-config", str(config), *args],
-        check=False, input=stdin, env=env, capture_output=True, text=True, timeout=180,
+        [
+            str(KAFKA_SH),
+            "tool",
+            tool,
+            "--bootstrap-server",
+            b.bootstrap,
+            "--topic",
+            b.topic(topic),
+            "--command-config",
+            str(config),
+            *args,
+        ],
+        check=False,
+        input=stdin,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     log = logs / "server.log"
     return ConsoleRun(stdout=proc.stdout + proc.stderr, log=log.read_text(errors="replace") if log.exists() else "")
@@ -218,21 +237,44 @@ def console_cells(seeded: SecureBroker, tmp_path_factory: pytest.TempPathFactory
     b = seeded
     clients = b.secure_dir / "clients"
     bad = tmp_path_factory.mktemp("bad-login") / "auditor-wrong-password.properties"
-    bad.write_text(re.sub(r'password="[^"]*"', 'password="not-the-password"', (clients / "auditor.properties").read_text()))
+    bad.write_text(
+        re.sub(r'password="[^"]*"', 'password="not-the-password"', (clients / "auditor.properties").read_text())
+    )
     bad.chmod(0o600)
     marker = f"console-{uuid.uuid4().hex}"
 
     def consume(config: Path, topic: str, group: str) -> ConsoleRun:
-        return _console(b, CONSOLE_CONSUMER, config, topic, "--group", b.topic(group), "--from-beginning",
-                        "--max-messages", "1", "--timeout-ms", "30000")
+        return _console(
+            b,
+            CONSOLE_CONSUMER,
+            config,
+            topic,
+            "--group",
+            b.topic(group),
+            "--from-beginning",
+            "--max-messages",
+            "1",
+            "--timeout-ms",
+            "30000",
+        )
 
     pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="console")
     runs = {
-        "ingest writes raw": pool.submit(_console, b, CONSOLE_PRODUCER, clients / "ingest.properties", "reports.raw", stdin=marker + "\n"),
-        "worker writes raw": pool.submit(_console, b, CONSOLE_PRODUCER, clients / "worker.properties", "reports.raw", stdin="denied\n"),
-        "analyst-restricted reads alerts.restricted": pool.submit(consume, clients / "analyst-restricted.properties", "alerts.restricted", "analyst-restricted"),
-        "analyst-restricted reads alerts.secret": pool.submit(consume, clients / "analyst-restricted.properties", "alerts.secret", "analyst-restricted"),
-        "commander-secret reads briefings.unclassified": pool.submit(consume, clients / "commander-secret.properties", "briefings.unclassified", "commander-secret"),
+        "ingest writes raw": pool.submit(
+            _console, b, CONSOLE_PRODUCER, clients / "ingest.properties", "reports.raw", stdin=marker + "\n"
+        ),
+        "worker writes raw": pool.submit(
+            _console, b, CONSOLE_PRODUCER, clients / "worker.properties", "reports.raw", stdin="denied\n"
+        ),
+        "analyst-restricted reads alerts.restricted": pool.submit(
+            consume, clients / "analyst-restricted.properties", "alerts.restricted", "analyst-restricted"
+        ),
+        "analyst-restricted reads alerts.secret": pool.submit(
+            consume, clients / "analyst-restricted.properties", "alerts.secret", "analyst-restricted"
+        ),
+        "commander-secret reads briefings.unclassified": pool.submit(
+            consume, clients / "commander-secret.properties", "briefings.unclassified", "commander-secret"
+        ),
         "auditor with a wrong password": pool.submit(consume, bad, "audit", "auditor"),
     }
     yield ConsoleCells(marker=marker, runs=runs)
@@ -257,7 +299,7 @@ def _write_outcomes(b: SecureBroker, role: str) -> dict[str, str]:
                 outcomes[topic] = "allowed"
             except TopicAuthorizationFailedError as exc:
                 outcomes[topic] = "denied" if b.topic(topic) in str(exc) else f"denied for another topic: {exc}"
-            except Exception as exc:  # noqa: BLE001 - any other failure is a wrong cell, reported below
+            except Exception as exc:
                 outcomes[topic] = f"error {type(exc).__name__}: {exc}"
     finally:
         producer.close()
@@ -313,7 +355,10 @@ def matrix(seeded: SecureBroker, console_cells: ConsoleCells) -> dict[str, dict[
     """
     with ThreadPoolExecutor(max_workers=2 * len(ROLES), thread_name_prefix="matrix") as pool:
         futures = {
-            role: {"write": pool.submit(_write_outcomes, seeded, role), "read": pool.submit(_read_outcomes, seeded, role)}
+            role: {
+                "write": pool.submit(_write_outcomes, seeded, role),
+                "read": pool.submit(_read_outcomes, seeded, role),
+            }
             for role in ROLES
         }
         return {role: {op: f.result() for op, f in ops.items()} for role, ops in futures.items()}
@@ -445,7 +490,10 @@ def test_only_super_users_administer_acls(seeded: SecureBroker) -> None:
 
     b = seeded
     everything = ACLFilter(
-        principal=None, host="*", operation=ACLOperation.ANY, permission_type=ACLPermissionType.ANY,
+        principal=None,
+        host="*",
+        operation=ACLOperation.ANY,
+        permission_type=ACLPermissionType.ANY,
         resource_pattern=ResourcePatternFilter(ResourceType.ANY, None, ACLResourcePatternType.ANY),
     )
     admin = KafkaAdminClient(**b.client("admin"))
@@ -489,7 +537,9 @@ def test_console_tools_agree(console_cells: ConsoleCells, seeded: SecureBroker) 
         consumer.close()
 
     denied = runs["worker writes raw"]
-    assert f"TopicAuthorizationException: Not authorized to access topics: [{b.topic('reports.raw')}]" in denied.log, denied.text[-3000:]
+    assert f"TopicAuthorizationException: Not authorized to access topics: [{b.topic('reports.raw')}]" in denied.log, (
+        denied.text[-3000:]
+    )
 
     for name, topic in [
         ("analyst-restricted reads alerts.restricted", "alerts.restricted"),
@@ -498,7 +548,9 @@ def test_console_tools_agree(console_cells: ConsoleCells, seeded: SecureBroker) 
         assert f"seed:{b.topic(topic)}" in runs[name].stdout, runs[name].text[-3000:]
 
     denied = runs["analyst-restricted reads alerts.secret"]
-    assert f"TopicAuthorizationException: Not authorized to access topics: [{b.topic('alerts.secret')}]" in denied.log, denied.text[-3000:]
+    assert (
+        f"TopicAuthorizationException: Not authorized to access topics: [{b.topic('alerts.secret')}]" in denied.log
+    ), denied.text[-3000:]
     assert "seed:" not in denied.stdout
 
     bad = runs["auditor with a wrong password"]
@@ -531,11 +583,14 @@ def _local_ports() -> Iterator[set[int]]:
 
 def _broker_rejections(b: SecureBroker, ports: set[int], timeout: float = 10) -> list[str]:
     """The broker's 'Failed authentication' log lines for connections from `ports`."""
-    pattern = re.compile(rf"Failed authentication with /127\.0\.0\.1 \(channelId=127\.0\.0\.1:{b.port}-127\.0\.0\.1:(\d+)-")
+    pattern = re.compile(
+        rf"Failed authentication with /127\.0\.0\.1 \(channelId=127\.0\.0\.1:{b.port}-127\.0\.0\.1:(\d+)-"
+    )
     deadline = time.monotonic() + timeout
     while True:
-        found = [line for line in b.server_log().splitlines()
-                 if (m := pattern.search(line)) and int(m.group(1)) in ports]
+        found = [
+            line for line in b.server_log().splitlines() if (m := pattern.search(line)) and int(m.group(1)) in ports
+        ]
         if found or time.monotonic() >= deadline:
             return found
         time.sleep(0.2)
@@ -549,16 +604,16 @@ def _cannot_bootstrap(**config: Any) -> None:
         KafkaProducer(**config, bootstrap_timeout_ms=2000).close()
 
 
-@pytest.mark.parametrize(
-    ("user", "password"), [("ingest", "not-the-password"), ("admin", ""), ("nobody", "whatever")]
-)
+@pytest.mark.parametrize(("user", "password"), [("ingest", "not-the-password"), ("admin", ""), ("nobody", "whatever")])
 def test_bad_logins_are_rejected(secure_broker: SecureBroker, user: str, password: str) -> None:
     b = secure_broker
     with _local_ports() as ports:
         _cannot_bootstrap(**b.client(user, password=password))
     assert ports, "kafka-python never connected"
     rejections = _broker_rejections(b, ports)
-    assert rejections and all("invalid credentials with SASL mechanism SCRAM-SHA-512" in r for r in rejections), rejections
+    assert rejections and all("invalid credentials with SASL mechanism SCRAM-SHA-512" in r for r in rejections), (
+        rejections
+    )
 
 
 @pytest.mark.parametrize("protocol", ["PLAINTEXT", "SSL", "SASL_PLAINTEXT"])
@@ -656,7 +711,9 @@ def _listening_ports(pid: int) -> set[tuple[str, int]]:
             if width == 8:
                 host = socket.inet_ntoa(struct.pack("<I", int(address, 16)))
             else:
-                host = socket.inet_ntop(socket.AF_INET6, b"".join(struct.pack("<I", int(address[i:i + 8], 16)) for i in range(0, 32, 8)))
+                host = socket.inet_ntop(
+                    socket.AF_INET6, b"".join(struct.pack("<I", int(address[i : i + 8], 16)) for i in range(0, 32, 8))
+                )
             found.add((host.removeprefix("::ffff:"), int(port, 16)))  # the JVM binds IPv4-mapped sockets
     return found
 

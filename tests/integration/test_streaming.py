@@ -7,7 +7,7 @@ import random
 import threading
 import time
 from collections import Counter, defaultdict
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from conftest import ARTIFACTS, Pipeline, read_topic, read_until_reports
@@ -30,7 +30,7 @@ TEXTS = [
 def make_reports(n: int, malformed_every: int, seed: int = 1) -> tuple[list[bytes], set[str], int]:
     rng = random.Random(seed)
     # Date-time groups relative to the clock, never a fixed date that ages (the suite went red by itself once).
-    dtg = (datetime.now(timezone.utc) - timedelta(minutes=20)).strftime("%d%H%MZ%b%y").upper()
+    dtg = (datetime.now(UTC) - timedelta(minutes=20)).strftime("%d%H%MZ%b%y").upper()
     out: list[bytes] = []
     valid: set[str] = set()
     bad = 0
@@ -81,7 +81,9 @@ def expected_topics(p: Pipeline, classification: str, precedence: str) -> set[st
 
 
 def all_output_topics(p: Pipeline) -> list[str]:
-    return [p.topic("reports.triaged")] + [p.topic(f"{kind}.{lvl.lower()}") for kind in ("alerts", "flash") for lvl in LEVELS]
+    return [p.topic("reports.triaged")] + [
+        p.topic(f"{kind}.{lvl.lower()}") for kind in ("alerts", "flash") for lvl in LEVELS
+    ]
 
 
 def test_5000_reports_routed_by_classification_and_precedence(pipeline: Pipeline, start_worker) -> None:
@@ -139,16 +141,23 @@ def test_sigkill_workers_mid_stream_loses_nothing(pipeline: Pipeline, start_work
     report_of = {}
     for v in values:
         assert report_of.setdefault(v["alert_id"], v["report_id"]) == v["report_id"]
-    assert not valid - {v["report_id"] for v in values}, f"reports lost: {sorted(valid - {v['report_id'] for v in values})[:20]}"
+    assert not valid - {v["report_id"] for v in values}, (
+        f"reports lost: {sorted(valid - {v['report_id'] for v in values})[:20]}"
+    )
     duplicates = sum(n - 1 for n in alert_ids.values())
     dead = read_topic(pipeline.broker.bootstrap, pipeline.topic("reports.deadletter"), bad, timeout=60)
     dead_sources = {(json.loads(r.value)["partition"], json.loads(r.value)["offset"]) for r in dead}
     assert len(dead_sources) == bad
     ARTIFACTS.mkdir(exist_ok=True)
     result = {
-        "reports": len(payloads), "valid": len(valid), "malformed": bad, "sigkills": kills,
-        "triaged_messages": len(values), "raw_duplicates": duplicates,
-        "deadletter_messages": len(dead), "deadletter_duplicates": len(dead) - len(dead_sources),
+        "reports": len(payloads),
+        "valid": len(valid),
+        "malformed": bad,
+        "sigkills": kills,
+        "triaged_messages": len(values),
+        "raw_duplicates": duplicates,
+        "deadletter_messages": len(dead),
+        "deadletter_duplicates": len(dead) - len(dead_sources),
     }
     (ARTIFACTS / "kill-test.json").write_text(json.dumps(result, indent=2))
     print(f"kill test: {result}")

@@ -85,7 +85,8 @@ def ops_targets(tmp_path: Path) -> Iterator[OpsTargets]:
 
         def start(name: str) -> ChildProcess:
             child = ChildProcess.triage_worker(
-                f"worker-{name}-{len(children)}", {**env, **WORKLOADS[name], "TRIAGE_OPS_PORT": str(ports[name])},
+                f"worker-{name}-{len(children)}",
+                {**env, **WORKLOADS[name], "TRIAGE_OPS_PORT": str(ports[name])},
                 tmp_path,
             )
             children.append(child)
@@ -130,12 +131,19 @@ def ops_targets(tmp_path: Path) -> Iterator[OpsTargets]:
 
         def triaged() -> bool:
             samples = exporter.samples()
-            ends = sum(s.value for s in samples if s.name == "triage_log_end_offset"
-                       and s.labels["topic"] == f"{prefix}reports.triaged")
+            ends = sum(
+                s.value
+                for s in samples
+                if s.name == "triage_log_end_offset" and s.labels["topic"] == f"{prefix}reports.triaged"
+            )
             return settled() and ends >= len(valid)
 
-        wait_until("every report triaged, archived and committed", triaged, 120,
-                   explain=lambda: "\n".join(c.text()[-1500:] for c in running.values()))
+        wait_until(
+            "every report triaged, archived and committed",
+            triaged,
+            120,
+            explain=lambda: "\n".join(c.text()[-1500:] for c in running.values()),
+        )
 
         victim: list[ChildProcess] = [running[KILLED]]
 

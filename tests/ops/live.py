@@ -53,7 +53,9 @@ def scrape(host_port: str) -> list[Sample]:
     if status != 200:
         return []
     return [
-        Sample(s.name, dict(s.labels), s.value) for family in text_string_to_metric_families(body) for s in family.samples
+        Sample(s.name, dict(s.labels), s.value)
+        for family in text_string_to_metric_families(body)
+        for s in family.samples
     ]
 
 
@@ -65,8 +67,13 @@ def total(samples: list[Sample], name: str, **labels: str) -> float:
     return sum(s.value for s in pick(samples, name, **labels))
 
 
-def wait_until(what: str, predicate: Callable[[], T], timeout: float, interval: float = 0.5,
-               explain: Callable[[], str] | None = None) -> T:
+def wait_until(
+    what: str,
+    predicate: Callable[[], T],
+    timeout: float,
+    interval: float = 0.5,
+    explain: Callable[[], str] | None = None,
+) -> T:
     """The first truthy value of `predicate` within `timeout` seconds; AssertionError naming `what` otherwise."""
     deadline = time.monotonic() + timeout
     while True:
@@ -81,7 +88,9 @@ def wait_until(what: str, predicate: Callable[[], T], timeout: float, interval: 
 class LagExporterProcess:
     """`triage lag-exporter` on a free loopback port, with its log in `log_dir`; stop() ends it."""
 
-    def __init__(self, env: Mapping[str, str], log_dir: Path, interval_s: float = 1.0, name: str = "lag-exporter") -> None:
+    def __init__(
+        self, env: Mapping[str, str], log_dir: Path, interval_s: float = 1.0, name: str = "lag-exporter"
+    ) -> None:
         self.port = free_port()
         self.address = f"127.0.0.1:{self.port}"
         self.log = log_dir / f"{name}.log"
@@ -89,7 +98,9 @@ class LagExporterProcess:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "pipeline.cli", "lag-exporter", "--interval", str(interval_s)],
             env={**env, "TRIAGE_LAG_EXPORTER_PORT": str(self.port), "TRIAGE_OPS_HOST": "127.0.0.1"},
-            stdout=self._handle, stderr=subprocess.STDOUT, cwd=REPO,
+            stdout=self._handle,
+            stderr=subprocess.STDOUT,
+            cwd=REPO,
         )
 
     def text(self) -> str:
@@ -133,8 +144,4 @@ def members(samples: list[Sample], group: str) -> float | None:
 
 def describe(samples: list[Sample], *prefixes: str) -> str:
     """The samples whose names start with one of `prefixes`, one a line, for assertion messages."""
-    return "\n".join(
-        f"{s.name}{s.labels} {s.value:g}" for s in samples if not prefixes or s.name.startswith(prefixes)
-    )
-
-
+    return "\n".join(f"{s.name}{s.labels} {s.value:g}" for s in samples if not prefixes or s.name.startswith(prefixes))

@@ -243,22 +243,31 @@ def test_keda_max_replicas_at_most_partitions(partitions: int) -> None:
 
 def test_urgent_partitions_bound_the_urgent_pool() -> None:
     """reports.urgent has app.urgentPartitions partitions: the urgent pool is useful up to that many workers."""
-    docs = render({"keda": {"enabled": True}, "app": {"partitions": 8, "urgentPartitions": 3},
-                   "pools": {"urgent": {"replicas": 3, "keda": {"maxReplicaCount": 3}}}})
+    docs = render(
+        {
+            "keda": {"enabled": True},
+            "app": {"partitions": 8, "urgentPartitions": 3},
+            "pools": {"urgent": {"replicas": 3, "keda": {"maxReplicaCount": 3}}},
+        }
+    )
     for workload in workers(docs):
         assert env_of(worker_container(workload))["TRIAGE_URGENT_PARTITIONS"] == "3"
     assert named(docs, "ScaledObject", "triage-urgent")["spec"]["maxReplicaCount"] == 3
     for values, message in (
         ({"app": {"partitions": 4, "urgentPartitions": 6}}, "app.urgentPartitions"),
         ({"app": {"urgentPartitions": 2}, "pools": {"urgent": {"replicas": 3}}}, "pools.urgent.replicas"),
-        ({"keda": {"enabled": True}, "app": {"urgentPartitions": 2}, "pools": {"urgent": {"replicas": 1}}},
-         "pools.urgent.keda.maxReplicaCount"),
+        (
+            {"keda": {"enabled": True}, "app": {"urgentPartitions": 2}, "pools": {"urgent": {"replicas": 1}}},
+            "pools.urgent.keda.maxReplicaCount",
+        ),
     ):
         result = helm_template(values)
         assert result.returncode != 0 and message in result.stderr, (values, result.stderr)
     # A pool serving both lanes can use as many workers as the larger topic has partitions.
-    both = {"app": {"partitions": 8, "urgentPartitions": 2},
-            "pools": {"urgent": {"enabled": False}, "bulk": {"lanes": "bulk,urgent", "replicas": 8}}}
+    both = {
+        "app": {"partitions": 8, "urgentPartitions": 2},
+        "pools": {"urgent": {"enabled": False}, "bulk": {"lanes": "bulk,urgent", "replicas": 8}},
+    }
     assert named(render(both), "Deployment", "triage-bulk")["spec"]["replicas"] == 8
 
 
@@ -365,8 +374,18 @@ def test_intel_can_be_left_out() -> None:
     assert exporter["TRIAGE_INTEL_ENABLED"] == exporter["TRIAGE_ARCHIVE_ENABLED"] == "false"
     result = helm_template({"intel": {"enabled": False}, "web": {"tokensSecret": "t"}})
     assert result.returncode != 0 and "intel" in result.stderr
-    result = helm_template({"pools": {"intel": {"enabled": True, "lanes": "bulk", "replicas": 1, "keda": {
-        "minReplicaCount": 1, "maxReplicaCount": 2, "lagThreshold": 5}}}})
+    result = helm_template(
+        {
+            "pools": {
+                "intel": {
+                    "enabled": True,
+                    "lanes": "bulk",
+                    "replicas": 1,
+                    "keda": {"minReplicaCount": 1, "maxReplicaCount": 2, "lagThreshold": 5},
+                }
+            }
+        }
+    )
     assert result.returncode != 0 and "pools.intel" in result.stderr
 
 

@@ -112,7 +112,9 @@ def test_prometheus_scrapes_the_live_pipeline(targets: Any, tmp_path: Path) -> N
         if produce is None:
             prom.wait_for(
                 "TriageWorkerDown pending after a worker stopped",
-                lambda: [a for a in prom.get("/api/v1/alerts")["alerts"] if a["labels"]["alertname"] == "TriageWorkerDown"],
+                lambda: [
+                    a for a in prom.get("/api/v1/alerts")["alerts"] if a["labels"]["alertname"] == "TriageWorkerDown"
+                ],
                 timeout=60,
             )
             return
@@ -126,8 +128,11 @@ def test_prometheus_scrapes_the_live_pipeline(targets: Any, tmp_path: Path) -> N
                 if a["state"] == "firing" and a["labels"]["alertname"] in down
             }
 
-        fired = prom.wait_for(f"{sorted(down)} firing after a worker was killed", lambda: (f := firing()).keys() >= down and f,
-                              timeout=120)
+        fired = prom.wait_for(
+            f"{sorted(down)} firing after a worker was killed",
+            lambda: (f := firing()).keys() >= down and f,
+            timeout=120,
+        )
         assert fired["TriageNoProgressWithLag"]["labels"]["group"].endswith(".triage"), fired
         assert fired["TriageWorkerDown"]["labels"]["job"] == "triage-worker", fired
         if restart_worker is None:
@@ -135,8 +140,11 @@ def test_prometheus_scrapes_the_live_pipeline(targets: Any, tmp_path: Path) -> N
         restart_worker()
 
         def resolved() -> bool:
-            return not [a for a in prom.get("/api/v1/alerts")["alerts"] if a["labels"]["alertname"] in down | {
-                "TriageConsumerGroupEmpty"}]
+            return not [
+                a
+                for a in prom.get("/api/v1/alerts")["alerts"]
+                if a["labels"]["alertname"] in down | {"TriageConsumerGroupEmpty"}
+            ]
 
         prom.wait_for(f"{sorted(down)} resolved after the worker was restarted", resolved, timeout=120)
         assert prom.targets_up() and set(prom.targets_up().values()) == {"up"}

@@ -46,7 +46,15 @@ def test_every_alert_is_listed_with_its_runbook_link() -> None:
 def test_every_top_level_chart_value_is_described() -> None:
     text = OPERATING.read_text()
     values = yaml.safe_load((CHART / "values.yaml").read_text())
-    skip = {"nameOverride", "fullnameOverride", "image", "imagePullSecrets", "podSecurityContext", "securityContext",
-            "podAnnotations", "podLabels"}
+    skip = {
+        "nameOverride",
+        "fullnameOverride",
+        "image",
+        "imagePullSecrets",
+        "podSecurityContext",
+        "securityContext",
+        "podAnnotations",
+        "podLabels",
+    }
     missing = sorted(key for key in values if key not in skip and not re.search(rf"`{key}[.`]", text))
     assert not missing, f"docs/operating.md does not describe the chart values {missing}"

@@ -50,7 +50,11 @@ def tiny_result(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[st
     out = tmp_path_factory.mktemp("bench-gpu-tiny")
     done = subprocess.run(
         [sys.executable, "-m", "bench.gpu", "--tiny", "--out", str(out)],
-        check=False, cwd=REPO, capture_output=True, text=True, timeout=400,
+        check=False,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=400,
     )
     assert done.returncode == 0, f"bench.gpu --tiny exited {done.returncode}:\n{done.stderr[-5000:]}"
     files = sorted(out.glob("*-gpu.json"))

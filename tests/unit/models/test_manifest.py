@@ -32,8 +32,14 @@ def _manifest(path: Path) -> dict:
 def test_shipped_default_verifies() -> None:
     manifest = verify_model_dir(DEFAULT)
     assert manifest.category_labels == (
-        "enemy_movement", "attack", "air_activity", "cbrn", "logistics_infrastructure", "cyber_ew",
-        "civil_humanitarian", "routine",
+        "enemy_movement",
+        "attack",
+        "air_activity",
+        "cbrn",
+        "logistics_infrastructure",
+        "cyber_ew",
+        "civil_humanitarian",
+        "routine",
     )
     assert manifest.urgency_labels == ("FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE")
     assert manifest.ner_labels[0] == "O" and len(manifest.ner_labels) == 17

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,30 +28,51 @@ from schemas.reports import (
     TriagedReport,
 )
 
-DAY1 = datetime(2026, 11, 26, 23, 50, tzinfo=timezone.utc)
-DAY2 = datetime(2026, 11, 27, 0, 10, tzinfo=timezone.utc)
+DAY1 = datetime(2026, 11, 26, 23, 50, tzinfo=UTC)
+DAY2 = datetime(2026, 11, 27, 0, 10, tzinfo=UTC)
 LEVELS = ["UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET"]
 
 
-def _triaged(n: int, classification: str = "SECRET", triaged_at: datetime = DAY1, located: bool = True) -> TriagedReport:
+def _triaged(
+    n: int, classification: str = "SECRET", triaged_at: datetime = DAY1, located: bool = True
+) -> TriagedReport:
     received = triaged_at - timedelta(seconds=30, microseconds=n)
     return TriagedReport(
-        alert_id=f"alert-{n:03d}", report_id=f"r{n}", received_at=received,
+        alert_id=f"alert-{n:03d}",
+        report_id=f"r{n}",
+        received_at=received,
         source=Source(unit=f"{n} Coy", callsign="Bravo 2" if n % 2 else None, reliability="B"),
-        credibility=2, classification=classification, releasability=["LUX", "NATO"] if n % 2 else None, format="salute",
-        dtg="262350ZNOV26" if n % 3 else None, text=f"{n}x T-72B3 vic Wiltz — ça bouge", language="en", category="enemy_movement",
-        category_scores={"enemy_movement": 0.9, "routine": 0.1}, precedence="IMMEDIATE", priority_score=0.71,
+        credibility=2,
+        classification=classification,
+        releasability=["LUX", "NATO"] if n % 2 else None,
+        format="salute",
+        dtg="262350ZNOV26" if n % 3 else None,
+        text=f"{n}x T-72B3 vic Wiltz — ça bouge",
+        language="en",
+        category="enemy_movement",
+        category_scores={"enemy_movement": 0.9, "routine": 0.1},
+        precedence="IMMEDIATE",
+        priority_score=0.71,
         entities=[Entity(label="EQUIPMENT", text="T-72B3", start=3, end=9, normalized="T-72B3", source="rules")],
-        location=Location(mgrs="31U GR 1033 3897", lat=49.97, lon=5.93, precision_m=10.0, name="Wiltz") if located else None,
-        observed_at=received - timedelta(minutes=10) if n % 2 else None, summary="IMMEDIATE · enemy movement",
-        explanation=Explanation(reason="tanks", factors=[Factor(name="category", weight=0.4, value="enemy_movement", evidence="T-72B3", start=3, end=9)], confidence=0.9),
-        models=[ModelRef(name="default", sha256="ab" * 32)], triaged_at=triaged_at,
+        location=Location(mgrs="31U GR 1033 3897", lat=49.97, lon=5.93, precision_m=10.0, name="Wiltz")
+        if located
+        else None,
+        observed_at=received - timedelta(minutes=10) if n % 2 else None,
+        summary="IMMEDIATE · enemy movement",
+        explanation=Explanation(
+            reason="tanks",
+            factors=[Factor(name="category", weight=0.4, value="enemy_movement", evidence="T-72B3", start=3, end=9)],
+            confidence=0.9,
+        ),
+        models=[ModelRef(name="default", sha256="ab" * 32)],
+        triaged_at=triaged_at,
     )
 
 
 def _reports() -> list[TriagedReport]:
     return [
-        _triaged(i, classification=LEVELS[i % 4], triaged_at=DAY1 if i < 6 else DAY2, located=i % 3 != 0) for i in range(10)
+        _triaged(i, classification=LEVELS[i % 4], triaged_at=DAY1 if i < 6 else DAY2, located=i % 3 != 0)
+        for i in range(10)
     ]
 
 
@@ -62,7 +83,7 @@ def _assert_same(record: dict[str, Any], report: TriagedReport) -> None:
         value = record[name]
         original = getattr(report, name)
         if isinstance(original, datetime):
-            assert value == original and value.tzinfo is timezone.utc, name
+            assert value == original and value.tzinfo is UTC, name
         elif name == "category_scores":
             assert value == original, name
         else:
@@ -112,7 +133,9 @@ def test_rolls_by_size_into_several_files(tmp_path: Path) -> None:
         writer.write([report], now=DAY1)
     assert writer.buffered_rows == 0 and len(writer.files) == 5
     assert len(list(tmp_path.rglob("part-*.parquet"))) == 5
-    assert [r["report_id"] for r in read_archive(tmp_path)] == [r.report_id for r in sorted(reports, key=lambda r: r.alert_id)]
+    assert [r["report_id"] for r in read_archive(tmp_path)] == [
+        r.report_id for r in sorted(reports, key=lambda r: r.alert_id)
+    ]
 
 
 def test_rolls_by_time(tmp_path: Path) -> None:
@@ -145,7 +168,11 @@ def test_bad_reports_come_back_as_rejections(tmp_path: Path) -> None:
     writer = ArchiveWriter(tmp_path)
     rejections = writer.write([*bad, good], now=DAY1)
     assert [r.reason for r in rejections] == [
-        Reason.UNKNOWN_CLASSIFICATION, Reason.INVALID_VALUE, Reason.MISSING_FIELD, Reason.MISSING_FIELD, Reason.WRONG_TYPE,
+        Reason.UNKNOWN_CLASSIFICATION,
+        Reason.INVALID_VALUE,
+        Reason.MISSING_FIELD,
+        Reason.MISSING_FIELD,
+        Reason.WRONG_TYPE,
         Reason.NOT_AN_OBJECT,
     ]
     assert all(r.step == "archive" for r in rejections)
@@ -160,7 +187,7 @@ def test_to_arrow_rows_from_json_dict_matches_the_record() -> None:
     from_record = to_arrow_rows(report)
     assert not isinstance(from_dict, Rejection) and from_dict == from_record
     assert from_dict["category_scores"] == [("enemy_movement", 0.9), ("routine", 0.1)]
-    assert from_dict["received_at"].tzinfo is timezone.utc
+    assert from_dict["received_at"].tzinfo is UTC
 
 
 def test_missing_root_reads_empty(tmp_path: Path) -> None:

@@ -13,8 +13,14 @@ from operators.protection.hashchain import AuditChain, parse_entry, verify_chain
 def chain(n: int) -> list[bytes]:
     c = AuditChain()
     return [
-        c.append(alert_id=f"alert-{i}", topic="alerts.secret", classification="SECRET", precedence="FLASH",
-                 models=("default@1",), published_at=f"2026-11-26T15:{i % 60:02d}:00Z").to_json()
+        c.append(
+            alert_id=f"alert-{i}",
+            topic="alerts.secret",
+            classification="SECRET",
+            precedence="FLASH",
+            models=("default@1",),
+            published_at=f"2026-11-26T15:{i % 60:02d}:00Z",
+        ).to_json()
         for i in range(n)
     ]
 
@@ -23,7 +29,9 @@ def test_whole_chain_verifies_and_resumes() -> None:
     entries = chain(20)
     assert verify_chain(entries) is None
     resumed = AuditChain(parse_entry(entries[-1]))
-    more = resumed.append(alert_id="x", topic="t", classification="SECRET", precedence="ROUTINE", models=(), published_at="z")
+    more = resumed.append(
+        alert_id="x", topic="t", classification="SECRET", precedence="ROUTINE", models=(), published_at="z"
+    )
     assert verify_chain(entries + [more.to_json()]) is None
 
 
@@ -43,7 +51,11 @@ def test_reordering_is_detected(n: int, data: st.DataObject) -> None:
     assert verify_chain(entries) is not None
 
 
-@given(st.integers(1, 30), st.data(), st.sampled_from(["alert_id", "topic", "classification", "precedence", "published_at"]))
+@given(
+    st.integers(1, 30),
+    st.data(),
+    st.sampled_from(["alert_id", "topic", "classification", "precedence", "published_at"]),
+)
 def test_alteration_is_detected(n: int, data: st.DataObject, field: str) -> None:
     entries = chain(n)
     i = data.draw(st.integers(0, n - 1))

@@ -6,7 +6,7 @@ import base64
 import hashlib
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 
 from operators.briefing import Briefing, build_briefing
@@ -15,7 +15,7 @@ from operators.render.briefing_page import BANNER_COLOURS, render_html
 from schemas.reports import Explanation, Location, Source, TriagedReport
 from schemas.vocab import Classification
 
-T0 = datetime(2026, 11, 26, 14, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 26, 14, 0, tzinfo=UTC)
 NOW = T0 + timedelta(hours=3)
 LEVELS = list(Classification)
 
@@ -33,11 +33,28 @@ def _triaged(
 ) -> TriagedReport:
     location = None if where is None else Location(mgrs=None, lat=where[0], lon=where[1], precision_m=100.0, name=place)
     return TriagedReport(
-        alert_id=f"alert-{n}", report_id=f"r{n}", received_at=at, source=Source(unit=f"Unit {n}", reliability="C"),
-        credibility=3, classification=classification, releasability=None, format="free_text", dtg=None, text="text",
-        language="en", category=category, category_scores={category: 1.0}, precedence=precedence, priority_score=0.5,
-        entities=[], location=location, observed_at=at, summary=summary or f"{precedence} · {category} · report {n}",
-        explanation=Explanation(reason="r", factors=[]), models=[], triaged_at=at,
+        alert_id=f"alert-{n}",
+        report_id=f"r{n}",
+        received_at=at,
+        source=Source(unit=f"Unit {n}", reliability="C"),
+        credibility=3,
+        classification=classification,
+        releasability=None,
+        format="free_text",
+        dtg=None,
+        text="text",
+        language="en",
+        category=category,
+        category_scores={category: 1.0},
+        precedence=precedence,
+        priority_score=0.5,
+        entities=[],
+        location=location,
+        observed_at=at,
+        summary=summary or f"{precedence} · {category} · report {n}",
+        explanation=Explanation(reason="r", factors=[]),
+        models=[],
+        triaged_at=at,
     )
 
 
@@ -50,10 +67,35 @@ def _event(*reports: TriagedReport) -> Event:
 def _world() -> tuple[list[Event], list[TriagedReport]]:
     reports = [
         _triaged(1, classification="UNCLASSIFIED", precedence="ROUTINE", category="routine", at=T0),
-        _triaged(2, classification="RESTRICTED", precedence="PRIORITY", at=T0 + timedelta(minutes=30), place="Diekirch", where=(49.87, 6.16)),
-        _triaged(3, classification="CONFIDENTIAL", precedence="IMMEDIATE", category="attack", at=T0 + timedelta(minutes=50), place="Ettelbruck", where=(49.85, 6.10)),
-        _triaged(4, classification="SECRET", precedence="FLASH", category="attack", at=T0 + timedelta(hours=1), place="Clervaux", where=(50.05, 6.03)),
-        _triaged(5, classification="UNCLASSIFIED", precedence="PRIORITY", at=T0 + timedelta(hours=2), where=None, place=None),
+        _triaged(
+            2,
+            classification="RESTRICTED",
+            precedence="PRIORITY",
+            at=T0 + timedelta(minutes=30),
+            place="Diekirch",
+            where=(49.87, 6.16),
+        ),
+        _triaged(
+            3,
+            classification="CONFIDENTIAL",
+            precedence="IMMEDIATE",
+            category="attack",
+            at=T0 + timedelta(minutes=50),
+            place="Ettelbruck",
+            where=(49.85, 6.10),
+        ),
+        _triaged(
+            4,
+            classification="SECRET",
+            precedence="FLASH",
+            category="attack",
+            at=T0 + timedelta(hours=1),
+            place="Clervaux",
+            where=(50.05, 6.03),
+        ),
+        _triaged(
+            5, classification="UNCLASSIFIED", precedence="PRIORITY", at=T0 + timedelta(hours=2), where=None, place=None
+        ),
     ]
     events = [_event(r) for r in reports]
     return events, reports
@@ -64,7 +106,11 @@ def test_nothing_above_the_level_at_every_level() -> None:
     for level in LEVELS:
         briefing = build_briefing(events, reports, level, NOW, ())
         assert all(e.classification.rank <= level.rank for e in briefing.top_events)
-        assert briefing.events_total == level.rank + 2 if level is not Classification.SECRET else briefing.events_total == 5
+        assert (
+            briefing.events_total == level.rank + 2
+            if level is not Classification.SECRET
+            else briefing.events_total == 5
+        )
         assert briefing.reports_total == briefing.events_total
         page = render_html(briefing)
         shown = re.findall(r'data-classification="([A-Z]+)"', page)
@@ -110,7 +156,10 @@ def test_json_round_trip() -> None:
     briefing = build_briefing(events, reports, Classification.SECRET, NOW, [events[0].event_id])
     back = Briefing.from_json(json.loads(json.dumps(briefing.to_json())))
     assert back == briefing
-    assert back.briefing_id == build_briefing(events, reports, Classification.SECRET, NOW, [events[0].event_id]).briefing_id
+    assert (
+        back.briefing_id
+        == build_briefing(events, reports, Classification.SECRET, NOW, [events[0].event_id]).briefing_id
+    )
 
 
 class _Elements(HTMLParser):
@@ -132,10 +181,25 @@ def _hash(source: str) -> str:
 
 def test_page_is_self_contained_marked_and_escaped() -> None:
     hostile = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
-    events = [_event(_triaged(1, classification="SECRET", precedence="FLASH", summary=f"FLASH · attack · {hostile}", place="<b>Wiltz</b>"))]
+    events = [
+        _event(
+            _triaged(
+                1,
+                classification="SECRET",
+                precedence="FLASH",
+                summary=f"FLASH · attack · {hostile}",
+                place="<b>Wiltz</b>",
+            )
+        )
+    ]
     page = render_html(build_briefing(events, [], Classification.SECRET, NOW, ()), stream_token='t"k<')
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
-    assert "<img" not in page and '<script>alert("x")' not in page and "&lt;script&gt;" in page and "&lt;b&gt;Wiltz" in page
+    assert (
+        "<img" not in page
+        and '<script>alert("x")' not in page
+        and "&lt;script&gt;" in page
+        and "&lt;b&gt;Wiltz" in page
+    )
     assert "http://" not in page and "https://" not in page and "@import" not in page and "url(" not in page
     parser = _Elements()
     parser.feed(page)

@@ -30,7 +30,7 @@ def test_the_fitted_temperature_recovers_an_overconfident_judge() -> None:
     for _ in range(600):
         true_p = rng.uniform(0.4, 0.95)
         right = rng.random() < true_p
-        stated = true_p ** 3 / (true_p ** 3 + (1 - true_p) ** 3)  # overconfident version of true_p
+        stated = true_p**3 / (true_p**3 + (1 - true_p) ** 3)  # overconfident version of true_p
         scores.append({"a": stated, "b": 1 - stated})
         gold.append("a" if right else "b")
     t = fit_temperature(scores, gold)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
-from typing import Sequence
+from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from operators.chain import PassThroughTriage, TriageChain, alert_id_for
 from schemas.errors import Reason, Rejection
 from schemas.reports import FieldReport, TriagedReport
 
-NOW = datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
 
 
 def report(rid: str, text: str = "NSTR") -> bytes:
@@ -20,7 +20,9 @@ def report(rid: str, text: str = "NSTR") -> bytes:
 class ExplodesOnBoom(PassThroughTriage):
     name = "explodes"
 
-    def triage(self, reports: Sequence[FieldReport], now: datetime, timings: object = None) -> list[TriagedReport | Rejection]:
+    def triage(
+        self, reports: Sequence[FieldReport], now: datetime, timings: object = None
+    ) -> list[TriagedReport | Rejection]:
         if any("boom" in r.text for r in reports):
             raise ValueError("secret text must not leak: boom")
         return super().triage(reports, now)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from hypothesis import given
@@ -28,7 +28,7 @@ from schemas.errors import Reason, Rejection
 from schemas.reports import Entity, Explanation, Location, Source, TriagedReport
 from schemas.vocab import CATEGORIES, Classification, Precedence
 
-T0 = datetime(2026, 11, 26, 14, 30, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 26, 14, 30, tzinfo=UTC)
 WILTZ = (49.9687, 5.9317)
 
 
@@ -48,18 +48,40 @@ def _triaged(
     place: str | None = "Wiltz",
     entities: list[Entity] | None = None,
 ) -> TriagedReport:
-    location = None if where is None else Location(mgrs="31U GR 1033 3897", lat=where[0], lon=where[1], precision_m=10.0, name=place)
+    location = (
+        None
+        if where is None
+        else Location(mgrs="31U GR 1033 3897", lat=where[0], lon=where[1], precision_m=10.0, name=place)
+    )
     return TriagedReport(
-        alert_id=f"alert-{n}", report_id=f"r{n}", received_at=at + timedelta(minutes=5), source=Source(unit=unit, reliability=reliability),
-        credibility=credibility, classification=classification, releasability=releasability, format="free_text", dtg=None,
-        text="Enemy fire vic Wiltz", language="en", category=category, category_scores={category: 0.9}, precedence=precedence,
-        priority_score=0.7, entities=entities or [], location=location, observed_at=at if observed else None,
-        summary=f"{precedence} · {category.replace('_', ' ')} · taking fire · Wiltz", explanation=Explanation(reason="r", factors=[]),
-        models=[], triaged_at=at + timedelta(minutes=6),
+        alert_id=f"alert-{n}",
+        report_id=f"r{n}",
+        received_at=at + timedelta(minutes=5),
+        source=Source(unit=unit, reliability=reliability),
+        credibility=credibility,
+        classification=classification,
+        releasability=releasability,
+        format="free_text",
+        dtg=None,
+        text="Enemy fire vic Wiltz",
+        language="en",
+        category=category,
+        category_scores={category: 0.9},
+        precedence=precedence,
+        priority_score=0.7,
+        entities=entities or [],
+        location=location,
+        observed_at=at if observed else None,
+        summary=f"{precedence} · {category.replace('_', ' ')} · taking fire · Wiltz",
+        explanation=Explanation(reason="r", factors=[]),
+        models=[],
+        triaged_at=at + timedelta(minutes=6),
     )
 
 
-def _run(*reports: TriagedReport | dict[str, Any], config: CorrelationConfig | None = None) -> tuple[dict[str, Event], list[Assignment]]:
+def _run(
+    *reports: TriagedReport | dict[str, Any], config: CorrelationConfig | None = None
+) -> tuple[dict[str, Event], list[Assignment]]:
     correlator = Correlator(config)
     store: dict[str, Event] = {}
     out: list[Assignment] = []
@@ -128,13 +150,17 @@ def test_compatibility_table() -> None:
 
 def test_an_event_stays_mutually_compatible() -> None:
     # cbrn~attack and attack~enemy_movement, but cbrn and enemy_movement are not: the third stays out.
-    store, results = _run(_triaged(1, category="attack"), _triaged(2, category="cbrn"), _triaged(3, category="enemy_movement"))
+    store, results = _run(
+        _triaged(1, category="attack"), _triaged(2, category="cbrn"), _triaged(3, category="enemy_movement")
+    )
     assert [r.is_new for r in results] == [True, False, True]
     assert results[1].event.compatible_categories() == frozenset({"attack", "cbrn"})
 
 
 def test_routine_joins_only_routine() -> None:
-    store, results = _run(_triaged(1, category="routine"), _triaged(2, category="attack"), _triaged(3, category="routine", unit="B Coy"))
+    store, results = _run(
+        _triaged(1, category="routine"), _triaged(2, category="attack"), _triaged(3, category="routine", unit="B Coy")
+    )
     assert [r.is_new for r in results] == [True, True, False]
     assert results[2].event.report_ids == ("r1", "r3")
 
@@ -237,7 +263,9 @@ def test_precedence_category_and_fused_summary() -> None:
 
 def test_corroboration_rule() -> None:
     def grade(*members: tuple[str, str, int, str]) -> int:
-        reports = [_triaged(i, unit=u, reliability=r, credibility=c, category=cat) for i, (u, r, c, cat) in enumerate(members)]
+        reports = [
+            _triaged(i, unit=u, reliability=r, credibility=c, category=cat) for i, (u, r, c, cat) in enumerate(members)
+        ]
         return corroborated_credibility([_member(r) for r in reports])
 
     assert grade(("A Coy", "B", 3, "attack")) == 3
@@ -249,7 +277,9 @@ def test_corroboration_rule() -> None:
     assert grade(("A Coy", "D", 4, "attack"), ("B Coy", "E", 5, "attack"), ("C Coy", "F", 6, "attack")) == 2
     assert grade(("A Coy", "B", 3, "attack"), ("B Coy", "E", 5, "attack"), ("C Coy", "F", 6, "attack")) == 1
     assert grade(("A Coy", "B", 3, "attack"), ("B Coy", "E", 5, "cbrn"), ("C Coy", "F", 6, "attack")) == 2  # disagree
-    assert grade(("A Coy", "A", 1, "attack"), ("B Coy", "E", 5, "cbrn"), ("C Coy", "F", 6, "attack")) == 1  # never worse
+    assert (
+        grade(("A Coy", "A", 1, "attack"), ("B Coy", "E", 5, "cbrn"), ("C Coy", "F", 6, "attack")) == 1
+    )  # never worse
 
 
 @given(
@@ -273,7 +303,13 @@ def test_corroboration_is_bounded(members: list[tuple[str, str, int]]) -> None:
 def test_json_round_trip_keeps_the_event() -> None:
     _, results = _run(
         _triaged(1, releasability=["LUX"]),
-        _triaged(2, unit="B Coy", where=None, entities=[Entity(label="LOCATION", text="Wiltz", start=0, end=5)], observed=False),
+        _triaged(
+            2,
+            unit="B Coy",
+            where=None,
+            entities=[Entity(label="LOCATION", text="Wiltz", start=0, end=5)],
+            observed=False,
+        ),
     )
     event = results[-1].event
     wire = json.loads(json.dumps(event.to_json()))
@@ -297,19 +333,36 @@ def test_event_index_agrees_with_the_full_scan() -> None:
     from operators.correlate import EventIndex, assign_member, member_of
 
     rng = random.Random(5)
-    base = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
+    base = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
     places = ["Wiltz", "Diekirch", "Arlon", None]
     reports = []
     for i in range(300):
         located = rng.random() < 0.7
-        reports.append({
-            "alert_id": f"a{i}", "report_id": f"r{i}", "received_at": (base + timedelta(minutes=rng.randint(0, 600))).isoformat(),
-            "source": {"unit": f"u{rng.randint(0, 5)}", "reliability": "B"}, "credibility": 3, "classification": "SECRET",
-            "releasability": None, "category": rng.choice(["attack", "enemy_movement", "routine"]), "precedence": "PRIORITY",
-            "summary": "s", "observed_at": None, "entities": [],
-            "location": {"mgrs": None, "lat": 49.5 + rng.random() * 0.6, "lon": 5.8 + rng.random() * 0.6, "precision_m": 10.0,
-                         "name": rng.choice(places)} if located else None,
-        })
+        reports.append(
+            {
+                "alert_id": f"a{i}",
+                "report_id": f"r{i}",
+                "received_at": (base + timedelta(minutes=rng.randint(0, 600))).isoformat(),
+                "source": {"unit": f"u{rng.randint(0, 5)}", "reliability": "B"},
+                "credibility": 3,
+                "classification": "SECRET",
+                "releasability": None,
+                "category": rng.choice(["attack", "enemy_movement", "routine"]),
+                "precedence": "PRIORITY",
+                "summary": "s",
+                "observed_at": None,
+                "entities": [],
+                "location": {
+                    "mgrs": None,
+                    "lat": 49.5 + rng.random() * 0.6,
+                    "lon": 5.8 + rng.random() * 0.6,
+                    "precision_m": 10.0,
+                    "name": rng.choice(places),
+                }
+                if located
+                else None,
+            }
+        )
     index = EventIndex()
     full: dict = {}
     for report in reports:

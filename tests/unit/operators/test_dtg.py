@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -16,11 +16,11 @@ from operators.entities.dtg import (
     staleness_s,
 )
 
-REF = datetime(2026, 11, 26, 10, 0, tzinfo=timezone.utc)
+REF = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 
 
 def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> datetime:
-    return datetime(year, month, day, hour, minute, second, tzinfo=timezone.utc)
+    return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -49,9 +49,25 @@ def test_zone_letter_table() -> None:
 @pytest.mark.parametrize(
     ("month", "number"),
     [
-        ("JAN", 1), ("FEV", 2), ("FÉV", 2), ("MRZ", 3), ("MÄR", 3), ("MARS", 3), ("AVR", 4), ("MAI", 5),
-        ("MAY", 5), ("JUIN", 6), ("JUIL", 7), ("AOU", 8), ("AOÛT", 8), ("SEPT", 9), ("OKT", 10),
-        ("OCT", 10), ("DEZ", 12), ("DÉC", 12), ("déc", 12),
+        ("JAN", 1),
+        ("FEV", 2),
+        ("FÉV", 2),
+        ("MRZ", 3),
+        ("MÄR", 3),
+        ("MARS", 3),
+        ("AVR", 4),
+        ("MAI", 5),
+        ("MAY", 5),
+        ("JUIN", 6),
+        ("JUIL", 7),
+        ("AOU", 8),
+        ("AOÛT", 8),
+        ("SEPT", 9),
+        ("OKT", 10),
+        ("OCT", 10),
+        ("DEZ", 12),
+        ("DÉC", 12),
+        ("déc", 12),
     ],
 )
 def test_french_and_german_months(month: str, number: int) -> None:
@@ -66,7 +82,7 @@ def test_month_and_year_inferred() -> None:
     assert parse_dtg("281430Z", REF) == utc(2026, 10, 28, 14, 30)
     # Day 31 does not exist in November: the latest month that has it.
     assert parse_dtg("311200Z", REF) == utc(2026, 10, 31, 12)
-    assert parse_dtg("301200Z", datetime(2026, 3, 5, tzinfo=timezone.utc)) == utc(2026, 1, 30, 12)
+    assert parse_dtg("301200Z", datetime(2026, 3, 5, tzinfo=UTC)) == utc(2026, 1, 30, 12)
 
 
 def test_year_inferred() -> None:
@@ -87,10 +103,26 @@ def test_inferred_flag() -> None:
 @pytest.mark.parametrize(
     "junk",
     [
-        "321200Z NOV 26", "001200Z NOV 26", "262500Z NOV 26", "262400Z NOV 26", "261260Z NOV 26",
-        "2614306 0Z", "301200Z FEB 26", "290000Z FEB 25", "311200Z APR 26", "321200Z", "26143061Z NOV 26",
-        "261430", "261430J", "261430Z XYZ 26", "x261430Z", "261430ZZ", "261430Z NOV 26X",
-        "2614301Z", "+352 261430", "",
+        "321200Z NOV 26",
+        "001200Z NOV 26",
+        "262500Z NOV 26",
+        "262400Z NOV 26",
+        "261260Z NOV 26",
+        "2614306 0Z",
+        "301200Z FEB 26",
+        "290000Z FEB 25",
+        "311200Z APR 26",
+        "321200Z",
+        "26143061Z NOV 26",
+        "261430",
+        "261430J",
+        "261430Z XYZ 26",
+        "x261430Z",
+        "261430ZZ",
+        "261430Z NOV 26X",
+        "2614301Z",
+        "+352 261430",
+        "",
     ],
 )
 def test_impossible_or_malformed_groups_are_rejected(junk: str) -> None:
@@ -128,9 +160,9 @@ def test_staleness() -> None:
 
 
 _letters = st.sampled_from(sorted(ZONE_OFFSET_HOURS))
-_moments = st.datetimes(
-    min_value=datetime(1990, 1, 1), max_value=datetime(2090, 12, 31), timezones=st.just(timezone.utc)
-).map(lambda d: d.replace(microsecond=0))
+_moments = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2090, 12, 31), timezones=st.just(UTC)).map(
+    lambda d: d.replace(microsecond=0)
+)
 
 
 def _restyle(dtg: str, style: int) -> str:
@@ -175,7 +207,7 @@ def test_round_trip_without_month(reference: datetime, back: int, letter: str) -
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=st.text(), reference=st.datetimes(timezones=st.none() | st.just(timezone.utc)))
+@given(text=st.text(), reference=st.datetimes(timezones=st.none() | st.just(UTC)))
 def test_arbitrary_text_never_raises(text: str, reference: datetime) -> None:
     for group in find_dtgs(text, reference):
         assert group.raw == text[group.start : group.end]
@@ -186,17 +218,17 @@ def test_arbitrary_text_never_raises(text: str, reference: datetime) -> None:
 @settings(max_examples=300, deadline=None)
 @given(
     text=st.from_regex(r"[0-9]{6,8}[A-Za-z] ?(JAN|FEB|MRZ|AOÛT|DEC|XYZ)? ?[0-9]{0,4}", fullmatch=True),
-    reference=st.datetimes(timezones=st.just(timezone.utc)),
+    reference=st.datetimes(timezones=st.just(UTC)),
 )
 def test_dtg_shaped_junk_never_raises(text: str, reference: datetime) -> None:
     parse_dtg(text, reference)
 
 
 def test_bare_utc_time_of_day_resolves_to_the_latest_past_occurrence() -> None:
-    ref = datetime(2026, 11, 27, 18, 0, tzinfo=timezone.utc)
-    assert parse_dtg("0900Z", ref) == datetime(2026, 11, 27, 9, 0, tzinfo=timezone.utc)
-    assert parse_dtg("2330Z", ref) == datetime(2026, 11, 26, 23, 30, tzinfo=timezone.utc)
-    assert parse_dtg("1830Z", ref) == datetime(2026, 11, 27, 18, 30, tzinfo=timezone.utc)  # within the hour of skew
+    ref = datetime(2026, 11, 27, 18, 0, tzinfo=UTC)
+    assert parse_dtg("0900Z", ref) == datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+    assert parse_dtg("2330Z", ref) == datetime(2026, 11, 26, 23, 30, tzinfo=UTC)
+    assert parse_dtg("1830Z", ref) == datetime(2026, 11, 27, 18, 30, tzinfo=UTC)  # within the hour of skew
     for junk in ("2460Z", "0960Z", "A0900Z", "0900ZULU", "1430A"):
         assert parse_dtg(junk, ref) is None
 
@@ -204,8 +236,8 @@ def test_bare_utc_time_of_day_resolves_to_the_latest_past_occurrence() -> None:
 def test_spaced_forms() -> None:
     # A space between day and time is a DTG only when a month follows; a space before Z is a Zulu time.
     [full] = find_dtgs("at 17 0130Z JUN 25 obs", REF)
-    assert (full.raw, full.utc) == ("17 0130Z JUN 25", datetime(2025, 6, 17, 1, 30, tzinfo=timezone.utc))
+    assert (full.raw, full.utc) == ("17 0130Z JUN 25", datetime(2025, 6, 17, 1, 30, tzinfo=UTC))
     [time_only] = find_dtgs("12 1445Z, 3 pax", REF)
     assert time_only.raw == "1445Z"
     [spaced_z] = find_dtgs("contact 0930 Z", REF)
-    assert (spaced_z.raw, spaced_z.utc) == ("0930 Z", datetime(2026, 11, 26, 9, 30, tzinfo=timezone.utc))
+    assert (spaced_z.raw, spaced_z.utc) == ("0930 Z", datetime(2026, 11, 26, 9, 30, tzinfo=UTC))

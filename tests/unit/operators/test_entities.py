@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from operators.entities.extract import Found, build_nlp, extract, merge
 
-NOW = datetime(2026, 11, 26, 16, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 26, 16, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +24,14 @@ def test_rules_find_every_kind(nlp) -> None:
     text = "2x T-72B3 moving N on N7 vic Ettelbruck at 31U GR 1033 3897, 261430ZNOV26. 12 pax dismounted."
     (found,) = extract(nlp, [text], [NOW])
     got = labels(found)
-    for expected in [("QUANTITY", "2x"), ("EQUIPMENT", "T-72B3"), ("LOCATION", "Ettelbruck"),
-                     ("GRID", "31U GR 1033 3897"), ("DTG", "261430ZNOV26"), ("QUANTITY", "12 pax")]:
+    for expected in [
+        ("QUANTITY", "2x"),
+        ("EQUIPMENT", "T-72B3"),
+        ("LOCATION", "Ettelbruck"),
+        ("GRID", "31U GR 1033 3897"),
+        ("DTG", "261430ZNOV26"),
+        ("QUANTITY", "12 pax"),
+    ]:
         assert expected in got
     grid = next(f for f in found if f.label == "GRID")
     assert grid.normalized == "31U GR 1033 3897" and grid.source == "parser"
@@ -35,11 +41,17 @@ def test_rules_find_every_kind(nlp) -> None:
 
 def test_model_spans_fill_gaps_but_never_override_rules(nlp) -> None:
     text = "1st Recce Sqn reports T-72B3 at Wiltz, Capt Meyer on scene"
+
     def at(s: str) -> tuple[int, int]:
         return text.index(s), text.index(s) + len(s)
 
-    model = [("UNIT", *at("1st Recce Sqn"), 0.9), ("LOCATION", *at("T-72B3"), 0.9), ("PERSON", *at("Capt Meyer"), 0.8),
-             ("ORG", *at("Wiltz"), 0.2), ("GRID", 0, 3, 0.99)]
+    model = [
+        ("UNIT", *at("1st Recce Sqn"), 0.9),
+        ("LOCATION", *at("T-72B3"), 0.9),
+        ("PERSON", *at("Capt Meyer"), 0.8),
+        ("ORG", *at("Wiltz"), 0.2),
+        ("GRID", 0, 3, 0.99),
+    ]
     (found,) = extract(nlp, [text], [NOW], [model])
     got = labels(found)
     assert ("UNIT", "1st Recce Sqn") in got and ("PERSON", "Capt Meyer") in got
@@ -62,11 +74,17 @@ def test_invalid_grids_and_dates_are_not_entities(nlp) -> None:
 
 def test_units_of_measure_are_never_equipment(nlp) -> None:
     text = "3 veh mvg W at 20 kph, ETA 15 min, alt 300 ft, Zhitel jammer at 900 MHz"
+
     def at(s: str) -> tuple[int, int]:
         return text.index(s), text.index(s) + len(s)
 
-    model = [("EQUIPMENT", *at("kph"), 0.9), ("EQUIPMENT", *at("15 min"), 0.9), ("EQUIPMENT", *at("300 ft"), 0.9),
-             ("EQUIPMENT", *at("Zhitel jammer"), 0.9), ("EQUIPMENT", *at("900 MHz"), 0.9)]
+    model = [
+        ("EQUIPMENT", *at("kph"), 0.9),
+        ("EQUIPMENT", *at("15 min"), 0.9),
+        ("EQUIPMENT", *at("300 ft"), 0.9),
+        ("EQUIPMENT", *at("Zhitel jammer"), 0.9),
+        ("EQUIPMENT", *at("900 MHz"), 0.9),
+    ]
     (found,) = extract(nlp, [text], [NOW], [model])
     equipment = [f.text for f in found if f.label == "EQUIPMENT"]
     assert not {"kph", "15 min", "300 ft", "900 MHz"} & set(equipment)

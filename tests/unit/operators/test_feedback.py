@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,22 +22,44 @@ from schemas.errors import Reason, Rejection
 from schemas.reports import Explanation, Source, TriagedReport
 from schemas.vocab import Precedence
 
-NOW = datetime(2026, 11, 26, 16, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 26, 16, 0, tzinfo=UTC)
 
 
 def _raw(**fields: Any) -> bytes:
-    base: dict[str, Any] = {"report_id": "r1", "analyst": "j.muller", "corrected_category": "attack", "at": "2026-11-26T15:02:00Z"}
+    base: dict[str, Any] = {
+        "report_id": "r1",
+        "analyst": "j.muller",
+        "corrected_category": "attack",
+        "at": "2026-11-26T15:02:00Z",
+    }
     base.update(fields)
     return json.dumps({k: v for k, v in base.items() if v is not ...}).encode()
 
 
 def _triaged(report_id: str = "r1") -> TriagedReport:
     return TriagedReport(
-        alert_id=f"alert-{report_id}", report_id=report_id, received_at=NOW, source=Source(unit="A Coy"), credibility=3,
-        classification="RESTRICTED", releasability=None, format="free_text", dtg=None, text="Beschuss bei Wiltz", language="de",
-        category="enemy_movement", category_scores={"enemy_movement": 0.6}, precedence="PRIORITY", priority_score=0.4, entities=[],
-        location=None, observed_at=None, summary="PRIORITY · enemy movement", explanation=Explanation(reason="r", factors=[]),
-        models=[], triaged_at=NOW,
+        alert_id=f"alert-{report_id}",
+        report_id=report_id,
+        received_at=NOW,
+        source=Source(unit="A Coy"),
+        credibility=3,
+        classification="RESTRICTED",
+        releasability=None,
+        format="free_text",
+        dtg=None,
+        text="Beschuss bei Wiltz",
+        language="de",
+        category="enemy_movement",
+        category_scores={"enemy_movement": 0.6},
+        precedence="PRIORITY",
+        priority_score=0.4,
+        entities=[],
+        location=None,
+        observed_at=None,
+        summary="PRIORITY · enemy movement",
+        explanation=Explanation(reason="r", factors=[]),
+        models=[],
+        triaged_at=NOW,
     )
 
 
@@ -46,7 +68,7 @@ def test_parse_a_full_correction() -> None:
     assert isinstance(fb, Feedback)
     assert (fb.report_id, fb.analyst, fb.alert_id) == ("r1", "j.muller", "alert-r1")
     assert fb.corrected_category == "attack" and fb.corrected_precedence is Precedence.IMMEDIATE
-    assert fb.at == datetime(2026, 11, 26, 15, 2, tzinfo=timezone.utc) and fb.note == "shelling, not movement"
+    assert fb.at == datetime(2026, 11, 26, 15, 2, tzinfo=UTC) and fb.note == "shelling, not movement"
     assert fb.feedback_id == parse_feedback(_raw(alert_id="alert-r1", corrected_precedence="IMMEDIATE")).feedback_id  # type: ignore[union-attr]
 
 
@@ -90,7 +112,11 @@ def test_join_keeps_originals_and_labels_the_correction() -> None:
     reports = {"r1": _triaged("r1"), "r2": json.loads(_triaged("r2").dumps())}
     rows = join_with_reports([corrected, only_precedence, orphan], reports)
     assert rows[0].text == "Beschuss bei Wiltz" and rows[0].language == "de" and rows[0].alert_id == "alert-r1"
-    assert (rows[0].original_category, rows[0].corrected_category, rows[0].label_category) == ("enemy_movement", "attack", "attack")
+    assert (rows[0].original_category, rows[0].corrected_category, rows[0].label_category) == (
+        "enemy_movement",
+        "attack",
+        "attack",
+    )
     assert (rows[0].original_precedence, rows[0].label_precedence) == ("PRIORITY", "PRIORITY")
     assert (rows[1].label_category, rows[1].label_precedence) == ("enemy_movement", "FLASH")
     assert rows[2].text is None and rows[2].original_category is None and rows[2].label_category == "attack"
@@ -108,5 +134,5 @@ def test_training_rows_to_parquet(tmp_path: Path) -> None:
     back = table.to_pylist()
     assert back[0]["text"] == "Beschuss bei Wiltz" and back[0]["label_category"] == "attack"
     assert back[1]["report_id"] == "r9" and back[1]["text"] is None and back[1]["corrected_precedence"] == "ROUTINE"
-    assert back[0]["at"] == datetime(2026, 11, 26, 15, 2, tzinfo=timezone.utc)
+    assert back[0]["at"] == datetime(2026, 11, 26, 15, 2, tzinfo=UTC)
     assert [p.name for p in path.parent.iterdir()] == ["feedback.parquet"]

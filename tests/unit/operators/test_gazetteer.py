@@ -120,11 +120,28 @@ def test_lookup_place_ignores_case_accents_and_punctuation(variant: str, name: s
 @pytest.mark.parametrize(
     ("name", "kind"),
     [
-        ("Our", "river"), ("Moselle", "river"), ("Alzette", "river"), ("Sûre", "river"),
-        ("N7", "road"), ("B51", "road"), ("E411", "road"), ("A1", "road"), ("A3", "road"),
-        ("A4", "road"), ("A6", "road"), ("A7", "road"), ("Ardennes", "area"), ("Eifel", "area"),
-        ("Hunsrück", "area"), ("Mullerthal", "area"), ("Bastogne", "town"), ("Malmedy", "town"),
-        ("Houffalize", "town"), ("Longwy", "town"), ("Prüm", "town"), ("Grevenmacher", "town"),
+        ("Our", "river"),
+        ("Moselle", "river"),
+        ("Alzette", "river"),
+        ("Sûre", "river"),
+        ("N7", "road"),
+        ("B51", "road"),
+        ("E411", "road"),
+        ("A1", "road"),
+        ("A3", "road"),
+        ("A4", "road"),
+        ("A6", "road"),
+        ("A7", "road"),
+        ("Ardennes", "area"),
+        ("Eifel", "area"),
+        ("Hunsrück", "area"),
+        ("Mullerthal", "area"),
+        ("Bastogne", "town"),
+        ("Malmedy", "town"),
+        ("Houffalize", "town"),
+        ("Longwy", "town"),
+        ("Prüm", "town"),
+        ("Grevenmacher", "town"),
     ],
 )
 def test_required_places_are_present(name: str, kind: str) -> None:
@@ -132,7 +149,9 @@ def test_required_places_are_present(name: str, kind: str) -> None:
 
 
 def test_lookup_place_misses() -> None:
-    assert lookup_place("Xyzzyquorthville") is None  # "Atlantis" is a real town (Western Cape) since the world gazetteer
+    assert (
+        lookup_place("Xyzzyquorthville") is None
+    )  # "Atlantis" is a real town (Western Cape) since the world gazetteer
     assert lookup_place("") is None
     assert lookup_place(42) is None  # type: ignore[arg-type]
 
@@ -140,17 +159,52 @@ def test_lookup_place_misses() -> None:
 @pytest.mark.parametrize(
     ("surface", "canonical"),
     [
-        ("T-72B3", "T-72B3"), ("T72B3", "T-72B3"), ("T-72", "T-72"), ("BMP2", "BMP-2"), ("BMP-2", "BMP-2"),
-        ("BTR-82A", "BTR-82A"), ("2S19 Msta", "2S19 Msta-S"), ("Msta-S", "2S19 Msta-S"),
-        ("BM-21 Grad", "BM-21 Grad"), ("Grad", "BM-21 Grad"), ("Shahed-136", "Shahed-136"),
-        ("Geran-2", "Shahed-136"), ("Orlan-10", "Orlan-10"), ("Ka-52", "Ka-52"), ("Alligator", "Ka-52"),
-        ("Su-34", "Su-34"), ("Lancet", "Lancet"), ("Iskander", "Iskander-M"), ("Tor-M2", "Tor-M2"),
-        ("Pantsir-S1", "Pantsir-S1"), ("TOS-1A", "TOS-1A"), ("MT-LB", "MT-LB"), ("Kamaz", "Kamaz"),
-        ("Mi-8", "Mi-8"), ("Mi-24", "Mi-24"), ("Zala", "Zala"), ("Krasukha-4", "Krasukha-4"),
-        ("Leer-3", "Leer-3"), ("Pole-21", "Pole-21"), ("RPG-7", "RPG-7"), ("Kornet", "Kornet"),
-        ("ATGM", "ATGM"), ("MBT", "MBT"), ("APC", "APC"), ("IFV", "IFV"), ("MLRS", "MLRS"), ("UAV", "UAV"),
-        ("drone", "UAV"), ("Drohne", "UAV"), ("SPG", "SPG"), ("truck", "truck"), ("Lkw", "truck"),
-        ("camion", "truck"), ("Kampfpanzer", "MBT"), ("char", "MBT"), ("blindé", "AFV"),
+        ("T-72B3", "T-72B3"),
+        ("T72B3", "T-72B3"),
+        ("T-72", "T-72"),
+        ("BMP2", "BMP-2"),
+        ("BMP-2", "BMP-2"),
+        ("BTR-82A", "BTR-82A"),
+        ("2S19 Msta", "2S19 Msta-S"),
+        ("Msta-S", "2S19 Msta-S"),
+        ("BM-21 Grad", "BM-21 Grad"),
+        ("Grad", "BM-21 Grad"),
+        ("Shahed-136", "Shahed-136"),
+        ("Geran-2", "Shahed-136"),
+        ("Orlan-10", "Orlan-10"),
+        ("Ka-52", "Ka-52"),
+        ("Alligator", "Ka-52"),
+        ("Su-34", "Su-34"),
+        ("Lancet", "Lancet"),
+        ("Iskander", "Iskander-M"),
+        ("Tor-M2", "Tor-M2"),
+        ("Pantsir-S1", "Pantsir-S1"),
+        ("TOS-1A", "TOS-1A"),
+        ("MT-LB", "MT-LB"),
+        ("Kamaz", "Kamaz"),
+        ("Mi-8", "Mi-8"),
+        ("Mi-24", "Mi-24"),
+        ("Zala", "Zala"),
+        ("Krasukha-4", "Krasukha-4"),
+        ("Leer-3", "Leer-3"),
+        ("Pole-21", "Pole-21"),
+        ("RPG-7", "RPG-7"),
+        ("Kornet", "Kornet"),
+        ("ATGM", "ATGM"),
+        ("MBT", "MBT"),
+        ("APC", "APC"),
+        ("IFV", "IFV"),
+        ("MLRS", "MLRS"),
+        ("UAV", "UAV"),
+        ("drone", "UAV"),
+        ("Drohne", "UAV"),
+        ("SPG", "SPG"),
+        ("truck", "truck"),
+        ("Lkw", "truck"),
+        ("camion", "truck"),
+        ("Kampfpanzer", "MBT"),
+        ("char", "MBT"),
+        ("blindé", "AFV"),
     ],
 )
 def test_brief_aliases_resolve(surface: str, canonical: str) -> None:

@@ -130,8 +130,28 @@ def _styles(compact: str, digits: int) -> list[str]:
     ]
 
 
-_MONTHS = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
-           "FEV", "AVR", "MAI", "JUI", "AOU", "DEZ", "OKT", "MRZ"}
+_MONTHS = {
+    "JAN",
+    "FEB",
+    "MAR",
+    "APR",
+    "MAY",
+    "JUN",
+    "JUL",
+    "AUG",
+    "SEP",
+    "OCT",
+    "NOV",
+    "DEC",
+    "FEV",
+    "AVR",
+    "MAI",
+    "JUI",
+    "AOU",
+    "DEZ",
+    "OKT",
+    "MRZ",
+}
 _converter = mgrs.MGRS()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -13,7 +13,7 @@ from operators.ingest import IngestLimits, parse_report, parse_reports
 from schemas.errors import Reason, Rejection
 from schemas.reports import FieldReport
 
-NOW = datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
 LIMITS = IngestLimits(max_message_bytes=4096, max_text_chars=500)
 
 
@@ -49,11 +49,13 @@ def test_valid_report_is_normalised() -> None:
 def test_received_at_is_kept_and_made_utc() -> None:
     r = parse_report(enc(good(received_at="2026-11-26T15:30:00+01:00")), LIMITS, NOW)
     assert isinstance(r, FieldReport)
-    assert r.received_at == datetime(2026, 11, 26, 14, 30, tzinfo=timezone.utc)
+    assert r.received_at == datetime(2026, 11, 26, 14, 30, tzinfo=UTC)
 
 
 def test_minimal_report_gets_defaults() -> None:
-    r = parse_report(enc({"report_id": "a", "source": {"unit": "u"}, "classification": "SECRET", "text": "x"}), LIMITS, NOW)
+    r = parse_report(
+        enc({"report_id": "a", "source": {"unit": "u"}, "classification": "SECRET", "text": "x"}), LIMITS, NOW
+    )
     assert isinstance(r, FieldReport)
     assert (r.credibility, r.source.reliability, r.format, r.language) == (6, "F", "free_text", None)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ from pipeline.cli import main
 from schemas.vocab import CATEGORIES
 
 POLICY = load_policy()
-NOW = datetime(2026, 12, 3, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
 
 
 def test_the_shipped_policy_checks_clean_and_names_its_version() -> None:
@@ -78,7 +78,9 @@ def test_a_counter_example_that_matches_and_an_example_that_does_not_are_reporte
     assert any("example does not match" in p for p in problems)
 
 
-def test_policy_check_command_exits_non_zero_on_a_broken_policy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_policy_check_command_exits_non_zero_on_a_broken_policy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["policy", "check"]) == 0
 
     def wrong(rows: list) -> None:  # type: ignore[type-arg]
@@ -99,30 +101,56 @@ def test_the_it_pronoun_is_not_cyber_vocabulary() -> None:
 @given(
     category=st.sampled_from(CATEGORIES),
     p=st.floats(0.0, 1.0),
-    text=st.sampled_from([
-        "TIC vic Wiltz, taking heavy fire, 2 WIA, request QRF",
-        "Exercise only. Simulated chemical release at Diekirch.",
-        "False alarm: it was our own patrol.",
-        "INTSUM: shelling reported yesterday near Vianden, no further contact.",
-        "Class III BLACK, fuel runs out in 2 hours.",
-        "NSTR. All quiet.",
-        "Suspected chlorine smell near the depot, unconfirmed, no symptoms.",
-    ]),
+    text=st.sampled_from(
+        [
+            "TIC vic Wiltz, taking heavy fire, 2 WIA, request QRF",
+            "Exercise only. Simulated chemical release at Diekirch.",
+            "False alarm: it was our own patrol.",
+            "INTSUM: shelling reported yesterday near Vianden, no further contact.",
+            "Class III BLACK, fuel runs out in 2 hours.",
+            "NSTR. All quiet.",
+            "Suspected chlorine smell near the depot, unconfirmed, no symptoms.",
+        ]
+    ),
     reliability=st.sampled_from("ABCDEF"),
     credibility=st.integers(1, 6),
     age_h=st.floats(0, 48),
-    urgency=st.sampled_from([None, {"FLASH": 0.7, "IMMEDIATE": 0.2, "PRIORITY": 0.05, "ROUTINE": 0.05},
-                             {"FLASH": 0.0, "IMMEDIATE": 0.1, "PRIORITY": 0.2, "ROUTINE": 0.7}]),
+    urgency=st.sampled_from(
+        [
+            None,
+            {"FLASH": 0.7, "IMMEDIATE": 0.2, "PRIORITY": 0.05, "ROUTINE": 0.05},
+            {"FLASH": 0.0, "IMMEDIATE": 0.1, "PRIORITY": 0.2, "ROUTINE": 0.7},
+        ]
+    ),
     in_area=st.booleans(),
 )
-def test_the_factors_add_up_to_the_score(category: str, p: float, text: str, reliability: str, credibility: int,
-                                          age_h: float, urgency: dict[str, float] | None, in_area: bool) -> None:
+def test_the_factors_add_up_to_the_score(
+    category: str,
+    p: float,
+    text: str,
+    reliability: str,
+    credibility: int,
+    age_h: float,
+    urgency: dict[str, float] | None,
+    in_area: bool,
+) -> None:
     scores = {c: (p if c == category else (1 - p) / (len(CATEGORIES) - 1)) for c in CATEGORIES}
     areas = (AreaOfInterest("Wiltz", 49.97, 5.93, 10.0),)
-    out = prioritise(PriorityInput(
-        category=category, category_scores=scores, cues=find_cues(text), reliability=reliability, credibility=credibility,
-        observed_at=NOW - timedelta(hours=age_h), now=NOW, lat=49.97 if in_area else None, lon=5.93 if in_area else None,
-        urgency_scores=urgency, model_agreement=p,
-    ), areas)
+    out = prioritise(
+        PriorityInput(
+            category=category,
+            category_scores=scores,
+            cues=find_cues(text),
+            reliability=reliability,
+            credibility=credibility,
+            observed_at=NOW - timedelta(hours=age_h),
+            now=NOW,
+            lat=49.97 if in_area else None,
+            lon=5.93 if in_area else None,
+            urgency_scores=urgency,
+            model_agreement=p,
+        ),
+        areas,
+    )
     assert round(sum(c.weight for c in out.contributions), 4) == out.score
     assert 0.0 <= out.score <= 1.0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,12 +16,14 @@ from operators.prioritise import (
 )
 from schemas.vocab import CATEGORIES, Precedence
 
-NOW = datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
 
 
 def run(text: str, category: str = "routine", p: float = 0.9, reliability: str = "B", credibility: int = 2, **kw):
     scores = {c: (p if c == category else (1 - p) / (len(CATEGORIES) - 1)) for c in CATEGORIES}
-    item = PriorityInput(category, scores, find_cues(text), reliability, credibility, kw.pop("observed_at", None), NOW, **kw)
+    item = PriorityInput(
+        category, scores, find_cues(text), reliability, credibility, kw.pop("observed_at", None), NOW, **kw
+    )
     return prioritise(item, kw.pop("areas", ()) if "areas" in kw else ())
 
 
@@ -65,7 +67,8 @@ def test_area_of_interest_raises() -> None:
     area = (AreaOfInterest("Camp Diekirch", 49.868, 6.159, 5.0),)
     base = run("2x BMP-2 moving north", "enemy_movement", lat=49.87, lon=6.16)
     near = prioritise(
-        PriorityInput("enemy_movement", {"enemy_movement": 0.9, "routine": 0.1}, [], "B", 2, None, NOW, 49.87, 6.16), area
+        PriorityInput("enemy_movement", {"enemy_movement": 0.9, "routine": 0.1}, [], "B", 2, None, NOW, 49.87, 6.16),
+        area,
     )
     assert near.score > base.score - 1e-9 and any(c.name == "area_of_interest" for c in near.contributions)
 
@@ -89,8 +92,14 @@ def test_an_uncued_routine_report_stays_routine_whatever_the_urgency_head_says()
     assert out.precedence is Precedence.ROUTINE
     assert any(c.name == "rule:prec.routine_gate" for c in out.contributions) and any("ROUTINE" in n for n in out.notes)
     # An urgency cue lifts the gate: the report is judged on its score again.
-    cued = run("Admin: 1 soldier injured in a vehicle accident, MEDEVAC requested", "routine", 0.9, "A", 1,
-               urgency_scores=urgent_head)
+    cued = run(
+        "Admin: 1 soldier injured in a vehicle accident, MEDEVAC requested",
+        "routine",
+        0.9,
+        "A",
+        1,
+        urgency_scores=urgent_head,
+    )
     assert cued.precedence is not Precedence.ROUTINE
     # An unsure routine call does not trigger it either.
     unsure = run("Point de situation", "routine", 0.4, "A", 1, urgency_scores=urgent_head)
@@ -102,8 +111,17 @@ def test_the_urgency_head_weighs_less_where_the_model_misread_the_report() -> No
     scores = {c: (0.9 if c == "logistics_infrastructure" else 0.1 / 7) for c in CATEGORIES}
 
     def score(agreement: float | None) -> float:
-        item = PriorityInput("logistics_infrastructure", scores, [], "B", 2, None, NOW, urgency_scores=urgent_head,
-                             model_agreement=agreement)
+        item = PriorityInput(
+            "logistics_infrastructure",
+            scores,
+            [],
+            "B",
+            2,
+            None,
+            NOW,
+            urgency_scores=urgent_head,
+            model_agreement=agreement,
+        )
         return prioritise(item).score
 
     assert score(1.0) == score(None) > score(0.3) > score(0.0)
@@ -117,12 +135,14 @@ def test_a_cancelled_flash_cue_adds_nothing() -> None:
 
 def test_a_suspected_cbrn_release_is_immediate_not_flash_unless_there_are_casualties() -> None:
     flash_head = {"FLASH": 0.9, "IMMEDIATE": 0.1, "PRIORITY": 0.0, "ROUTINE": 0.0}
-    suspected = run("Detector alarm, nerve agent suspected, low-level reading, no symptoms", "cbrn", 0.95,
-                    urgency_scores=flash_head)
+    suspected = run(
+        "Detector alarm, nerve agent suspected, low-level reading, no symptoms", "cbrn", 0.95, urgency_scores=flash_head
+    )
     assert suspected.precedence is Precedence.IMMEDIATE and not suspected.probable_flash
     assert any("not established" in n for n in suspected.notes)
-    confirmed = run("suspected chemical attack, 4x pax with pinpoint pupils, 2 casualties", "cbrn", 0.95,
-                    urgency_scores=flash_head)
+    confirmed = run(
+        "suspected chemical attack, 4x pax with pinpoint pupils, 2 casualties", "cbrn", 0.95, urgency_scores=flash_head
+    )
     assert confirmed.precedence is Precedence.FLASH and confirmed.probable_flash
     # Uncertainty never softens fire on friendly forces.
     tic = run("TIC at Wiltz, enemy strength not confirmed, possibly a platoon", "attack", 0.9)
@@ -130,7 +150,9 @@ def test_a_suspected_cbrn_release_is_immediate_not_flash_unless_there_are_casual
 
 
 def test_a_cleared_threat_is_routine_and_says_so() -> None:
-    out = run("Levée de doute radiologique : transport autorisé, aucune contamination. Fin de l'incident.", "cbrn", p=0.95)
+    out = run(
+        "Levée de doute radiologique : transport autorisé, aucune contamination. Fin de l'incident.", "cbrn", p=0.95
+    )
     assert out.precedence is Precedence.ROUTINE and not out.probable_flash
     assert any("threat cleared" in n for n in out.notes)
     # still PRIORITY when someone asks for something; casualties keep it open
@@ -141,7 +163,9 @@ def test_a_cleared_threat_is_routine_and_says_so() -> None:
 
 
 def test_a_contact_that_is_over_is_immediate_not_flash() -> None:
-    out = run("Feuergefecht ca. 15 Min, Feind hat sich um 0930Z nach Osten abgesetzt. 1 leicht verwundet.", "attack", p=0.99)
+    out = run(
+        "Feuergefecht ca. 15 Min, Feind hat sich um 0930Z nach Osten abgesetzt. 1 leicht verwundet.", "attack", p=0.99
+    )
     assert out.precedence is Precedence.IMMEDIATE and not out.probable_flash
     assert any("contact ended" in n for n in out.notes)
     # the same fire still going on is FLASH
@@ -157,45 +181,74 @@ def test_a_flash_cue_in_a_sentence_about_yesterday_is_a_past_threat() -> None:
 
 
 def test_flash_on_the_score_alone_needs_evidence_in_the_text() -> None:
-    out = run("Radiological: dosimeter shows 0.8 mSv/h at a scrap pile, orphan source, area cordoned.", "cbrn", p=1.0,
-              urgency_scores={"FLASH": 1.0, "IMMEDIATE": 0.0, "PRIORITY": 0.0, "ROUTINE": 0.0})
+    out = run(
+        "Radiological: dosimeter shows 0.8 mSv/h at a scrap pile, orphan source, area cordoned.",
+        "cbrn",
+        p=1.0,
+        urgency_scores={"FLASH": 1.0, "IMMEDIATE": 0.0, "PRIORITY": 0.0, "ROUTINE": 0.0},
+    )
     assert out.precedence is Precedence.IMMEDIATE
     assert any("held at IMMEDIATE" in n for n in out.notes)
 
 
 def test_a_critical_shortage_is_immediate_at_least() -> None:
-    for text in ("logstat B coy. class III BLACK, immobile NLT 1400Z", "plus que 2 h de munitions au rythme actuel",
-                 "Munitionslage kritisch, reicht nur noch 2 Std."):
-        out = run(text, "logistics_infrastructure", p=0.95,
-                  urgency_scores={"FLASH": 0.0, "IMMEDIATE": 0.0, "PRIORITY": 1.0, "ROUTINE": 0.0})
+    for text in (
+        "logstat B coy. class III BLACK, immobile NLT 1400Z",
+        "plus que 2 h de munitions au rythme actuel",
+        "Munitionslage kritisch, reicht nur noch 2 Std.",
+    ):
+        out = run(
+            text,
+            "logistics_infrastructure",
+            p=0.95,
+            urgency_scores={"FLASH": 0.0, "IMMEDIATE": 0.0, "PRIORITY": 1.0, "ROUTINE": 0.0},
+        )
         assert out.precedence is Precedence.IMMEDIATE, text
         assert any(c.name == "rule:prec.critical" for c in out.contributions), text
 
 
 def test_announced_friendly_air_traffic_does_not_trigger_the_flash_rule() -> None:
-    for text in ("2 x A400M inbound Findel 1300Z with bde resupply. FRIENDLY, squawking. weapons HOLD in corridor BRAVO",
-                 "Eigener Verlegeflug 2x NH90 von Findel nach Bastogne, IFF Mode 5 ein. Keine Bekämpfung!",
-                 "vols commerciaux en approche de Findel, positions GPS erronées"):
+    for text in (
+        "2 x A400M inbound Findel 1300Z with bde resupply. FRIENDLY, squawking. weapons HOLD in corridor BRAVO",
+        "Eigener Verlegeflug 2x NH90 von Findel nach Bastogne, IFF Mode 5 ein. Keine Bekämpfung!",
+        "vols commerciaux en approche de Findel, positions GPS erronées",
+    ):
         out = run(text, "air_activity", p=0.95)
         assert not out.probable_flash and out.precedence is not Precedence.FLASH, text
     # a threat noun before "inbound" / "en approche" / "im Anflug" keeps them incoming
-    for text in ("4 x Shahed inbound from the E", "3 drones kamikazes en approche de nos pièces", "Marschflugkörper im Anflug"):
+    for text in (
+        "4 x Shahed inbound from the E",
+        "3 drones kamikazes en approche de nos pièces",
+        "Marschflugkörper im Anflug",
+    ):
         assert "incoming" in {c.kind for c in find_cues(text)}, text
 
 
 def test_a_report_without_operational_impact_is_not_urgent() -> None:
-    out = run("Bulletin S4 quotidien : livraison de rations décalée de 24 h, aucun impact sur les missions. Pas d'action requise.",
-              "logistics_infrastructure", p=0.95, urgency_scores={"FLASH": 0.0, "IMMEDIATE": 1.0, "PRIORITY": 0.0, "ROUTINE": 0.0})
+    out = run(
+        "Bulletin S4 quotidien : livraison de rations décalée de 24 h, aucun impact sur les missions. Pas d'action requise.",
+        "logistics_infrastructure",
+        p=0.95,
+        urgency_scores={"FLASH": 0.0, "IMMEDIATE": 1.0, "PRIORITY": 0.0, "ROUTINE": 0.0},
+    )
     assert out.precedence is Precedence.ROUTINE
     assert any("no operational impact" in n for n in out.notes)
 
 
 def test_a_periodic_summary_is_priority_at_most_unless_something_goes_on_now() -> None:
     urgent = {"FLASH": 0.0, "IMMEDIATE": 1.0, "PRIORITY": 0.0, "ROUTINE": 0.0}
-    out = run("INTSUM 014, period covered 29-30 NOV: the 2nd echelon BTG has moved to positions around Prüm.",
-              "enemy_movement", p=0.95, urgency_scores=urgent)
+    out = run(
+        "INTSUM 014, period covered 29-30 NOV: the 2nd echelon BTG has moved to positions around Prüm.",
+        "enemy_movement",
+        p=0.95,
+        urgency_scores=urgent,
+    )
     assert out.precedence is Precedence.PRIORITY
-    past = run("Zusammenfassung Luftlage 24 Std: 5 Drohnen Typ Geran-2 im Anflug auf Mersch wurden abgeschossen.", "air_activity", p=0.95)
+    past = run(
+        "Zusammenfassung Luftlage 24 Std: 5 Drohnen Typ Geran-2 im Anflug auf Mersch wurden abgeschossen.",
+        "air_activity",
+        p=0.95,
+    )
     assert not past.probable_flash and past.precedence is not Precedence.FLASH
     # the same summary saying the attack goes on now keeps the FLASH rule
     now = run("Zusammenfassung Luftlage: jetzt 5 Drohnen Typ Geran-2 im Anflug auf Mersch.", "air_activity", p=0.95)
@@ -204,24 +257,39 @@ def test_a_periodic_summary_is_priority_at_most_unless_something_goes_on_now() -
 
 def test_enemy_seen_moving_now_is_immediate_at_least() -> None:
     slow = {"FLASH": 0.0, "IMMEDIATE": 0.0, "PRIORITY": 1.0, "ROUTINE": 0.0}
-    out = run("sapeurs ennemis, mise à l'eau de travures sur l'Our, toujours en cours", "enemy_movement", p=0.95, urgency_scores=slow)
+    out = run(
+        "sapeurs ennemis, mise à l'eau de travures sur l'Our, toujours en cours",
+        "enemy_movement",
+        p=0.95,
+        urgency_scores=slow,
+    )
     assert out.precedence is Precedence.IMMEDIATE
     assert any(c.name == "rule:prec.live_movement" for c in out.contributions)
 
 
 def test_a_cleared_report_with_casualties_is_priority_at_most() -> None:
-    out = run("Police LO: the explosion was a gas explosion. NOT enemy action. 1 dead, 4 injured.", "attack", p=0.95,
-              urgency_scores={"FLASH": 1.0, "IMMEDIATE": 0.0, "PRIORITY": 0.0, "ROUTINE": 0.0})
+    out = run(
+        "Police LO: the explosion was a gas explosion. NOT enemy action. 1 dead, 4 injured.",
+        "attack",
+        p=0.95,
+        urgency_scores={"FLASH": 1.0, "IMMEDIATE": 0.0, "PRIORITY": 0.0, "ROUTINE": 0.0},
+    )
     assert out.precedence is Precedence.PRIORITY and not out.probable_flash
 
 
 def test_flash_on_the_score_stands_when_the_text_says_it_is_happening_now() -> None:
     flash = {"FLASH": 1.0, "IMMEDIATE": 0.0, "PRIORITY": 0.0, "ROUTINE": 0.0}
     # a lexicon gap ("ça continue") does not cost a FLASH the model and the text agree on
-    now = run("Tirs de LRM sur le centre, au moins 6 salves, ça continue. 3 blessés. Demandons contre-batterie, urgent.",
-              "attack", p=1.0, urgency_scores=flash)
+    now = run(
+        "Tirs de LRM sur le centre, au moins 6 salves, ça continue. 3 blessés. Demandons contre-batterie, urgent.",
+        "attack",
+        p=1.0,
+        urgency_scores=flash,
+    )
     assert now.precedence is Precedence.FLASH
-    after = run("IED strike on the convoy at 0815Z, 1 WIA, MEDEVAC complete 0840Z.", "attack", p=1.0, urgency_scores=flash)
+    after = run(
+        "IED strike on the convoy at 0815Z, 1 WIA, MEDEVAC complete 0840Z.", "attack", p=1.0, urgency_scores=flash
+    )
     assert after.precedence is Precedence.IMMEDIATE
 
 

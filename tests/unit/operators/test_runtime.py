@@ -139,9 +139,13 @@ def _hand_built(text: str, pieces: list[tuple[int, int, str]]) -> Predictions:
     for row, (_, _, tag) in enumerate(pieces):
         probs[row, TAGS.index(tag)] = 0.96
     return Predictions(
-        category_labels=(), urgency_labels=(), ner_labels=TAGS,
-        category_probs=np.zeros((1, 0), np.float32), urgency_probs=np.zeros((1, 0), np.float32),
-        token_tags=(probs.argmax(-1),), token_probs=(probs,),
+        category_labels=(),
+        urgency_labels=(),
+        ner_labels=TAGS,
+        category_probs=np.zeros((1, 0), np.float32),
+        urgency_probs=np.zeros((1, 0), np.float32),
+        token_tags=(probs.argmax(-1),),
+        token_probs=(probs,),
         token_offsets=(np.asarray([(s, e) for s, e, _ in pieces], dtype=np.int64).reshape(-1, 2),),
         truncated=np.zeros(1, dtype=np.bool_),
     )
@@ -149,8 +153,17 @@ def _hand_built(text: str, pieces: list[tuple[int, int, str]]) -> Predictions:
 
 def test_decode_joins_subword_pieces_and_trims_punctuation() -> None:
     text = "3 pax vic Gréiwemaacher, out"
-    pieces = [(0, 1, "B-QUANTITY"), (2, 3, "O"), (3, 5, "O"), (6, 9, "O"),
-              (10, 12, "B-LOCATION"), (12, 13, "B-LOCATION"), (13, 23, "I-LOCATION"), (23, 24, "O"), (25, 28, "O")]
+    pieces = [
+        (0, 1, "B-QUANTITY"),
+        (2, 3, "O"),
+        (3, 5, "O"),
+        (6, 9, "O"),
+        (10, 12, "B-LOCATION"),
+        (12, 13, "B-LOCATION"),
+        (13, 23, "I-LOCATION"),
+        (23, 24, "O"),
+        (25, 28, "O"),
+    ]
     [spans] = decode_entities(_hand_built(text, pieces), [text])
     assert [(s.label, s.text) for s in spans] == [("QUANTITY", "3"), ("LOCATION", "Gréiwemaacher")]
 
@@ -172,8 +185,16 @@ def test_decode_two_adjacent_entities_of_one_type() -> None:
 def test_decode_never_runs_an_entity_into_a_list_marker_or_over_a_line_break() -> None:
     # The model tags the "2" of "2)" as the grid's continuation; a field number is never entity text.
     text = "1) Wiltz 2) 3 pax\nClervaux"
-    pieces = [(0, 1, "O"), (1, 2, "O"), (3, 8, "B-LOCATION"), (9, 10, "I-LOCATION"), (10, 11, "O"),
-              (12, 13, "B-QUANTITY"), (14, 17, "O"), (18, 26, "I-LOCATION")]
+    pieces = [
+        (0, 1, "O"),
+        (1, 2, "O"),
+        (3, 8, "B-LOCATION"),
+        (9, 10, "I-LOCATION"),
+        (10, 11, "O"),
+        (12, 13, "B-QUANTITY"),
+        (14, 17, "O"),
+        (18, 26, "I-LOCATION"),
+    ]
     [spans] = decode_entities(_hand_built(text, pieces), [text])
     assert [(s.label, s.text) for s in spans] == [("LOCATION", "Wiltz"), ("QUANTITY", "3"), ("LOCATION", "Clervaux")]
     # Without the bracket, "2" is an ordinary word and may continue the entity.
@@ -187,6 +208,7 @@ def test_decode_never_runs_an_entity_into_a_list_marker_or_over_a_line_break() -
 
 
 # ------------------------------------------------------------------ tokenizer offsets
+
 
 @pytest.fixture(scope="module")
 def tokenizer() -> SentencePieceReportTokenizer:

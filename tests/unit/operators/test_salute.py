@@ -181,11 +181,15 @@ def test_rejections(source: object, reason: str) -> None:
     assert _rejection(source).reason == reason
 
 
-_value = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters=";|"),
-    min_size=1,
-    max_size=30,
-).map(lambda v: " ".join(v.split())).filter(bool)
+_value = (
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters=";|"),
+        min_size=1,
+        max_size=30,
+    )
+    .map(lambda v: " ".join(v.split()))
+    .filter(bool)
+)
 
 
 @settings(max_examples=150, deadline=None)

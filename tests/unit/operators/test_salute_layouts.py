@@ -181,17 +181,23 @@ def test_french_bullets() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        ("Qui : section de protection, quartier Kirchberg | Quoi : sac à dos abandonné devant l'entrée du "
-        "bâtiment de l'état-major de liaison | Où : Kirchberg, Luxembourg, 32UKA94910114 | Quand : découvert à "
-        "0745Z, levée de doute à 0840Z | Résultat : sac appartenant à un étudiant, contenu inoffensif. Fin d'alerte."),
-        ("CRI | - Qui : section de protection, quartier Kirchberg | - Quoi : sac à dos abandonné devant l'entrée "
-        "du bâtiment de l'état-major de liaison | - Où : Kirchberg, Luxembourg, 32UKA94910114 | - Quand : découvert "
-        "à 0745Z, levée de doute à 0840Z | - Résultat : sac appartenant à un étudiant, contenu inoffensif. Fin "
-        "d'alerte."),
-        ("1) Qui : section de protection, quartier Kirchberg | 2) Quoi : sac à dos abandonné devant l'entrée du "
-        "bâtiment de l'état-major de liaison | 3) Où : Kirchberg, Luxembourg, 32UKA94910114 | 4) Quand : découvert "
-        "à 0745Z, levée de doute à 0840Z | 5) Résultat : sac appartenant à un étudiant, contenu inoffensif. Fin "
-        "d'alerte."),
+        (
+            "Qui : section de protection, quartier Kirchberg | Quoi : sac à dos abandonné devant l'entrée du "
+            "bâtiment de l'état-major de liaison | Où : Kirchberg, Luxembourg, 32UKA94910114 | Quand : découvert à "
+            "0745Z, levée de doute à 0840Z | Résultat : sac appartenant à un étudiant, contenu inoffensif. Fin d'alerte."
+        ),
+        (
+            "CRI | - Qui : section de protection, quartier Kirchberg | - Quoi : sac à dos abandonné devant l'entrée "
+            "du bâtiment de l'état-major de liaison | - Où : Kirchberg, Luxembourg, 32UKA94910114 | - Quand : découvert "
+            "à 0745Z, levée de doute à 0840Z | - Résultat : sac appartenant à un étudiant, contenu inoffensif. Fin "
+            "d'alerte."
+        ),
+        (
+            "1) Qui : section de protection, quartier Kirchberg | 2) Quoi : sac à dos abandonné devant l'entrée du "
+            "bâtiment de l'état-major de liaison | 3) Où : Kirchberg, Luxembourg, 32UKA94910114 | 4) Quand : découvert "
+            "à 0745Z, levée de doute à 0840Z | 5) Résultat : sac appartenant à un étudiant, contenu inoffensif. Fin "
+            "d'alerte."
+        ),
     ],
 )
 def test_one_line_with_bars(text: str) -> None:
@@ -205,56 +211,94 @@ def test_one_line_with_bars(text: str) -> None:
     ("text", "language", "expected"),
     [
         (
-            ("SPOT REPORT\nTIME: 140815ZDEC26\nPLACE: Diekirch, hospital area\nWHAT: several artillery shells landed "
-            "on the civilian hospital\nWHY: unknown\nHOW: indirect fire from the E"),
+            (
+                "SPOT REPORT\nTIME: 140815ZDEC26\nPLACE: Diekirch, hospital area\nWHAT: several artillery shells landed "
+                "on the civilian hospital\nWHY: unknown\nHOW: indirect fire from the E"
+            ),
             "en",
-            {"time": "140815ZDEC26", "location": "Diekirch, hospital area",
-             "activity": "several artillery shells landed on the civilian hospital\nHOW: indirect fire from the E",
-             "assessment": "unknown"},
+            {
+                "time": "140815ZDEC26",
+                "location": "Diekirch, hospital area",
+                "activity": "several artillery shells landed on the civilian hospital\nHOW: indirect fire from the E",
+                "assessment": "unknown",
+            },
         ),
         (
-            ("SPOTREP\n1. DTG: 030655ZDEC26\n2. LOC: 32U LA 1420 1935, wood line W of Echternach\n3. OBS: 4 x dead "
-            "cattle\n4. DET: M8 paper negative\n5. ACTION: patrol in MOPP 4\n6. ASSESSMENT: POSS chem contamination"),
+            (
+                "SPOTREP\n1. DTG: 030655ZDEC26\n2. LOC: 32U LA 1420 1935, wood line W of Echternach\n3. OBS: 4 x dead "
+                "cattle\n4. DET: M8 paper negative\n5. ACTION: patrol in MOPP 4\n6. ASSESSMENT: POSS chem contamination"
+            ),
             "en",
-            {"time": "030655ZDEC26", "location": "32U LA 1420 1935, wood line W of Echternach",
-             "activity": "4 x dead cattle", "narrative": "M8 paper negative", "remarks": "patrol in MOPP 4",
-             "assessment": "POSS chem contamination"},
+            {
+                "time": "030655ZDEC26",
+                "location": "32U LA 1420 1935, wood line W of Echternach",
+                "activity": "4 x dead cattle",
+                "narrative": "M8 paper negative",
+                "remarks": "patrol in MOPP 4",
+                "assessment": "POSS chem contamination",
+            },
         ),
         (
-            ("CRI – compte rendu immédiat\nÉmetteur : peloton de reconnaissance\nQUOI : colonne blindée ennemie\n"
-            "OÙ : pont de Merzig\nGDH : 081030ZDÉC26\nATTITUDE : en mouvement vers l'ouest\n"
-            "ACTION ENTREPRISE : observation maintenue\nBILAN : néant"),
+            (
+                "CRI – compte rendu immédiat\nÉmetteur : peloton de reconnaissance\nQUOI : colonne blindée ennemie\n"
+                "OÙ : pont de Merzig\nGDH : 081030ZDÉC26\nATTITUDE : en mouvement vers l'ouest\n"
+                "ACTION ENTREPRISE : observation maintenue\nBILAN : néant"
+            ),
             "fr",
-            {"reporting_unit": "peloton de reconnaissance",
-             "activity": "colonne blindée ennemie\nATTITUDE : en mouvement vers l'ouest",
-             "location": "pont de Merzig", "time": "081030ZDÉC26", "remarks": "observation maintenue",
-             "narrative": "néant"},
+            {
+                "reporting_unit": "peloton de reconnaissance",
+                "activity": "colonne blindée ennemie\nATTITUDE : en mouvement vers l'ouest",
+                "location": "pont de Merzig",
+                "time": "081030ZDÉC26",
+                "remarks": "observation maintenue",
+                "narrative": "néant",
+            },
         ),
         (
-            ("CRI NRBC\nQui : poste de contrôle\nQuoi : alarme du détecteur chimique AP4C\nOù : barrage sur la N3\n"
-            "Quand : 121420Z\nMesures : port du masque\nDemande : équipe d'identification NRBC\n"
-            "Pertes : aucune"),
+            (
+                "CRI NRBC\nQui : poste de contrôle\nQuoi : alarme du détecteur chimique AP4C\nOù : barrage sur la N3\n"
+                "Quand : 121420Z\nMesures : port du masque\nDemande : équipe d'identification NRBC\n"
+                "Pertes : aucune"
+            ),
             "fr",
-            {"reporting_unit": "poste de contrôle", "activity": "alarme du détecteur chimique AP4C",
-             "location": "barrage sur la N3", "time": "121420Z",
-             "remarks": "port du masque\nDemande : équipe d'identification NRBC", "narrative": "aucune"},
+            {
+                "reporting_unit": "poste de contrôle",
+                "activity": "alarme du détecteur chimique AP4C",
+                "location": "barrage sur la N3",
+                "time": "121420Z",
+                "remarks": "port du masque\nDemande : équipe d'identification NRBC",
+                "narrative": "aucune",
+            },
         ),
         (
-            ("SOFORTMELDUNG\nWer: Spähtrupp 3\nWas: feindliche mechanisierte Kräfte\nWo: auf der B257\n"
-            "Wann: 121015ZDEZ26\nLage: Marsch Richtung Südwest\nBeurteilung: Vorstoß auf Echternach"),
+            (
+                "SOFORTMELDUNG\nWer: Spähtrupp 3\nWas: feindliche mechanisierte Kräfte\nWo: auf der B257\n"
+                "Wann: 121015ZDEZ26\nLage: Marsch Richtung Südwest\nBeurteilung: Vorstoß auf Echternach"
+            ),
             "de",
-            {"reporting_unit": "Spähtrupp 3",
-             "activity": "feindliche mechanisierte Kräfte\nLage: Marsch Richtung Südwest",
-             "location": "auf der B257", "time": "121015ZDEZ26", "assessment": "Vorstoß auf Echternach"},
+            {
+                "reporting_unit": "Spähtrupp 3",
+                "activity": "feindliche mechanisierte Kräfte\nLage: Marsch Richtung Südwest",
+                "location": "auf der B257",
+                "time": "121015ZDEZ26",
+                "assessment": "Vorstoß auf Echternach",
+            },
         ),
         (
-            ("SPOTREP ABC\nZeit: 151210Z\nOrt: Güterbahnhof Bettembourg\nEreignis: Kesselwagen undicht\n"
-            "Maßnahmen: Absperrung 300 m\nAnforderung: ABC-Abwehrzug\nBedarf: Schutzmasken\n"
-            "Verluste: 2 Eisenbahner verletzt\nAuswirkung: Bahnhof gesperrt"),
+            (
+                "SPOTREP ABC\nZeit: 151210Z\nOrt: Güterbahnhof Bettembourg\nEreignis: Kesselwagen undicht\n"
+                "Maßnahmen: Absperrung 300 m\nAnforderung: ABC-Abwehrzug\nBedarf: Schutzmasken\n"
+                "Verluste: 2 Eisenbahner verletzt\nAuswirkung: Bahnhof gesperrt"
+            ),
             "de",
-            {"time": "151210Z", "location": "Güterbahnhof Bettembourg", "activity": "Kesselwagen undicht",
-             "remarks": "Absperrung 300 m\nAnforderung: ABC-Abwehrzug\nBedarf: Schutzmasken",
-             "narrative": "2 Eisenbahner verletzt", "assessment": "Bahnhof gesperrt"},
+            {
+                "time": "151210Z",
+                "location": "Güterbahnhof Bettembourg",
+                "activity": "Kesselwagen undicht",
+                "remarks": "Absperrung 300 m\nAnforderung: ABC-Abwehrzug\nBedarf: Schutzmasken",
+                "narrative": "2 Eisenbahner verletzt",
+                "assessment": "Bahnhof gesperrt",
+            },
         ),
     ],
 )
@@ -353,9 +397,10 @@ def test_german_reporter_labels() -> None:
     assert (report.kind, report.language) == ("spot", "de")
     assert report.slots["reporting_unit"] == "PzGrenZg Wallendorf"
     assert report.slots["narrative"] == "1 Gefallener, 3 Verwundete (vorläufig)"
-    assert _report("1. Wer meldet: BeobPosten Kranich\n2. Was: Aufklärungstrupp Feind").slots[
-        "reporting_unit"
-    ] == "BeobPosten Kranich"
+    assert (
+        _report("1. Wer meldet: BeobPosten Kranich\n2. Was: Aufklärungstrupp Feind").slots["reporting_unit"]
+        == "BeobPosten Kranich"
+    )
 
 
 # --- SALUTE letters and list markers -------------------------------------------------------------
@@ -388,12 +433,16 @@ def test_words_that_look_like_markers() -> None:
     "text",
     [
         # Numbered SPOT lines without labels: their authors do not keep the FM 6-99 line order.
-        ("SPOTREP\n1. 141155ZDEC26\n2. 32U LA 2981 1352 (Trier-West, Moselle bridges)\n"
-        "3. column of approx 25 vehicles crossing to the W bank\n4. moving W on B51 twd Konz / Wasserbillig, speed ~20 km/h"),
+        (
+            "SPOTREP\n1. 141155ZDEC26\n2. 32U LA 2981 1352 (Trier-West, Moselle bridges)\n"
+            "3. column of approx 25 vehicles crossing to the W bank\n4. moving W on B51 twd Konz / Wasserbillig, speed ~20 km/h"
+        ),
         "SOFORTMELDUNG\n1. 150645ZDEZ26\n2. Feldlager Findel\n3. Luftalarm ausgelöst nach Radarkontakt",
         # Lettered the same way: "A." and "E." count the list and are not the SALUTE letters.
-        ("SPOTREP (civil)\nA. 091450ZDEC26\nB. Police / CIMIC Grevenmacher\nC. 32ULA19450870\n"
-        "D. 3 children walked into field\nE. Field not on our obstacle overlay"),
+        (
+            "SPOTREP (civil)\nA. 091450ZDEC26\nB. Police / CIMIC Grevenmacher\nC. 32ULA19450870\n"
+            "D. 3 children walked into field\nE. Field not on our obstacle overlay"
+        ),
         # Prose, and prose with a single label.
         "Where: unknown, the patrol lost contact.",
         "We saw the column. - What: tanks, we think. Then it left.",

@@ -37,20 +37,30 @@ def signer() -> Signer:
     return Signer("worker-1", Ed25519PrivateKey.generate())
 
 
-def sealed(ring: KeyRing, signer: Signer, level=Classification.SECRET, topic="alerts.secret", mid="alert-1", payload=b'{"a":1}'):
+def sealed(
+    ring: KeyRing, signer: Signer, level=Classification.SECRET, topic="alerts.secret", mid="alert-1", payload=b'{"a":1}'
+):
     return seal(payload, classification=level, topic=topic, message_id=mid, keyring=ring, signer=signer)
 
 
 def test_round_trip(ring: KeyRing, signer: Signer) -> None:
     value, headers = sealed(ring, signer)
-    assert open_sealed(value, headers, topic="alerts.secret", keyring=ring, verify_keys={"worker-1": signer.public()}) == b'{"a":1}'
+    assert (
+        open_sealed(value, headers, topic="alerts.secret", keyring=ring, verify_keys={"worker-1": signer.public()})
+        == b'{"a":1}'
+    )
     assert b'{"a":1}' not in value
 
 
 def test_holder_without_the_level_is_refused(ring: KeyRing, signer: Signer) -> None:
     value, headers = sealed(ring, signer)
-    out = open_sealed(value, headers, topic="alerts.secret", keyring=ring.only(Classification.RESTRICTED),
-                      verify_keys={"worker-1": signer.public()})
+    out = open_sealed(
+        value,
+        headers,
+        topic="alerts.secret",
+        keyring=ring.only(Classification.RESTRICTED),
+        verify_keys={"worker-1": signer.public()},
+    )
     assert isinstance(out, Rejection) and out.code == "not_cleared"
 
 
@@ -83,9 +93,14 @@ def test_label_swaps_are_refused(ring: KeyRing, signer: Signer, real, claimed, p
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.sampled_from(["alerts.secret", "flash.secret", "events.secret", "alerts.restricted", "x"]), st.binary(max_size=64))
+@given(
+    st.sampled_from(["alerts.secret", "flash.secret", "events.secret", "alerts.restricted", "x"]),
+    st.binary(max_size=64),
+)
 def test_replay_onto_another_topic_is_refused(ring: KeyRing, signer: Signer, other: str, payload: bytes) -> None:
-    value, headers = sealed(ring, signer, topic="alerts.confidential", level=Classification.CONFIDENTIAL, payload=payload)
+    value, headers = sealed(
+        ring, signer, topic="alerts.confidential", level=Classification.CONFIDENTIAL, payload=payload
+    )
     out = open_sealed(value, headers, topic=other, keyring=ring, verify_keys={"worker-1": signer.public()})
     assert isinstance(out, Rejection)
 
@@ -101,5 +116,11 @@ def test_unknown_signer_and_forged_signature(ring: KeyRing, signer: Signer) -> N
 def test_garbage_headers_never_raise(ring: KeyRing, signer: Signer) -> None:
     rng = random.Random(3)
     for _ in range(200):
-        headers = [(rng.choice(["classification", "message-id", "enc-key-id", "sig-key-id", "signature"]), rng.randbytes(8)) for _ in range(5)]
-        assert isinstance(open_sealed(rng.randbytes(30), headers, topic="t", keyring=ring, verify_keys={"worker-1": signer.public()}), Rejection)
+        headers = [
+            (rng.choice(["classification", "message-id", "enc-key-id", "sig-key-id", "signature"]), rng.randbytes(8))
+            for _ in range(5)
+        ]
+        assert isinstance(
+            open_sealed(rng.randbytes(30), headers, topic="t", keyring=ring, verify_keys={"worker-1": signer.public()}),
+            Rejection,
+        )

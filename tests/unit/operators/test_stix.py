@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import stix2validator
@@ -19,21 +19,44 @@ from operators.render.stix import (
 from schemas.reports import Explanation, Location, Source, TriagedReport
 from schemas.vocab import CREDIBILITY_GRADES, RELIABILITY_GRADES, Classification
 
-T0 = datetime(2026, 11, 26, 14, 30, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 26, 14, 30, tzinfo=UTC)
 
 
 def _triaged(
-    n: int, unit: str, *, classification: str = "SECRET", located: bool = True, releasability: list[str] | None = None,
-    reliability: str = "B", credibility: int = 2,
+    n: int,
+    unit: str,
+    *,
+    classification: str = "SECRET",
+    located: bool = True,
+    releasability: list[str] | None = None,
+    reliability: str = "B",
+    credibility: int = 2,
 ) -> TriagedReport:
     return TriagedReport(
-        alert_id=f"alert-{n}", report_id=f"r{n}", received_at=T0 + timedelta(minutes=n), source=Source(unit=unit, reliability=reliability),
-        credibility=credibility, classification=classification, releasability=releasability, format="free_text", dtg=None,
-        text=f"Contact vic Wiltz, report {n} <&>", language="en", category="attack", category_scores={"attack": 0.9},
-        precedence="FLASH", priority_score=0.9, entities=[],
-        location=Location(mgrs="31U GR 1033 3897", lat=49.97 + n / 1000, lon=5.93, precision_m=10.0, name="Wiltz") if located else None,
-        observed_at=T0, summary=f"FLASH · attack · troops in contact · report {n}", explanation=Explanation(reason="r", factors=[]),
-        models=[], triaged_at=T0 + timedelta(minutes=n),
+        alert_id=f"alert-{n}",
+        report_id=f"r{n}",
+        received_at=T0 + timedelta(minutes=n),
+        source=Source(unit=unit, reliability=reliability),
+        credibility=credibility,
+        classification=classification,
+        releasability=releasability,
+        format="free_text",
+        dtg=None,
+        text=f"Contact vic Wiltz, report {n} <&>",
+        language="en",
+        category="attack",
+        category_scores={"attack": 0.9},
+        precedence="FLASH",
+        priority_score=0.9,
+        entities=[],
+        location=Location(mgrs="31U GR 1033 3897", lat=49.97 + n / 1000, lon=5.93, precision_m=10.0, name="Wiltz")
+        if located
+        else None,
+        observed_at=T0,
+        summary=f"FLASH · attack · troops in contact · report {n}",
+        explanation=Explanation(reason="r", factors=[]),
+        models=[],
+        triaged_at=T0 + timedelta(minutes=n),
     )
 
 
@@ -70,7 +93,9 @@ def test_structure_refs_and_markings() -> None:
     assert len(by_type["identity"]) == 1 and by_type["identity"][0]["identity_class"] == "system"
     assert len(by_type["report"]) == 2 and len(by_type["note"]) == 3 and len(by_type["location"]) == 1
     statements = {m["id"]: m["definition"]["statement"] for m in by_type["marking-definition"]}
-    assert {"SECRET", "RESTRICTED", "UNCLASSIFIED", "REL TO LUX, NATO", "REL TO FVEY, LUX, NATO"} <= set(statements.values())
+    assert {"SECRET", "RESTRICTED", "UNCLASSIFIED", "REL TO LUX, NATO", "REL TO FVEY, LUX, NATO"} <= set(
+        statements.values()
+    )
     ids = {o["id"] for o in objects}
     for o in objects:
         for ref in o.get("object_refs", []) + o.get("object_marking_refs", []):
@@ -95,7 +120,10 @@ def test_structure_refs_and_markings() -> None:
 
 def test_ids_are_deterministic_and_the_level_cap_leaves_out_whole_events() -> None:
     events, reports = _world()
-    assert bundle_for(events, reports).serialize() == bundle_for(list(reversed(events)), {r.report_id: r for r in reports}).serialize()
+    assert (
+        bundle_for(events, reports).serialize()
+        == bundle_for(list(reversed(events)), {r.report_id: r for r in reports}).serialize()
+    )
     capped = _objects(bundle_for(events, reports, max_level=Classification.RESTRICTED))
     assert [o["id"] for o in capped if o["type"] == "report"] == [stix_id("report", events[1].event_id)]
     assert "SECRET" not in json.dumps(capped)
@@ -126,7 +154,9 @@ def test_confidence_mapping_is_monotonic() -> None:
 
 def test_corroboration_raises_the_event_confidence() -> None:
     single = _event(_triaged(5, "A Coy", credibility=3))
-    corroborated = _event(_triaged(1, "A Coy", credibility=3), _triaged(2, "B Coy", credibility=3), _triaged(4, "C Coy", credibility=3))
+    corroborated = _event(
+        _triaged(1, "A Coy", credibility=3), _triaged(2, "B Coy", credibility=3), _triaged(4, "C Coy", credibility=3)
+    )
     confidence = {
         o["id"]: o.get("confidence") for o in _objects(bundle_for([single, corroborated])) if o["type"] == "report"
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from operators.policy.cues import find_cues, kinds
 from operators.summarise import SummaryInput, bluf, casualties
@@ -29,8 +29,19 @@ def test_casualties_normalised_across_languages() -> None:
 def test_bluf_line() -> None:
     text = "Sous le feu à Wiltz, 2 blessés"
     line = bluf(
-        SummaryInput("FLASH", "attack", text, find_cues(text), ["T-72B3"], "31U GR 1033 3897", "Wiltz",
-                     datetime(2026, 11, 26, 15, 2, tzinfo=timezone.utc), None, "B", 2)
+        SummaryInput(
+            "FLASH",
+            "attack",
+            text,
+            find_cues(text),
+            ["T-72B3"],
+            "31U GR 1033 3897",
+            "Wiltz",
+            datetime(2026, 11, 26, 15, 2, tzinfo=UTC),
+            None,
+            "B",
+            2,
+        )
     )
     assert line == "FLASH · attack · troops in contact, 2 WIA · T-72B3 · 31U GR 1033 3897 (Wiltz) · 261502Z · source B2"
 
@@ -38,8 +49,15 @@ def test_bluf_line() -> None:
 def test_negated_cues_do_not_count() -> None:
     from operators.policy.cues import find_cues
 
-    for text in ("no casualties", "Keine Verletzten.", "pas de blessés", "aucun blessé", "sans victimes", "0 KIA",
-                 "no incoming rounds"):
+    for text in (
+        "no casualties",
+        "Keine Verletzten.",
+        "pas de blessés",
+        "aucun blessé",
+        "sans victimes",
+        "0 KIA",
+        "no incoming rounds",
+    ):
         assert not [c for c in find_cues(text) if c.kind in ("casualties", "incoming")], text
     kinds = [c.kind for c in find_cues("TIC, 2 WIA, no KIA; 2 Leichtverwundete")]
     assert kinds.count("casualties") == 2 and "contact" in kinds

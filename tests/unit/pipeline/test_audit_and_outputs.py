@@ -38,8 +38,14 @@ NOW = datetime(2026, 11, 26, 14, 0, tzinfo=UTC)
 def chain(n: int, writer: str) -> list[bytes]:
     c = AuditChain()
     return [
-        c.append(alert_id=f"{writer}-alert-{i}", topic="alerts.secret", classification="SECRET", precedence="FLASH",
-                 models=("m@abc",), published_at=NOW.isoformat()).to_json()
+        c.append(
+            alert_id=f"{writer}-alert-{i}",
+            topic="alerts.secret",
+            classification="SECRET",
+            precedence="FLASH",
+            models=("m@abc",),
+            published_at=NOW.isoformat(),
+        ).to_json()
         for i in range(n)
     ]
 
@@ -62,8 +68,13 @@ def test_two_writers_interleaved_verify_per_writer() -> None:
 
 @pytest.mark.parametrize(
     ("tamper", "index", "words"),
-    [("remove", 2, "removed or reordered"), ("reorder", 1, "removed or reordered"), ("alter", 3, "altered"),
-     ("truncate-head", 0, "removed or reordered"), ("garbage", 2, "unreadable")],
+    [
+        ("remove", 2, "removed or reordered"),
+        ("reorder", 1, "removed or reordered"),
+        ("alter", 3, "altered"),
+        ("truncate-head", 0, "removed or reordered"),
+        ("garbage", 2, "unreadable"),
+    ],
 )
 def test_each_kind_of_tampering_breaks_only_its_own_chain(tamper: str, index: int, words: str) -> None:
     chains = group_by_writer(interleaved())
@@ -125,7 +136,9 @@ class FakeProducer:
 
     sent: list[dict[str, Any]] = field(default_factory=list)
 
-    async def send(self, topic: str, value: bytes, key: bytes | None = None, headers: Any = None) -> asyncio.Future[None]:
+    async def send(
+        self, topic: str, value: bytes, key: bytes | None = None, headers: Any = None
+    ) -> asyncio.Future[None]:
         self.sent.append({"topic": topic, "key": key, "value": value, "headers": headers})
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         done.set_result(None)
@@ -139,10 +152,23 @@ def outputs_with(settings: Settings) -> tuple[Outputs, FakeProducer]:
 
 
 def alert(level: Classification, mid: str = "alert-1", topic: str | None = None) -> Publication:
-    headers = (("precedence", b"FLASH"), ("category", b"attack"), ("classification", level.value.encode()),
-               ("model", b"m@abc"), ("schema_version", b"1"))
-    return Publication(topic=topic or f"alerts.{level.topic_suffix}", key=mid.encode(), message_id=mid,
-                       classification=level, precedence="FLASH", models=("m@abc",), payload=b'{"a": 1}', headers=headers)
+    headers = (
+        ("precedence", b"FLASH"),
+        ("category", b"attack"),
+        ("classification", level.value.encode()),
+        ("model", b"m@abc"),
+        ("schema_version", b"1"),
+    )
+    return Publication(
+        topic=topic or f"alerts.{level.topic_suffix}",
+        key=mid.encode(),
+        message_id=mid,
+        classification=level,
+        precedence="FLASH",
+        models=("m@abc",),
+        payload=b'{"a": 1}',
+        headers=headers,
+    )
 
 
 def publish_all(outputs: Outputs, pubs: list[Publication]) -> None:
@@ -158,20 +184,33 @@ def test_plaintext_default_sends_exactly_what_it_always_did() -> None:
     assert outputs.publisher.sealer is None and outputs.publisher.audit is None
     pub = alert(Classification.SECRET)
     publish_all(outputs, [pub])
-    assert app.sent == [{"topic": "alerts.secret", "key": b"alert-1", "value": b'{"a": 1}', "headers": list(pub.headers)}]
+    assert app.sent == [
+        {"topic": "alerts.secret", "key": b"alert-1", "value": b'{"a": 1}', "headers": list(pub.headers)}
+    ]
 
 
 def test_sealed_and_audited_when_configured(tmp_path: Path) -> None:
     keys = write_key_set(tmp_path / "keys", "worker-k1")
-    settings = Settings.from_env({}, keyring_file=keys["keyring"], signing_key_file=keys["signing_key"],
-                                 signing_key_id="worker-k1", worker_id="w")
+    settings = Settings.from_env(
+        {},
+        keyring_file=keys["keyring"],
+        signing_key_file=keys["signing_key"],
+        signing_key_id="worker-k1",
+        worker_id="w",
+    )
     outputs, app = outputs_with(settings)
-    pubs = [alert(Classification.SECRET, "a1"), alert(Classification.RESTRICTED, "a2"), alert(Classification.SECRET, "a3")]
+    pubs = [
+        alert(Classification.SECRET, "a1"),
+        alert(Classification.RESTRICTED, "a2"),
+        alert(Classification.SECRET, "a3"),
+    ]
     publish_all(outputs, pubs)
     alerts = [m for m in app.sent if m["topic"] != "audit"]
     audit = [m for m in app.sent if m["topic"] == "audit"]
     assert len(alerts) == 3 and len(audit) == 3
-    opener = Opener.from_settings(Settings.from_env({}, keyring_file=keys["keyring"], verify_keys_file=keys["verify_keys"]))
+    opener = Opener.from_settings(
+        Settings.from_env({}, keyring_file=keys["keyring"], verify_keys_file=keys["verify_keys"])
+    )
     for m in alerts:
         assert m["value"] != b'{"a": 1}' and opener.open(m["topic"], m["value"], m["headers"]) == b'{"a": 1}'
     assert {m["key"] for m in audit} == {outputs.publisher.audit.writer.encode()}  # type: ignore[union-attr]
@@ -183,8 +222,9 @@ def test_sealed_and_audited_when_configured(tmp_path: Path) -> None:
     ]
     assert all(r.ok for r in verify_chains(group_by_writer((m["key"], m["value"]) for m in audit)))
     # A holder of RESTRICTED only: the SECRET ones are refused.
-    restricted = Opener.from_settings(Settings.from_env({}, keyring_file=keys["keyring-restricted"],
-                                                        verify_keys_file=keys["verify_keys"]))
+    restricted = Opener.from_settings(
+        Settings.from_env({}, keyring_file=keys["keyring-restricted"], verify_keys_file=keys["verify_keys"])
+    )
     outcomes = [restricted.open(m["topic"], m["value"], m["headers"]) for m in alerts]
     assert [isinstance(o, Rejection) for o in outcomes] == [True, False, True]
 
@@ -195,7 +235,6 @@ def test_a_write_down_is_refused_before_anything_is_sent() -> None:
     with pytest.raises(WriteDown):
         publish_all(outputs, [alert(Classification.SECRET, topic="alerts.confidential")])
     assert app.sent == []
-
 
 
 def test_alert_payloads_are_the_bytes_the_pipeline_always_sent() -> None:
@@ -214,5 +253,10 @@ def test_alert_payloads_are_the_bytes_the_pipeline_always_sent() -> None:
     expected = json.dumps(json.loads(r.dumps()), separators=(",", ":")).encode()
     assert all(p.payload == expected == r.dumps() for p in pubs)
     assert b'"received_at":"' in expected and b'Z"' in expected and b": " not in expected
-    assert list(pubs[0].headers) == [("precedence", b"FLASH"), ("category", b"attack"), ("classification", b"SECRET"),
-                                     ("model", b"triage-default@abababababab"), ("schema_version", b"2")]
+    assert list(pubs[0].headers) == [
+        ("precedence", b"FLASH"),
+        ("category", b"attack"),
+        ("classification", b"SECRET"),
+        ("model", b"triage-default@abababababab"),
+        ("schema_version", b"2"),
+    ]

@@ -8,6 +8,7 @@ kernels on another CPU model may still move a borderline report.
 
 from __future__ import annotations
 
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +28,13 @@ def chain() -> Any:
 
 @pytest.mark.parametrize(
     ("name", "category_floor", "precedence_floor"),
-    [("independent_reports.jsonl", 0.84, 0.84), ("dev_reports.jsonl", 0.94, 0.92), ("dev2_reports.jsonl", 0.90, 0.89),
-     ("dev3_reports.jsonl", 0.84, 0.92), ("dev4_reports.jsonl", 0.85, 0.85)],
+    [
+        ("independent_reports.jsonl", 0.84, 0.84),
+        ("dev_reports.jsonl", 0.94, 0.92),
+        ("dev2_reports.jsonl", 0.90, 0.89),
+        ("dev3_reports.jsonl", 0.84, 0.92),
+        ("dev4_reports.jsonl", 0.85, 0.85),
+    ],
 )
 def test_hand_written_sets(chain: Any, name: str, category_floor: float, precedence_floor: float) -> None:
     result = evaluate(chain, EVAL / name)
@@ -44,12 +50,12 @@ def test_hand_written_sets(chain: Any, name: str, category_floor: float, precede
 
 
 def test_arrival_time_follows_the_report_not_the_clock() -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from pipeline.evaluation import EVAL_NOW
 
     # A month-less group cannot push the arrival into a later month; a full one places it.
-    assert arrival_time({"text": "contact 261430Z, out"}) == datetime(2026, 11, 26, 14, 40, tzinfo=timezone.utc)
-    assert arrival_time({"text": "141930Z DEZ 26 Feind"}) == datetime(2026, 12, 14, 19, 40, tzinfo=timezone.utc)
-    assert arrival_time({"dtg": "270620ZNOV26", "text": "at 281200Z"}) == datetime(2026, 11, 27, 6, 30, tzinfo=timezone.utc)
+    assert arrival_time({"text": "contact 261430Z, out"}) == datetime(2026, 11, 26, 14, 40, tzinfo=UTC)
+    assert arrival_time({"text": "141930Z DEZ 26 Feind"}) == datetime(2026, 12, 14, 19, 40, tzinfo=UTC)
+    assert arrival_time({"dtg": "270620ZNOV26", "text": "at 281200Z"}) == datetime(2026, 11, 27, 6, 30, tzinfo=UTC)
     assert arrival_time({"text": "no time at all"}) == EVAL_NOW

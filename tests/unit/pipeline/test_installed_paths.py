@@ -26,8 +26,14 @@ def _installed(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
 
 def test_state_goes_under_the_working_directory(tmp_path: Path) -> None:
     _, cwd, env = _installed(tmp_path)
-    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "settings"], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "settings"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     values = dict(line.split("\t")[0].split("=", 1) for line in done.stdout.splitlines() if line.startswith("TRIAGE_"))
     assert values["TRIAGE_DATA_DIR"] == str(cwd / ".triage")
@@ -36,17 +42,40 @@ def test_state_goes_under_the_working_directory(tmp_path: Path) -> None:
 
 def test_a_missing_model_names_the_setting_and_the_policy_loads(tmp_path: Path) -> None:
     _, cwd, env = _installed(tmp_path)
-    report = {"report_id": "r1", "source": {"unit": "A Coy", "reliability": "B"}, "credibility": 2,
-              "classification": "SECRET", "text": "Troops in contact at the bridge."}
+    report = {
+        "report_id": "r1",
+        "source": {"unit": "A Coy", "reliability": "B"},
+        "credibility": 2,
+        "classification": "SECRET",
+        "text": "Troops in contact at the bridge.",
+    }
     (cwd / "in.jsonl").write_text(json.dumps(report) + "\n")
-    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "batch", "in.jsonl"], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "batch", "in.jsonl"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 4 and "set TRIAGE_MODEL_DIR" in done.stderr, done.stderr
-    check = subprocess.run([sys.executable, "-m", "pipeline.cli", "policy", "check"], cwd=cwd, env=env,
-                           capture_output=True, text=True, timeout=120)
+    check = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "policy", "check"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert check.returncode == 0 and "0 problems" in check.stderr, check.stdout + check.stderr
     env["TRIAGE_MODEL_DIR"] = str(ROOT / "models" / "default")
-    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "batch", "in.jsonl", "--out", "out.jsonl"], cwd=cwd,
-                          env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "batch", "in.jsonl", "--out", "out.jsonl"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads((cwd / "out.jsonl").read_text())["precedence"] == "FLASH"

@@ -40,26 +40,55 @@ def marker(level: Classification, n: int) -> str:
     return f"MARK{level.value}{n:04d}"
 
 
-def report(n: int, level: Classification, precedence: Precedence, category: str = "attack",
-           minutes: int = 0, where: tuple[float, float] | None = (49.97, 5.93)) -> TriagedReport:
+def report(
+    n: int,
+    level: Classification,
+    precedence: Precedence,
+    category: str = "attack",
+    minutes: int = 0,
+    where: tuple[float, float] | None = (49.97, 5.93),
+) -> TriagedReport:
     at = T0 + timedelta(minutes=minutes)
     location = None if where is None else Location(mgrs=None, lat=where[0], lon=where[1], precision_m=100.0, name=None)
     return TriagedReport(
-        alert_id=f"alert-{n}", report_id=f"r{n}", received_at=at, source=Source(unit=f"Unit {n}", reliability="B"),
-        credibility=3, classification=level.value, releasability=None, format="free_text", dtg=None,
-        text=f"text {marker(level, n)}", language="en", category=category, category_scores={category: 1.0},
-        precedence=precedence.value, priority_score=0.5, entities=[], location=location, observed_at=at,
-        summary=f"{precedence.value} · {category} · {marker(level, n)}", explanation=Explanation(reason="r", factors=[]),
-        models=[ModelRef(name="triage-default", sha256="ab" * 32)], triaged_at=at,
+        alert_id=f"alert-{n}",
+        report_id=f"r{n}",
+        received_at=at,
+        source=Source(unit=f"Unit {n}", reliability="B"),
+        credibility=3,
+        classification=level.value,
+        releasability=None,
+        format="free_text",
+        dtg=None,
+        text=f"text {marker(level, n)}",
+        language="en",
+        category=category,
+        category_scores={category: 1.0},
+        precedence=precedence.value,
+        priority_score=0.5,
+        entities=[],
+        location=location,
+        observed_at=at,
+        summary=f"{precedence.value} · {category} · {marker(level, n)}",
+        explanation=Explanation(reason="r", factors=[]),
+        models=[ModelRef(name="triage-default", sha256="ab" * 32)],
+        triaged_at=at,
     )
 
 
 @st.composite
 def reports(draw: st.DrawFn, max_size: int = 12) -> list[TriagedReport]:
-    specs = draw(st.lists(st.tuples(LEVELS, PRECEDENCES, st.sampled_from(CATEGORIES), st.integers(0, 600),
-                                    st.booleans()), min_size=1, max_size=max_size))
-    return [report(i, level, prec, cat, minutes, (49.9 + i * 0.001, 6.0) if located else None)
-            for i, (level, prec, cat, minutes, located) in enumerate(specs)]
+    specs = draw(
+        st.lists(
+            st.tuples(LEVELS, PRECEDENCES, st.sampled_from(CATEGORIES), st.integers(0, 600), st.booleans()),
+            min_size=1,
+            max_size=max_size,
+        )
+    )
+    return [
+        report(i, level, prec, cat, minutes, (49.9 + i * 0.001, 6.0) if located else None)
+        for i, (level, prec, cat, minutes, located) in enumerate(specs)
+    ]
 
 
 @st.composite
@@ -69,7 +98,7 @@ def events(draw: st.DrawFn) -> list[Event]:
     out: list[Event] = []
     start = 0
     for size in sizes:
-        chunk = pool[start:start + size]
+        chunk = pool[start : start + size]
         start += size
         if not chunk:
             break
@@ -116,8 +145,9 @@ def test_an_event_goes_to_the_level_of_its_highest_member(prefix: str, evs: list
 
 @settings(max_examples=150, deadline=None)
 @given(PREFIXES, events(), reports(), LEVELS)
-def test_a_briefing_carries_nothing_above_its_level(prefix: str, evs: list[Event], recent: list[TriagedReport],
-                                                     level: Classification) -> None:
+def test_a_briefing_carries_nothing_above_its_level(
+    prefix: str, evs: list[Event], recent: list[TriagedReport], level: Classification
+) -> None:
     names = names_for(prefix)
     briefing = build_briefing(evs, recent, level, T0 + timedelta(hours=12), ())
     pub = for_briefing(names, briefing)
@@ -137,11 +167,14 @@ def test_a_briefing_carries_nothing_above_its_level(prefix: str, evs: list[Event
 
 @settings(max_examples=300, deadline=None)
 @given(PREFIXES, LEVELS, LEVELS, st.sampled_from(["alerts", "flash", "events", "briefings"]))
-def test_check_level_refuses_exactly_the_write_downs(prefix: str, label: Classification, topic_level: Classification,
-                                                     family: str) -> None:
+def test_check_level_refuses_exactly_the_write_downs(
+    prefix: str, label: Classification, topic_level: Classification, family: str
+) -> None:
     names = names_for(prefix)
     topic = getattr(names, family)[topic_level]
-    pub = Publication(topic=topic, key=b"k", message_id="m", classification=label, precedence="FLASH", models=(), payload=b"{}")
+    pub = Publication(
+        topic=topic, key=b"k", message_id="m", classification=label, precedence="FLASH", models=(), payload=b"{}"
+    )
     if topic_level.rank < label.rank:
         with pytest.raises(WriteDown):
             check_level(names, pub)
@@ -151,8 +184,15 @@ def test_check_level_refuses_exactly_the_write_downs(prefix: str, label: Classif
 
 @pytest.mark.parametrize("topic", ["reports.triaged", "events.input", "audit", "alerts.top", "alerts.SECRET"])
 def test_check_level_refuses_topics_that_are_not_per_level(topic: str) -> None:
-    pub = Publication(topic=topic, key=b"k", message_id="m", classification=Classification.UNCLASSIFIED,
-                      precedence="ROUTINE", models=(), payload=b"{}")
+    pub = Publication(
+        topic=topic,
+        key=b"k",
+        message_id="m",
+        classification=Classification.UNCLASSIFIED,
+        precedence="ROUTINE",
+        models=(),
+        payload=b"{}",
+    )
     with pytest.raises(WriteDown):
         check_level(names_for(""), pub)
 

@@ -35,7 +35,9 @@ def keys(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def worker(keys: Path, **extra: object) -> Settings:
     values: dict[str, object] = {
-        "keyring_file": keys / "keyring.json", "signing_key_file": keys / "signing.pem", "signing_key_id": "worker-k1"
+        "keyring_file": keys / "keyring.json",
+        "signing_key_file": keys / "signing.pem",
+        "signing_key_id": "worker-k1",
     }
     return Settings.from_env({}, **{**values, **extra})
 
@@ -47,12 +49,24 @@ def reader(keys: Path, level: str | None, verify: Path | None = None) -> Opener:
     )
 
 
-def publication(level: Classification = SECRET, topic: str | None = None, mid: str = "alert-1", payload: bytes = b'{"text":"x"}') -> Publication:
+def publication(
+    level: Classification = SECRET, topic: str | None = None, mid: str = "alert-1", payload: bytes = b'{"text":"x"}'
+) -> Publication:
     return Publication(
-        topic=topic or f"alerts.{level.topic_suffix}", key=mid.encode(), message_id=mid, classification=level,
-        precedence="FLASH", models=("m@abc",), payload=payload,
-        headers=(("precedence", b"FLASH"), ("category", b"attack"), ("classification", level.value.encode()),
-                 ("model", b"m@abc"), ("schema_version", b"1")),
+        topic=topic or f"alerts.{level.topic_suffix}",
+        key=mid.encode(),
+        message_id=mid,
+        classification=level,
+        precedence="FLASH",
+        models=("m@abc",),
+        payload=payload,
+        headers=(
+            ("precedence", b"FLASH"),
+            ("category", b"attack"),
+            ("classification", level.value.encode()),
+            ("model", b"m@abc"),
+            ("schema_version", b"1"),
+        ),
     )
 
 
@@ -73,7 +87,9 @@ def test_round_trip_and_what_stays_in_the_clear(keys: Path) -> None:
     assert b"MARKER-123" not in value and is_sealed(headers)
     clear = dict(headers)
     assert "category" not in clear and "model" not in clear
-    assert clear["precedence"] == b"FLASH" and clear["classification"] == b"SECRET" and clear["message-id"] == b"alert-1"
+    assert (
+        clear["precedence"] == b"FLASH" and clear["classification"] == b"SECRET" and clear["message-id"] == b"alert-1"
+    )
     assert reader(keys, "secret").open("alerts.secret", value, headers) == b'{"text":"MARKER-123"}'
 
 
@@ -88,8 +104,17 @@ def test_a_reader_not_cleared_is_refused_with_a_clear_line(keys: Path) -> None:
 
 @pytest.mark.parametrize(
     "tamper",
-    ["flip value bit", "flip signature", "relabel down", "relabel up", "move topic", "swap message id", "swap key id",
-     "drop signature", "other signer"],
+    [
+        "flip value bit",
+        "flip signature",
+        "relabel down",
+        "relabel up",
+        "move topic",
+        "swap message id",
+        "swap key id",
+        "drop signature",
+        "other signer",
+    ],
 )
 def test_tampering_is_refused(keys: Path, tmp_path: Path, tamper: str) -> None:
     value, headers = Sealer.from_settings(worker(keys)).seal(publication(SECRET))
@@ -132,7 +157,10 @@ def test_tampering_is_refused(keys: Path, tmp_path: Path, tamper: str) -> None:
 def test_unsealed_messages_on_sealed_topics_are_refused_only_by_key_holders(keys: Path) -> None:
     plain = [("precedence", b"FLASH")]
     out = reader(keys, "secret").open("alerts.secret", b'{"forged": true}', plain)
-    assert isinstance(out, Rejection) and refusal_text(out, plain) == "refused: not sealed, on a topic where every message is"
+    assert (
+        isinstance(out, Rejection)
+        and refusal_text(out, plain) == "refused: not sealed, on a topic where every message is"
+    )
     assert reader(keys, "secret").open("reports.triaged", b"{}", []) == b"{}"  # not a per-level topic
     assert reader(keys, None).open("alerts.secret", b"{}", []) == b"{}"  # no keyring: plaintext deployment
 
@@ -157,7 +185,10 @@ def test_verify_keys_by_path(keys: Path, tmp_path: Path) -> None:
     (tmp_path / "w.pem").write_text(pem)
     (tmp_path / "verify.json").write_text(json.dumps({"worker-k1": "w.pem"}))
     value, headers = Sealer.from_settings(worker(keys)).seal(publication(RESTRICTED))
-    assert reader(keys, "restricted", tmp_path / "verify.json").open("alerts.restricted", value, headers) == b'{"text":"x"}'
+    assert (
+        reader(keys, "restricted", tmp_path / "verify.json").open("alerts.restricted", value, headers)
+        == b'{"text":"x"}'
+    )
 
 
 def test_rotation_keeps_old_messages_readable_until_the_old_key_is_retired(keys: Path, tmp_path: Path) -> None:
@@ -172,7 +203,9 @@ def test_rotation_keeps_old_messages_readable_until_the_old_key_is_retired(keys:
     assert dict(new_headers)["enc-key-id"] == b"secret-k2" and dict(old_headers)["enc-key-id"] == b"secret-k1"
     holder = tmp_path / "holder.json"
     assert main(["keys", "holder", "--keyring", str(ring), "--level", "SECRET", "--out", str(holder)]) == 0
-    opener = Opener.from_settings(Settings.from_env({}, keyring_file=holder, verify_keys_file=keys / "verify-keys.json"))
+    opener = Opener.from_settings(
+        Settings.from_env({}, keyring_file=holder, verify_keys_file=keys / "verify-keys.json")
+    )
     assert opener.open("alerts.secret", old_value, old_headers) == b'{"text":"x"}'
     assert opener.open("alerts.secret", new_value, new_headers) == b'{"text":"x"}'
 
@@ -180,7 +213,9 @@ def test_rotation_keeps_old_messages_readable_until_the_old_key_is_retired(keys:
         retire(ring, ["secret-k2"])
     assert retire(ring, ["secret-k1"]) == ["secret-k1"]
     holder.write_text(json.dumps(holder_keyring(json.loads(ring.read_text()), SECRET)))
-    opener = Opener.from_settings(Settings.from_env({}, keyring_file=holder, verify_keys_file=keys / "verify-keys.json"))
+    opener = Opener.from_settings(
+        Settings.from_env({}, keyring_file=holder, verify_keys_file=keys / "verify-keys.json")
+    )
     aged_out = opener.open("alerts.secret", old_value, old_headers)
     assert isinstance(aged_out, Rejection) and aged_out.code == "unknown_key"
     assert "secret-k1" in refusal_text(aged_out, old_headers)
@@ -190,9 +225,14 @@ def test_rotation_keeps_old_messages_readable_until_the_old_key_is_retired(keys:
 def test_signer_rotation_keeps_the_old_verify_key(keys: Path, tmp_path: Path) -> None:
     verify = tmp_path / "verify.json"
     verify.write_text((keys / "verify-keys.json").read_text())
-    assert main(["keys", "signer", "--id", "worker-k2", "--out", str(tmp_path / "k2.pem"), "--verify-keys", str(verify)]) == 0
+    assert (
+        main(["keys", "signer", "--id", "worker-k2", "--out", str(tmp_path / "k2.pem"), "--verify-keys", str(verify)])
+        == 0
+    )
     assert stat.S_IMODE((tmp_path / "k2.pem").stat().st_mode) == 0o600
     old = Sealer.from_settings(worker(keys)).seal(publication(RESTRICTED))
-    new = Sealer.from_settings(worker(keys, signing_key_file=tmp_path / "k2.pem", signing_key_id="worker-k2")).seal(publication(RESTRICTED))
+    new = Sealer.from_settings(worker(keys, signing_key_file=tmp_path / "k2.pem", signing_key_id="worker-k2")).seal(
+        publication(RESTRICTED)
+    )
     opener = reader(keys, "restricted", verify)
     assert opener.open("alerts.restricted", *old) == opener.open("alerts.restricted", *new) == b'{"text":"x"}'

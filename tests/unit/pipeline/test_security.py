@@ -34,8 +34,13 @@ def ca(tmp_path: Path) -> Path:
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "test CA")])
     now = datetime.datetime.now(datetime.UTC)
     cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-        .serial_number(1).not_valid_before(now).not_valid_after(now + datetime.timedelta(days=1))
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(now)
+        .not_valid_after(now + datetime.timedelta(days=1))
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .sign(key, hashes.SHA256())
     )
@@ -131,7 +136,18 @@ def test_the_password_is_never_shown(capsys: pytest.CaptureFixture[str], monkeyp
 
 def test_every_new_setting_is_documented() -> None:
     documented = {var for var, _, doc in Settings.documentation() if doc}
-    for var in ("TRIAGE_SECURITY_PROTOCOL", "TRIAGE_SASL_MECHANISM", "TRIAGE_SASL_USERNAME", "TRIAGE_SASL_PASSWORD",
-                "TRIAGE_SASL_PASSWORD_FILE", "TRIAGE_SSL_CAFILE", "TRIAGE_KEYRING_FILE", "TRIAGE_SIGNING_KEY_FILE",
-                "TRIAGE_SIGNING_KEY_ID", "TRIAGE_VERIFY_KEYS_FILE", "TRIAGE_AUDIT_ENABLED", "TRIAGE_WORKER_ID"):
+    for var in (
+        "TRIAGE_SECURITY_PROTOCOL",
+        "TRIAGE_SASL_MECHANISM",
+        "TRIAGE_SASL_USERNAME",
+        "TRIAGE_SASL_PASSWORD",
+        "TRIAGE_SASL_PASSWORD_FILE",
+        "TRIAGE_SSL_CAFILE",
+        "TRIAGE_KEYRING_FILE",
+        "TRIAGE_SIGNING_KEY_FILE",
+        "TRIAGE_SIGNING_KEY_ID",
+        "TRIAGE_VERIFY_KEYS_FILE",
+        "TRIAGE_AUDIT_ENABLED",
+        "TRIAGE_WORKER_ID",
+    ):
         assert var in documented

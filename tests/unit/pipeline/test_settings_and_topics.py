@@ -21,7 +21,15 @@ def test_environment_is_parsed_and_typed() -> None:
     assert s.partitions == 12 and s.web_enabled is False and s.bootstrap_servers == ["a:1", "b:2"]
 
 
-@pytest.mark.parametrize(("var", "value"), [("TRIAGE_PARTITIONS", "many"), ("TRIAGE_PARTITIONS", "0"), ("TRIAGE_PROVIDERS", "tpu"), ("TRIAGE_WEB_ENABLED", "maybe")])
+@pytest.mark.parametrize(
+    ("var", "value"),
+    [
+        ("TRIAGE_PARTITIONS", "many"),
+        ("TRIAGE_PARTITIONS", "0"),
+        ("TRIAGE_PROVIDERS", "tpu"),
+        ("TRIAGE_WEB_ENABLED", "maybe"),
+    ],
+)
 def test_bad_values_name_the_variable(var: str, value: str) -> None:
     with pytest.raises(SettingsError, match=var):
         Settings.from_env({var: value})
@@ -41,7 +49,11 @@ def test_every_setting_is_documented() -> None:
 def test_topic_names_with_prefix() -> None:
     names = TopicNames.of(Settings.from_env({"TRIAGE_TOPIC_PREFIX": "x."}))
     assert names.raw == "x.reports.raw" and names.alerts[Classification.SECRET] == "x.alerts.secret"
-    assert len(set(names.all())) == 26 and names.urgent == "x.reports.urgent" and names.single_partition() == ["x.events.input"]
+    assert (
+        len(set(names.all())) == 26
+        and names.urgent == "x.reports.urgent"
+        and names.single_partition() == ["x.events.input"]
+    )
 
 
 @given(st.sampled_from(list(Classification)), st.sampled_from(list(Precedence)))

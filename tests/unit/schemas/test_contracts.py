@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import typing
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from types import NoneType, UnionType
 from typing import Any, Union, get_args, get_origin
 
@@ -53,7 +53,9 @@ def _unwrap_optional(tp: Any) -> tuple[Any, bool]:
 
 def _assert_same(py_type: Any, field: pa.Field, path: str) -> None:
     inner, optional = _unwrap_optional(py_type)
-    assert field.nullable == optional, f"{path}: nullable is {field.nullable} in arrow, optional={optional} in the record"
+    assert field.nullable == optional, (
+        f"{path}: nullable is {field.nullable} in arrow, optional={optional} in the record"
+    )
     _assert_type(inner, field.type, path)
 
 
@@ -88,22 +90,39 @@ def test_record_and_arrow_schema_agree_field_by_field(record: type[Record], sche
 
 
 def test_the_comparison_catches_a_drifted_field() -> None:
-    drifted = arrow.FIELD_REPORT.set(arrow.FIELD_REPORT.get_field_index("credibility"), pa.field("credibility", pa.string(), nullable=False))
+    drifted = arrow.FIELD_REPORT.set(
+        arrow.FIELD_REPORT.get_field_index("credibility"), pa.field("credibility", pa.string(), nullable=False)
+    )
     with pytest.raises(AssertionError, match="credibility"):
         _assert_record(FieldReport, drifted, "FieldReport")
 
 
 def _triaged() -> TriagedReport:
-    now = datetime(2026, 11, 26, 14, 30, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 26, 14, 30, tzinfo=UTC)
     return TriagedReport(
-        alert_id="alert-1", report_id="r1", received_at=now, source=Source(unit="A Coy", reliability="B"),
-        credibility=2, classification="SECRET", releasability=["LUX", "NATO"], format="salute", dtg="261430ZNOV26",
-        text="2x T-72B3 vic Wiltz", language="en", category="enemy_movement",
-        category_scores={"enemy_movement": 0.9, "routine": 0.1}, precedence="IMMEDIATE", priority_score=0.71,
+        alert_id="alert-1",
+        report_id="r1",
+        received_at=now,
+        source=Source(unit="A Coy", reliability="B"),
+        credibility=2,
+        classification="SECRET",
+        releasability=["LUX", "NATO"],
+        format="salute",
+        dtg="261430ZNOV26",
+        text="2x T-72B3 vic Wiltz",
+        language="en",
+        category="enemy_movement",
+        category_scores={"enemy_movement": 0.9, "routine": 0.1},
+        precedence="IMMEDIATE",
+        priority_score=0.71,
         entities=[Entity(label="EQUIPMENT", text="T-72B3", start=3, end=9, normalized="T-72B3", source="rules")],
         location=Location(mgrs="31U GR 1033 3897", lat=49.97, lon=5.93, precision_m=10.0, name="Wiltz"),
-        observed_at=now, summary="IMMEDIATE · enemy_movement", models=[ModelRef(name="default", sha256="ab" * 32)],
-        explanation=Explanation(reason="tanks moving", factors=[Factor(name="category", weight=0.4, value="enemy_movement")], confidence=0.9),
+        observed_at=now,
+        summary="IMMEDIATE · enemy_movement",
+        models=[ModelRef(name="default", sha256="ab" * 32)],
+        explanation=Explanation(
+            reason="tanks moving", factors=[Factor(name="category", weight=0.4, value="enemy_movement")], confidence=0.9
+        ),
         triaged_at=now,
     )
 
@@ -130,7 +149,9 @@ def test_arrow_accepts_what_the_records_emit(record: type[Record], schema: pa.Sc
 
 
 def test_field_report_defaults() -> None:
-    r = FieldReport(report_id="x", received_at=datetime.now(timezone.utc), source=Source(unit="u"), classification="SECRET", text="t")
+    r = FieldReport(
+        report_id="x", received_at=datetime.now(UTC), source=Source(unit="u"), classification="SECRET", text="t"
+    )
     assert (r.credibility, r.format, r.source.reliability, r.schema_version) == (6, "free_text", "F", 1)
     assert Salute().size is None
 
@@ -138,8 +159,12 @@ def test_field_report_defaults() -> None:
 def test_dead_letter_keeps_the_original_bytes() -> None:
     payload = b"\xff\xfe not utf-8"
     letter = DeadLetter.of(
-        Rejection(Reason.INVALID_UTF8, "bad", "ingest"), payload, topic="reports.raw", partition=3, offset=7,
-        failed_at=datetime.now(timezone.utc),
+        Rejection(Reason.INVALID_UTF8, "bad", "ingest"),
+        payload,
+        topic="reports.raw",
+        partition=3,
+        offset=7,
+        failed_at=datetime.now(UTC),
     )
     back = DeadLetter.loads(letter.dumps())
     assert back.payload() == payload and back.reason == "invalid_utf8" and back.offset == 7
