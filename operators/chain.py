@@ -97,15 +97,25 @@ class TriageChain:
         self.limits = limits or IngestLimits()
 
     def process(
-        self, payloads: Sequence[bytes | None], now: datetime, timings: Timings | None = None
+        self,
+        payloads: Sequence[bytes | None],
+        now: datetime,
+        timings: Timings | None = None,
+        received: Sequence[datetime | None] | None = None,
     ) -> list[TriagedReport | Rejection]:
-        """One result per payload, in order. `timings`, when given, gets the seconds spent per stage."""
+        """One result per payload, in order. `timings`, when given, gets the seconds spent per stage.
+
+        `received`, when given, is each payload's arrival (the broker's timestamp of its record): a report
+        without `received_at` gets it rather than `now`, so that triaging the same record again (after a
+        rebalance or a crash) gives the same decision.
+        """
         started = time.perf_counter()
         results: list[TriagedReport | Rejection | None] = [None] * len(payloads)
         valid: list[FieldReport] = []
         where: list[int] = []
         for i, payload in enumerate(payloads):
-            parsed = parse_report(payload, self.limits, now)
+            arrival = received[i] if received is not None else None
+            parsed = parse_report(payload, self.limits, arrival or now)
             if isinstance(parsed, Rejection):
                 results[i] = parsed
             else:

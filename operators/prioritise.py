@@ -56,6 +56,8 @@ class PriorityInput:
     reliability: str
     credibility: int
     observed_at: datetime | None
+    # The moment the report is judged at: the triage passes the report's receipt (received_at), so the
+    # same report gets the same precedence whenever, and however often, it is triaged.
     now: datetime
     lat: float | None = None
     lon: float | None = None
@@ -251,7 +253,7 @@ def prioritise(
             else (float(stale["penalty"]) if age > float(stale["after_s"]) else 0.0)
         )
         if penalty:
-            ledger.add("staleness", -penalty, f"observed {age / 3600:.1f} h ago")
+            ledger.add("staleness", -penalty, f"observed {age / 3600:.1f} h before it was received")
 
     if item.urgency_scores:
         values = {k: float(v) for k, v in params["urgency_values"].items()}

@@ -197,7 +197,7 @@ class ModelTriage:
                 reliability=report.source.reliability,
                 credibility=report.credibility,
                 observed_at=observed_at,
-                now=now,
+                now=report.received_at,  # staleness at receipt: a re-delivered report is judged the same
                 lat=lat,
                 lon=lon,
                 urgency_scores=urgency_scores,

@@ -99,6 +99,38 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+# The raw record's broker timestamp (ms), carried by a screened report's forward to reports.urgent.
+RECEIVED_HEADER = "triage-received-ms"
+
+
+def arrival(record: Any) -> datetime | None:
+    """When a report reached the pipeline: the raw record's timestamp (carried in RECEIVED_HEADER by a
+    forward, else the record's own). A report without `received_at` is judged as received then, the same
+    on every delivery of the record."""
+    ms: int | None = None
+    for key, value in record.headers or ():
+        if key == RECEIVED_HEADER:
+            try:
+                ms = int(value)
+            except (TypeError, ValueError):
+                ms = None
+    if ms is None:
+        ms = record.timestamp
+    if not isinstance(ms, int) or ms <= 0:
+        return None
+    try:
+        return datetime.fromtimestamp(ms / 1000.0, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _with_arrival(record: Any) -> list[tuple[str, bytes]]:
+    headers = list(record.headers or [])
+    if record.timestamp and not any(key == RECEIVED_HEADER for key, _ in headers):
+        headers.append((RECEIVED_HEADER, str(int(record.timestamp)).encode()))
+    return headers
+
+
 # --------------------------------------------------------------------------------------- offsets
 
 
@@ -169,6 +201,7 @@ class _Job:
     seq: int
     payloads: list[bytes | None] = field(compare=False)
     now: datetime = field(compare=False)
+    received: list[datetime | None] = field(compare=False)
     done: Callable[[list[TriagedReport | Rejection] | BaseException], None] = field(compare=False)
     timings: dict[str, float] = field(compare=False, default_factory=dict)
 
@@ -192,13 +225,20 @@ class ModelScheduler:
         self.busy_since: float | None = None  # for the liveness probe: a model call that never returns
 
     async def run(
-        self, payloads: Sequence[bytes | None], now: datetime, *, urgent: bool
+        self,
+        payloads: Sequence[bytes | None],
+        now: datetime,
+        *,
+        urgent: bool,
+        received: Sequence[datetime | None] | None = None,
     ) -> list[TriagedReport | Rejection]:
         loop = asyncio.get_running_loop()
         size = len(payloads) if urgent else self.chunk
-        chunks = [list(payloads[i : i + size]) for i in range(0, len(payloads), size)] or [[]]
+        arrivals: list[datetime | None] = list(received) if received is not None else [None] * len(payloads)
+        starts = range(0, len(payloads), size)
+        chunks = [(list(payloads[i : i + size]), arrivals[i : i + size]) for i in starts] or [([], [])]
         futures: list[asyncio.Future[list[TriagedReport | Rejection]]] = []
-        for part in chunks:
+        for part, part_received in chunks:
             future: asyncio.Future[list[TriagedReport | Rejection]] = loop.create_future()
 
             def resolve(result: Any, future: asyncio.Future[Any] = future) -> None:
@@ -213,7 +253,7 @@ class ModelScheduler:
                 loop.call_soon_threadsafe(set_it)
 
             self._seq += 1
-            self._queue.put(_Job(self.URGENT if urgent else self.BULK, self._seq, part, now, resolve))
+            self._queue.put(_Job(self.URGENT if urgent else self.BULK, self._seq, part, now, part_received, resolve))
             futures.append(future)
         out: list[TriagedReport | Rejection] = []
         for future in futures:
@@ -228,7 +268,7 @@ class ModelScheduler:
             self.busy_since = time.monotonic()
             try:
                 timings: dict[str, float] = {}
-                result: Any = self.chain.process(job.payloads, job.now, timings)
+                result: Any = self.chain.process(job.payloads, job.now, timings, job.received)
                 if self.metrics is not None:
                     for stage, seconds in timings.items():
                         self.metrics.stage.labels(stage).observe(seconds)
@@ -444,8 +484,7 @@ class Lane:
         """Urgent candidates to `reports.urgent`, unchanged, keyed by their report; finished once acknowledged.
         One the broker refuses for good (too large for the urgent topic, not authorised) is triaged here."""
         outbound = [
-            Outbound(self.names.urgent, r.key, r.value, list(r.headers or []), kind="urgent", level="none")
-            for r in records
+            Outbound(self.names.urgent, r.key, r.value, _with_arrival(r), kind="urgent", level="none") for r in records
         ]
         delivery = await self.publisher.deliver(outbound, until=self._gave_up)
         refused = {id(o) for o, _ in delivery.permanent}
@@ -479,7 +518,9 @@ class Lane:
             self.metrics.batch_size.labels(self.name).observe(len(batch))
             now = self.clock()
             try:
-                results = await self.scheduler.run([r.value for r in batch], now, urgent=self.urgent)
+                results = await self.scheduler.run(
+                    [r.value for r in batch], now, urgent=self.urgent, received=[arrival(r) for r in batch]
+                )
             except Exception:
                 log.exception("%s lane: the chain failed on a whole batch; it will be re-delivered", self.name)
                 continue

@@ -59,3 +59,34 @@ def test_arrival_time_follows_the_report_not_the_clock() -> None:
     assert arrival_time({"text": "141930Z DEZ 26 Feind"}) == datetime(2026, 12, 14, 19, 40, tzinfo=UTC)
     assert arrival_time({"dtg": "270620ZNOV26", "text": "at 281200Z"}) == datetime(2026, 11, 27, 6, 30, tzinfo=UTC)
     assert arrival_time({"text": "no time at all"}) == EVAL_NOW
+
+
+def test_the_same_report_gets_the_same_decision_whenever_it_is_triaged(chain: Any) -> None:
+    # A re-delivered record (after a rebalance or a crash) is triaged again, later: its decision must not
+    # move with the clock. Staleness is measured at receipt; a report without received_at takes its
+    # record's arrival (`received`), not the moment of the triage.
+    import dataclasses
+    import json
+    from datetime import datetime, timedelta
+
+    arrived = datetime(2031, 5, 4, 10, 0, tzinfo=UTC)  # any date: nothing here depends on today
+    texts = [
+        "Enemy armour column, 12 T-72, moving south on N7 towards Diekirch at 040830Z MAY 31.",
+        "Artillery fire observed vic Ettelbruck 032200Z MAY 31, no casualties reported.",
+        "NSTR. Patrol returned to base.",
+    ]
+    payloads = [
+        json.dumps(
+            {"report_id": f"same-{i}", "classification": "RESTRICTED", "source": {"unit": "Recce Pl"}, "text": t}
+        ).encode()
+        for i, t in enumerate(texts)
+    ]
+    runs = []
+    for delay in (timedelta(0), timedelta(hours=3), timedelta(days=2)):
+        out = chain.process(payloads, arrived + delay, received=[arrived] * len(payloads))
+        runs.append([dataclasses.replace(r, triaged_at=arrived).dumps() for r in out])
+        assert all(r.received_at == arrived for r in out)
+    assert runs[0] == runs[1] == runs[2]
+    # Without `received` the report is taken as received at the triage: two days later is another input.
+    late = chain.process(payloads[1:2], arrived + timedelta(days=2))[0]
+    assert late.received_at == arrived + timedelta(days=2)

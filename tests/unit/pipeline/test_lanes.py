@@ -49,3 +49,30 @@ def test_screen_payload_reads_text_and_salute_and_ignores_malformed_input() -> N
     assert not screen(b'{"text": "all quiet"}')
     for bad in (None, b"", b"not json", b"[1, 2]", b'{"text": 5}'):
         assert not screen(bad)
+
+
+class _Record:
+    def __init__(self, timestamp: int | None, headers: list[tuple[str, bytes]] | None = None) -> None:
+        self.timestamp = timestamp
+        self.headers = headers
+
+
+def test_arrival_is_the_raw_records_timestamp_and_survives_the_forward_to_the_urgent_topic() -> None:
+    from datetime import UTC, datetime
+
+    from pipeline.lanes import RECEIVED_HEADER, _with_arrival, arrival
+
+    raw = _Record(1_900_000_000_123, [("trace", b"x")])
+    assert arrival(raw) == datetime.fromtimestamp(1_900_000_000.123, UTC)
+    forwarded = _with_arrival(raw)
+    assert forwarded == [("trace", b"x"), (RECEIVED_HEADER, b"1900000000123")]
+    # On reports.urgent the record has the forward's own timestamp; the header wins.
+    urgent = _Record(1_900_000_099_000, forwarded)
+    assert arrival(urgent) == arrival(raw)
+    # Forwarded twice (a rebalance): still one header, still the first arrival.
+    assert _with_arrival(urgent) == forwarded
+    # No usable time: None (the chain falls back to its clock), never an exception.
+    assert arrival(_Record(None)) is None
+    assert arrival(_Record(-1)) is None
+    assert arrival(_Record(None, [(RECEIVED_HEADER, b"not a number")])) is None
+    assert arrival(_Record(5, [(RECEIVED_HEADER, b"99999999999999999999999")])) is None
