@@ -102,7 +102,7 @@ check: lint typecheck ## the gates CI runs before the tests
 test-unit: setup ## unit tests only (no broker, no torch)
 	$(PY) -m pytest tests/unit -m "not slow and not gpu and not kafka and not build" $(PYTEST_ARGS)
 
-test-functional: setup ## the agents and lanes in memory (no broker)
+test-functional: setup ## the intel agents in memory with Faust's test_context() (no broker)
 	$(PY) -m pytest tests/functional $(PYTEST_ARGS)
 
 test-integration: setup ## the real broker (started and stopped by the session)

@@ -5,7 +5,7 @@
 Run on a machine with an NVIDIA GPU and onnxruntime-gpu (bench/README.md). Steps, each recorded in
 DIR/gpu-model-check.json even when a later one fails:
 
-* `auto`: `operators.runtime.load_model(models/default, providers="auto")` (TensorRT, then CUDA,
+* `auto`: `operators.inference.session.load_model(models/default, providers="auto")` (TensorRT, then CUDA,
   then CPU) and the providers the session really runs on.
 * `parity_shipped`: the shipped graph on the GPU against the same graph on the CPU, on real report
   texts (the demo samples and the development set): max |difference| of category and urgency
@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 def _texts() -> list[str]:
     texts = []
-    for path in (ROOT / "pipeline" / "samples" / "reports.jsonl", ROOT / "tests" / "eval" / "dev_reports.jsonl"):
+    for path in (ROOT / "demo" / "samples" / "reports.jsonl", ROOT / "tests" / "eval" / "dev_reports.jsonl"):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 texts.append(json.loads(line)["text"])

@@ -47,7 +47,7 @@ class Settings:
     """Every knob of the pipeline. The environment variable is TRIAGE_ + the field name in capitals."""
 
     kafka_bootstrap: str = _setting("127.0.0.1:9092", "Kafka bootstrap servers, comma-separated host:port")
-    app_id: str = _setting("triage", "Faust application id; also the consumer group id")
+    app_id: str = _setting("triage", "Application id: the consumer groups are <id>.triage, <id>.urgent and <id>.intel")
     topic_prefix: str = _setting("", "Prefix for every topic name, to run several pipelines on one cluster")
     partitions: int = _setting(8, "Partitions of the input topic and the topics created by `triage topics`")
     urgent_partitions: int = _setting(
@@ -147,7 +147,7 @@ class Settings:
         Path,
     )
     ssl_cafile: Path | None = _setting(None, "CA certificate (PEM) the broker's certificate is checked against", Path)
-    # Message sealing (operators/sealing.py): on when a keyring is configured.
+    # Message sealing (operators/protection/envelope.py, pipeline/sealing.py): on when a keyring is configured.
     keyring_file: Path | None = _setting(
         None, "Keyring JSON (AES-256 key per level); setting it turns sealing on. Readers hold only their levels", Path
     )
@@ -158,7 +158,7 @@ class Settings:
     )
     audit_enabled: bool | None = _setting(
         None,
-        "Record every alert, flash, event and briefing publication on the audit topic (default: when sealing is on)",
+        "Record every alert, flash, review, event and briefing publication on the audit topic (default: when sealing is on)",
         _bool,
     )
     worker_id: str = _setting("", "Name of this worker in the audit trail (default: host name and process id)")

@@ -150,7 +150,7 @@ def render_model_card(
         (
             "Triage of military field reports in English, French and German: one ONNX graph, one forward pass, three "
             "outputs — report **category** (8 classes), **urgency** (NATO precedence, 4 classes) and **entities** "
-            "(BIO tags over 8 types, mapped back to character offsets by `operators.runtime`)."
+            "(BIO tags over 8 types, mapped back to character offsets by `operators.inference`)."
         ),
         "",
         (

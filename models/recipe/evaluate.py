@@ -1,6 +1,6 @@
 """Metrics of an exported model on labelled reports: category/urgency F1 and entity-level NER F1, per language.
 
-Scores come from `operators.runtime` on the ONNX graph, so the numbers describe the shipped artefact, not PyTorch.
+Scores come from `operators.inference` on the ONNX graph, so the numbers describe the shipped artefact, not PyTorch.
 """
 
 from __future__ import annotations

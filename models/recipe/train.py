@@ -1,6 +1,6 @@
 """Training loop for the multi-head triage Mistral on the synthetic corpus (CPU, deterministic given a seed).
 
-Tokenisation goes through `operators.runtime`'s tokenizer so training and inference see identical ids and offsets.
+Tokenisation goes through `operators.inference`'s tokenizer so training and inference see identical ids and offsets.
 """
 
 from __future__ import annotations

@@ -37,6 +37,13 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["models"]:
+        # Everything after `models` is the model tool's own command line (its -h included): argparse's
+        # REMAINDER would not take an option as the first remaining argument.
+        from models.recipe.cli import main as models_main
+
+        return models_main(argv[1:])
     args = parser().parse_args(argv)
     try:
         settings = Settings.from_env()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, unavailable
 
-SAMPLES = REPO / "pipeline" / "samples"
+SAMPLES = REPO / "demo" / "samples"
 
 
 def _run(args: list[str], **kw) -> subprocess.CompletedProcess[str]:

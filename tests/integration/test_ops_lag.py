@@ -12,7 +12,7 @@ from ops.live import LagExporterProcess, describe, group_lag, max_lag_seconds, m
 
 pytestmark = pytest.mark.kafka
 
-SAMPLES = REPO / "pipeline" / "samples" / "reports.jsonl"
+SAMPLES = REPO / "demo" / "samples" / "reports.jsonl"
 
 
 def test_lag_grows_without_a_worker_and_drains_with_one(pipeline: Pipeline, start_worker, tmp_path: Path) -> None:

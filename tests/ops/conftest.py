@@ -22,7 +22,7 @@ from bench.child import ChildProcess
 
 from .live import LagExporterProcess, free_port, get, group_lag, members, wait_until
 
-SAMPLES = REPO / "pipeline" / "samples"
+SAMPLES = REPO / "demo" / "samples"
 # Each workload as the Helm chart runs it (deploy/helm/triage/templates/workers.yaml).
 WORKLOADS = {
     "intel": {"TRIAGE_LANES": "none", "TRIAGE_INTEL_ENABLED": "true"},

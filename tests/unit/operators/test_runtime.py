@@ -1,4 +1,4 @@
-"""operators.runtime: the shipped default model loads, predicts in EN/FR/DE, and maps entities back to text."""
+"""operators.inference: the shipped default model loads, predicts in EN/FR/DE, and maps entities back to text."""
 
 from __future__ import annotations
 

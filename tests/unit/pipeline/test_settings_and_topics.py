@@ -64,3 +64,14 @@ def test_alert_routing_never_goes_below_the_report_level(level: Classification, 
         assert level_of[topic] is level
     assert (names.flash[level] in names.for_alert(level, precedence)) == (precedence is Precedence.FLASH)
     assert (names.alerts[level] in names.for_alert(level, precedence)) == (precedence is not Precedence.ROUTINE)
+
+
+def test_the_readme_table_is_the_settings_documentation() -> None:
+    # README "Configuration" lists every TRIAGE_ variable with the code's own description.
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `(TRIAGE_[A-Z0-9_]+)` \| [^|]* \| (.*) \|$", readme, re.M))
+    documented = {var: doc for var, _, doc in Settings.documentation()}
+    assert rows == documented
