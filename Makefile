@@ -34,7 +34,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev,build]'
 	touch $(STAMP)
 
-setup: $(STAMP) kafka-fetch ops-tools ## create .venv, install the project with its extras, resolve the broker, the ops tools
+setup: $(STAMP) kafka-fetch ops-tools ## create .venv, install the project with its extras, resolve the broker, the ops tools (the tests need them; demo, worker and topics do not)
 
 ops-tools: ## install the ops test tools into .tools/ (Prometheus, promtool, helm, kubeconform, Kubernetes schemas)
 	@bash ops/tools/install.sh .tools
@@ -57,13 +57,13 @@ kafka-logs: ## show the broker's log (FOLLOW=1 to follow)
 kafka-clean: ## stop the broker and delete its data
 	@$(KAFKA) clean
 
-topics: setup kafka-up ## create and describe the pipeline's topics
+topics: $(STAMP) kafka-up ## create and describe the pipeline's topics
 	$(VENV)/bin/triage topics
 
-worker: setup kafka-up ## run a triage worker in the foreground
+worker: $(STAMP) kafka-up ## run a triage worker in the foreground
 	$(VENV)/bin/triage worker
 
-demo: setup ## the main job: broker, worker, sample reports streamed, live alerts (DEMO_SECONDS=60; SECURE=1: sealed, per role)
+demo: $(STAMP) kafka-fetch ## the main job: broker, worker, sample reports streamed, live alerts (DEMO_SECONDS=60; SECURE=1: sealed, per role)
 	$(secure_env)DEMO_SECONDS=$(DEMO_SECONDS) $(PY) -m demo
 
 test: setup ## the whole test suite (unit, functional, integration, ops, short chaos); starts and stops its own broker
@@ -114,7 +114,7 @@ test-slow: setup ## the slow tests (large model export)
 test-gpu: setup ## GPU-only tests, on a machine with a CUDA GPU
 	$(PY) -m pytest -m gpu $(PYTEST_ARGS)
 
-models: setup ## rebuild models/default from scratch (needs the build extra; about 20 minutes on 2 cores)
+models: $(STAMP) ## rebuild models/default from scratch (needs the build extra; about 20 minutes on 2 cores)
 	$(PY) -m models.recipe.build --out models/default
 
 bench: setup ## the benchmarks (under 10 minutes on 2 cores): bench/results/<date>-<device>.json and plots
@@ -126,7 +126,7 @@ bench-smoke: setup ## every benchmark stage on a tiny input, in seconds (CI runs
 bench-gpu: setup ## the GPU benchmark, on an H100/H200 machine (see bench/README.md)
 	$(PY) -m bench.gpu
 
-evaluate: setup ## score the chain on the independent hand-written evaluation set
+evaluate: $(STAMP) ## score the chain on the independent hand-written evaluation set
 	$(VENV)/bin/triage evaluate tests/eval/independent_reports.jsonl
 
 clean: ## remove build outputs and local state (not the broker's data: see kafka-clean)
