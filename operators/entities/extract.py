@@ -17,9 +17,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from operators.entities.dtg import find_dtgs
@@ -77,7 +79,147 @@ _LOCATIVE = {
     for lang, words in _LOCATIVE_WORDS.items()
 }
 _NOT_PLACES = frozenset(
-    ["The", "This", "That", "These", "Those", "Our", "Their", "His", "Her", "Its", "Enemy", "Friendly", "Contact", "Grid", "Time", "Location", "Unit", "Activity", "Size", "Equipment", "Remarks", "Report", "Patrol", "Platoon", "Company", "Squadron", "Battalion", "Regiment", "Brigade", "Section", "Team", "Troop", "Base", "Zero", "Sunray", "Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet", "Kilo", "Lima", "Mike", "November", "Oscar", "Papa", "Quebec", "Romeo", "Sierra", "Tango", "Uniform", "Victor", "Whiskey", "Xray", "Yankee", "Zulu", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einer", "Le", "La", "Les", "Un", "Une", "Des", "Du", "Nous", "Ils", "Elles", "Wir", "Sie", "Ihr", "Uns", "Unsere", "Unser", "Feind", "Richtung", "Stellung", "Zug", "Kompanie", "Bataillon", "Brigade", "Abschnitt", "Lage", "Meldung", "Section", "Compagnie", "Bataillon", "Secteur", "Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août", "Septembre", "Octobre", "Novembre", "Décembre", "Januar", "Februar", "März", "April", "Juni", "Juli", "Oktober", "Dezember"]
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Our",
+        "Their",
+        "His",
+        "Her",
+        "Its",
+        "Enemy",
+        "Friendly",
+        "Contact",
+        "Grid",
+        "Time",
+        "Location",
+        "Unit",
+        "Activity",
+        "Size",
+        "Equipment",
+        "Remarks",
+        "Report",
+        "Patrol",
+        "Platoon",
+        "Company",
+        "Squadron",
+        "Battalion",
+        "Regiment",
+        "Brigade",
+        "Section",
+        "Team",
+        "Troop",
+        "Base",
+        "Zero",
+        "Sunray",
+        "Alpha",
+        "Bravo",
+        "Charlie",
+        "Delta",
+        "Echo",
+        "Foxtrot",
+        "Golf",
+        "Hotel",
+        "India",
+        "Juliet",
+        "Kilo",
+        "Lima",
+        "Mike",
+        "November",
+        "Oscar",
+        "Papa",
+        "Quebec",
+        "Romeo",
+        "Sierra",
+        "Tango",
+        "Uniform",
+        "Victor",
+        "Whiskey",
+        "Xray",
+        "Yankee",
+        "Zulu",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Der",
+        "Die",
+        "Das",
+        "Den",
+        "Dem",
+        "Des",
+        "Ein",
+        "Eine",
+        "Einer",
+        "Le",
+        "La",
+        "Les",
+        "Un",
+        "Une",
+        "Des",
+        "Du",
+        "Nous",
+        "Ils",
+        "Elles",
+        "Wir",
+        "Sie",
+        "Ihr",
+        "Uns",
+        "Unsere",
+        "Unser",
+        "Feind",
+        "Richtung",
+        "Stellung",
+        "Zug",
+        "Kompanie",
+        "Bataillon",
+        "Brigade",
+        "Abschnitt",
+        "Lage",
+        "Meldung",
+        "Section",
+        "Compagnie",
+        "Bataillon",
+        "Secteur",
+        "Janvier",
+        "Février",
+        "Mars",
+        "Avril",
+        "Mai",
+        "Juin",
+        "Juillet",
+        "Août",
+        "Septembre",
+        "Octobre",
+        "Novembre",
+        "Décembre",
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Juni",
+        "Juli",
+        "Oktober",
+        "Dezember",
+    ]
 )
 
 if not Doc.has_extension("reference"):
@@ -103,12 +245,17 @@ def _span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     return doc.char_span(start, end, label=label, alignment_mode="expand")
 
 
+def _user_data(doc: Doc) -> dict[Any, Any]:
+    """The doc's user data, keyed by tuples as spaCy documents (its stubs say str keys)."""
+    return cast(dict[Any, Any], doc.user_data)
+
+
 def _add(doc: Doc, group: str, found: Found) -> None:
     span = _span(doc, found.start, found.end, found.label)
     if span is None:
         return
-    doc.user_data.setdefault(("triage", "found"), []).append(found)
-    doc.spans.setdefault(group, []).append(span)
+    _user_data(doc).setdefault(("triage", "found"), []).append(found)
+    cast(Any, doc.spans).setdefault(group, []).append(span)
 
 
 @Language.factory("triage_rules", default_config={"theatre_file": ""})
@@ -126,26 +273,32 @@ class RuleEntities:
         self.equipment_keys = _equipment_keys()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        for found in self.find(doc.text, doc._.reference):
+            _add(doc, "rules", found)
+        return doc
+
+    def find(self, text: str, reference: object) -> list[Found]:
+        """The rule entities of a text, in the order the component adds them."""
+        out: list[Found] = []
+        add = out.append
         for g in find_grids(text):
-            _add(doc, "rules", Found("GRID", g.start, g.end, g.raw, g.normalized, "parser"))
-        reference = doc._.reference
+            add(Found("GRID", g.start, g.end, g.raw, g.normalized, "parser"))
         if isinstance(reference, datetime):
             for d in find_dtgs(text, reference):
-                _add(doc, "rules", Found("DTG", d.start, d.end, d.raw, d.utc.isoformat().replace("+00:00", "Z"), "parser"))
+                add(Found("DTG", d.start, d.end, d.raw, d.utc.isoformat().replace("+00:00", "Z"), "parser"))
         for start, end, canonical in match_equipment(text):
             if reported(text[start:end], canonical) and not _AMMUNITION.match(text, end):
-                _add(doc, "rules", Found("EQUIPMENT", start, end, text[start:end], canonical, "catalogue"))
+                add(Found("EQUIPMENT", start, end, text[start:end], canonical, "catalogue"))
         for m in _GERMAN_HEAD.finditer(text):
-            _add(doc, "rules", Found("EQUIPMENT", m.start(), m.end(), m.group(0), _head(m.group("head")), "pattern"))
+            add(Found("EQUIPMENT", m.start(), m.end(), m.group(0), _head(m.group("head")), "pattern"))
         for m in _CLASS.finditer(text):
-            _add(doc, "rules", Found("EQUIPMENT", m.start(), m.end(), m.group(0), m.group(0), "pattern"))
+            add(Found("EQUIPMENT", m.start(), m.end(), m.group(0), m.group(0), "pattern"))
         for start, end in _ships(text):
-            _add(doc, "rules", Found("EQUIPMENT", start, end, text[start:end], text[start:end], "catalogue"))
+            add(Found("EQUIPMENT", start, end, text[start:end], text[start:end], "catalogue"))
         for p in find_places(text, self.gazetteer, self.equipment_keys):
-            _add(doc, "rules", Found("LOCATION", p.start, p.end, text[p.start : p.end], p.normalized, "catalogue"))
+            add(Found("LOCATION", p.start, p.end, text[p.start : p.end], p.normalized, "catalogue"))
         for m in _ROAD.finditer(text):
-            _add(doc, "rules", Found("LOCATION", m.start(), m.end(), m.group(0), m.group(0).replace(" ", ""), "pattern"))
+            add(Found("LOCATION", m.start(), m.end(), m.group(0), m.group(0).replace(" ", ""), "pattern"))
         language = _language(text)
         for m in _LOCATIVE[language].finditer(text):
             name = m.group("name")
@@ -154,10 +307,10 @@ class RuleEntities:
             if not plausible_name(name, self.gazetteer, language) or re.match(r"\s?\d", text[m.end() : m.end() + 2]):
                 continue
             place = self.gazetteer.lookup(name)
-            _add(doc, "rules", Found("LOCATION", m.start("name"), m.end("name"), name, place.name if place else None, "pattern"))
+            add(Found("LOCATION", m.start("name"), m.end("name"), name, place.name if place else None, "pattern"))
         for m in _QUANTITY.finditer(text):
-            _add(doc, "rules", Found("QUANTITY", m.start(), m.end(), m.group(0).strip(), _quantity_value(m.group(0)), "pattern"))
-        return doc
+            add(Found("QUANTITY", m.start(), m.end(), m.group(0).strip(), _quantity_value(m.group(0)), "pattern"))
+        return out
 
 
 # Function words that tell the three languages apart well enough to pick the locative words; a tenth of
@@ -190,11 +343,25 @@ _AMMUNITION = re.compile(
 # German compounds whose head is kit are kit ("Angriffsdrohnen", "Transporthubschrauber"); those where it is a
 # modifier are not ("Drohnenangriff"). Heads in their inflected forms, mapped to the catalogue's generic entry.
 _HEADS = {
-    "drohne": "UAV", "panzer": "MBT", "hubschrauber": "helicopter", "rakete": "missile", "flugkörper": "missile",
-    "haubitze": "artillery", "flugzeug": "aircraft", "kampfjet": "combat aircraft", "lastwagen": "truck",
-    "lkw": "truck", "fregatte": "frigate", "korvette": "corvette", "schiff": "warship", "boot": "patrol boat",
-    "werfer": "MLRS", "transporter": "truck",
+    "drohne": "UAV",
+    "panzer": "MBT",
+    "hubschrauber": "helicopter",
+    "rakete": "missile",
+    "flugkörper": "missile",
+    "haubitze": "artillery",
+    "flugzeug": "aircraft",
+    "kampfjet": "combat aircraft",
+    "lastwagen": "truck",
+    "lkw": "truck",
+    "fregatte": "frigate",
+    "korvette": "corvette",
+    "schiff": "warship",
+    "boot": "patrol boat",
+    "werfer": "MLRS",
+    "transporter": "truck",
 }
+
+
 def _head(head: str) -> str:
     return next(canonical for stem, canonical in _HEADS.items() if head.lower().startswith(stem))
 
@@ -250,8 +417,14 @@ class ModelEntities:
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        for label, start, end, confidence in doc._.model_spans:
+        for found in self.find(doc.text, doc._.model_spans):
+            _add(doc, "model", found)
+        return doc
+
+    def find(self, text: str, model_spans: Iterable[tuple[str, int, int, float]]) -> list[Found]:
+        """The model's spans that the merge policy may keep, in the order the component adds them."""
+        out: list[Found] = []
+        for label, start, end, confidence in model_spans:
             if label in ("GRID", "DTG") or confidence < MODEL_MIN_CONFIDENCE:
                 continue
             if label == "EQUIPMENT" and _MEASURE.fullmatch(text[start:end].strip()):
@@ -264,8 +437,8 @@ class ModelEntities:
                 if place is None and not plausible_name(text[start:end].strip(), self.gazetteer, "de"):
                     continue
                 normalized = place.name if place else None
-            _add(doc, "model", Found(label, start, end, text[start:end], normalized, "model", confidence))
-        return doc
+            out.append(Found(label, start, end, text[start:end], normalized, "model", confidence))
+        return out
 
 
 @Language.factory("triage_merge")
@@ -277,9 +450,9 @@ class MergeEntities:
     """Applies the merge policy in the module docstring and sets `doc.ents`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        found: list[Found] = doc.user_data.get(("triage", "found"), [])
+        found: list[Found] = _user_data(doc).get(("triage", "found"), [])
         kept = merge(found)
-        doc.user_data[("triage", "entities")] = kept
+        _user_data(doc)[("triage", "entities")] = kept
         ents = []
         taken: set[int] = set()
         for f in kept:
@@ -312,6 +485,32 @@ def build_nlp(theatre_file: str | None = None) -> Language:
     return nlp
 
 
+# The pipeline `build_nlp` builds. Its spaCy tokens serve one purpose on the way to the entities: a span
+# that `Doc.char_span` cannot align is dropped. spaCy's tokenizer loses no character (every character is
+# in a token or its trailing space), so a span aligns exactly when it lies inside the text; `extract`
+# applies that test directly and skips tokenisation for this pipeline (same entities, a fraction of the cost).
+_STANDARD_PIPES = ["triage_rules", "triage_model_ner", "triage_merge"]
+
+
+def _standard(nlp: Language) -> tuple[RuleEntities, ModelEntities] | None:
+    if nlp.pipe_names != _STANDARD_PIPES or type(nlp.tokenizer) is not Tokenizer:
+        return None
+    rules, model = nlp.get_pipe("triage_rules"), nlp.get_pipe("triage_model_ner")
+    if (
+        type(rules) is not RuleEntities
+        or type(model) is not ModelEntities
+        or type(nlp.get_pipe("triage_merge")) is not MergeEntities
+    ):
+        return None
+    return rules, model
+
+
+def _aligned(found: Found, length: int) -> bool:
+    """Whether `Doc.char_span(start, end, alignment_mode="expand")` finds tokens for the span in a text
+    of `length` characters: its first and its last character lie inside the text."""
+    return 0 <= found.start < length and 0 < found.end <= length
+
+
 def extract(
     nlp: Language,
     texts: Sequence[str],
@@ -319,10 +518,33 @@ def extract(
     model_spans: Sequence[Sequence[tuple[str, int, int, float]]] | None = None,
 ) -> list[list[Found]]:
     """Entities per text, batch-first. `model_spans` come from the model's NER head, if any."""
+    standard = _standard(nlp)
+    if standard is not None:
+        rules, model = standard
+        out: list[list[Found]] = []
+        for i, text in enumerate(texts):
+            if len(text) > nlp.max_length:
+                nlp.make_doc(text)  # raises what the pipeline raises for a text too long
+            found = rules.find(text, references[i])
+            if model_spans is not None:
+                found += model.find(text, model_spans[i])
+            length = len(text)
+            out.append(merge([f for f in found if _aligned(f, length)]))
+        return out
+    return extract_with_spacy(nlp, texts, references, model_spans)
+
+
+def extract_with_spacy(
+    nlp: Language,
+    texts: Sequence[str],
+    references: Sequence[datetime],
+    model_spans: Sequence[Sequence[tuple[str, int, int, float]]] | None = None,
+) -> list[list[Found]]:
+    """`extract` through the spaCy pipeline itself: any pipeline, the reference for the standard one."""
     docs = []
     for i, text in enumerate(texts):
         doc = nlp.make_doc(text)
         doc._.reference = references[i]
         doc._.model_spans = tuple(model_spans[i]) if model_spans is not None else ()
         docs.append(doc)
-    return [doc.user_data.get(("triage", "entities"), []) for doc in nlp.pipe(docs)]
+    return [_user_data(doc).get(("triage", "entities"), []) for doc in nlp.pipe(docs)]

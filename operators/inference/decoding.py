@@ -1,6 +1,5 @@
 """Scores to labels: the category and urgency heads, and token tags to entity spans."""
 
-
 from __future__ import annotations
 
 import re
@@ -53,50 +52,95 @@ def decode_entities(predictions: Predictions, texts: Sequence[str]) -> list[list
     outside = names.index("O") if "O" in names else -1
     result: list[list[EntitySpan]] = []
     for text, probs, offsets in zip(texts, predictions.token_probs, predictions.token_offsets):
-        spans: list[EntitySpan] = []
         if probs.shape[0] == 0 or not kinds:
-            result.append(spans)
+            result.append([])
             continue
-        # Per token: probability of each entity kind (B+I) and of O.
-        kind_p = _take(probs, begin_idx) + _take(probs, inside_idx)
-        o_p = probs[:, outside] if outside >= 0 else np.zeros(probs.shape[0], dtype=np.float32)
-        current: tuple[str, int, int, list[float]] | None = None
-        for word in _words(text, offsets):
-            first = word[0]
-            if len(word) == 1:  # most words are one token: no mean to take
-                scores, o_score = kind_p[first], float(o_p[first])
-            else:
-                scores, o_score = kind_p[word].mean(axis=0), float(o_p[word].mean())
-            best = int(scores.argmax())
-            if scores[best] <= o_score or _is_list_marker(text, offsets, word):
-                if current is not None:
-                    _append_span(spans, text, current)
-                current = None
-                continue
-            kind = kinds[best]
-            start, end = int(offsets[first][0]), int(offsets[word[-1]][1])
-            continues = (
-                current is not None
-                and current[0] == kind
-                and "\n" not in text[current[2] : start]  # an entity never runs over a line break
-                and _take(probs[first], inside_idx[best : best + 1])[0] >= _take(probs[first], begin_idx[best : best + 1])[0]
-            )
-            if continues and current is not None:
-                current = (kind, current[1], end, [*current[3], float(scores[best])])
-            else:
-                if current is not None:
-                    _append_span(spans, text, current)
-                current = (kind, start, end, [float(scores[best])])
-        if current is not None:
-            _append_span(spans, text, current)
-        result.append(spans)
+        result.append(_decode_text(text, probs, offsets, kinds, begin_idx, inside_idx, outside))
     return result
+
+
+# numpy's float32 sum of a 1-D array adds its items one after the other up to this many (pairwise beyond).
+_SEQUENTIAL_SUM = 7
+
+
+def _decode_text(
+    text: str,
+    probs: NDArray[np.float32],
+    offsets: NDArray[np.int64],
+    kinds: Sequence[str],
+    begin_idx: NDArray[np.int64],
+    inside_idx: NDArray[np.int64],
+    outside: int,
+) -> list[EntitySpan]:
+    """One text's spans; every word decided at once in numpy, with the float32 arithmetic of a word's
+    `.mean()` (items added in order, then divided by the count), so every decision is the same."""
+    spans: list[EntitySpan] = []
+    offset_list: list[list[int]] = offsets.tolist()
+    words = _words(text, offset_list)
+    if not words:
+        return spans
+    # Per token: probability of each entity kind (B+I) and of O.
+    begin_p = _take(probs, begin_idx)
+    inside_p = _take(probs, inside_idx)
+    kind_p = begin_p + inside_p
+    o_p = probs[:, outside] if outside >= 0 else np.zeros(probs.shape[0], dtype=np.float32)
+    lengths = np.fromiter((len(w) for w in words), dtype=np.int64, count=len(words))
+    firsts = np.fromiter((w[0] for w in words), dtype=np.int64, count=len(words))
+    scores = kind_p[firsts]
+    o_scores = o_p[firsts]
+    longest = int(lengths.max())
+    if longest > 1:
+        for j in range(1, longest):
+            rows = np.flatnonzero(lengths > j)
+            pieces = np.fromiter((words[r][j] for r in rows.tolist()), dtype=np.int64, count=rows.shape[0])
+            scores[rows] = scores[rows] + kind_p[pieces]
+            o_scores[rows] = o_scores[rows] + o_p[pieces]
+        several = lengths > 1
+        counts = lengths.astype(np.float32)
+        scores[several] = scores[several] / counts[several, None]
+        o_scores[several] = o_scores[several] / counts[several]
+        for r in np.flatnonzero(lengths > _SEQUENTIAL_SUM).tolist():
+            # numpy sums long runs pairwise: a 1-D run, and a (pieces, 1) column when there is one entity kind
+            scores[r] = kind_p[words[r]].mean(axis=0)
+            o_scores[r] = o_p[words[r]].mean()
+    best = scores.argmax(axis=1)
+    rows_all = np.arange(len(words))
+    top = scores[rows_all, best]
+    outside_wins = (top <= o_scores).tolist()
+    prefers_inside = (inside_p[firsts, best] >= begin_p[firsts, best]).tolist()
+    best_list: list[int] = best.tolist()
+    top_list: list[float] = top.tolist()
+    current: tuple[str, int, int, list[float]] | None = None
+    for w, word in enumerate(words):
+        if outside_wins[w] or _is_list_marker(text, offset_list, word):
+            if current is not None:
+                _append_span(spans, text, current)
+            current = None
+            continue
+        b = best_list[w]
+        kind = kinds[b]
+        start, end = offset_list[word[0]][0], offset_list[word[-1]][1]
+        continues = (
+            current is not None
+            and current[0] == kind
+            and "\n" not in text[current[2] : start]  # an entity never runs over a line break
+            and prefers_inside[w]
+        )
+        if continues and current is not None:
+            current = (kind, current[1], end, [*current[3], top_list[w]])
+        else:
+            if current is not None:
+                _append_span(spans, text, current)
+            current = (kind, start, end, [top_list[w]])
+    if current is not None:
+        _append_span(spans, text, current)
+    return spans
 
 
 _LIST_MARKER = re.compile(r"(?:\d{1,2}|[A-Za-z])\)")
 
 
-def _is_list_marker(text: str, offsets: NDArray[np.int64], word: list[int]) -> bool:
+def _is_list_marker(text: str, offsets: Sequence[Sequence[int]], word: list[int]) -> bool:
     """A line or field number such as "2)" or "b)" (the word plus a closing bracket) is never entity text."""
     start, end = int(offsets[word[0]][0]), int(offsets[word[-1]][1])
     while start < end and text[start].isspace():
@@ -114,18 +158,19 @@ def _take(probs: NDArray[np.float32], index: NDArray[np.int64]) -> NDArray[np.fl
 
 
 _SEPARATORS = frozenset(",;()[]{}<>|/")
+_SEPARATOR_CHARS = "".join(sorted(_SEPARATORS))
 
 
-def _words(text: str, offsets: NDArray[np.int64]) -> list[list[int]]:
+def _words(text: str, offsets: Sequence[Sequence[int]]) -> list[list[int]]:
     """Token indices grouped into words: split at whitespace and at separator punctuation pieces."""
     words: list[list[int]] = []
     previous_end = -1
     previous_separator = False
-    for i, (start, end) in enumerate(offsets.tolist()):
+    separators = _SEPARATOR_CHARS
+    for i, (start, end) in enumerate(offsets):
         if end <= start:
             continue  # zero-width pieces (byte fallback, bare "▁") belong to no word
-        piece = text[start:end]
-        separator = all(ch in _SEPARATORS for ch in piece)
+        separator = not text[start:end].strip(separators)  # every character a separator
         if not words or start > previous_end or separator or previous_separator:
             words.append([i])
         else:

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from operators.policy.prefilter import LiteralIndex, fold, required_literals
 from schemas.errors import TriageError
 from schemas.vocab import CATEGORIES, LANGUAGES, Precedence
 
@@ -136,9 +137,14 @@ def load_policy(folder: Path = DATA) -> Policy:
     if (folder / "calibration.yaml").exists():  # written by `triage calibrate`
         params["calibration"] = _load_yaml(folder / "calibration.yaml") or {}
     kinds = {
-        name: KindSpec(float(spec["weight"]), bool(spec.get("flash", False)), bool(spec.get("negatable", False)),
-                       bool(spec.get("deescalating", False)), bool(spec.get("fact", False)),
-                       bool(spec.get("screen_only", False)))
+        name: KindSpec(
+            float(spec["weight"]),
+            bool(spec.get("flash", False)),
+            bool(spec.get("negatable", False)),
+            bool(spec.get("deescalating", False)),
+            bool(spec.get("fact", False)),
+            bool(spec.get("screen_only", False)),
+        )
         for name, spec in (params.get("cue_kinds") or {}).items()
     }
     cues: list[CueRule] = []
@@ -157,29 +163,65 @@ def load_policy(folder: Path = DATA) -> Policy:
             where = f"{path.name} row {i + 1}"
             if family in ("cues", "registers"):
                 row = _row_fields(raw, where, ("id", "language", "kind", "gloss", "patterns", "why", "examples"))
-                cues.append(CueRule(str(row["id"]), str(row["language"]), str(row["kind"]), str(row["gloss"]),
-                                    _strings(row["patterns"], where, allow_empty=False), str(row["why"]),
-                                    _strings(row["examples"], where), _strings(row.get("counter_examples"), where)))
+                cues.append(
+                    CueRule(
+                        str(row["id"]),
+                        str(row["language"]),
+                        str(row["kind"]),
+                        str(row["gloss"]),
+                        _strings(row["patterns"], where, allow_empty=False),
+                        str(row["why"]),
+                        _strings(row["examples"], where),
+                        _strings(row.get("counter_examples"), where),
+                    )
+                )
             else:
                 row = _row_fields(raw, where, ("id", "language", "category", "strength", "patterns", "why", "examples"))
-                terms.append(TermRule(str(row["id"]), str(row["language"]), str(row["category"]), str(row["strength"]),
-                                      float(row.get("weight", 1.0)), _strings(row["patterns"], where, allow_empty=False),
-                                      str(row["why"]), _strings(row["examples"], where),
-                                      _strings(row.get("counter_examples"), where)))
+                terms.append(
+                    TermRule(
+                        str(row["id"]),
+                        str(row["language"]),
+                        str(row["category"]),
+                        str(row["strength"]),
+                        float(row.get("weight", 1.0)),
+                        _strings(row["patterns"], where, allow_empty=False),
+                        str(row["why"]),
+                        _strings(row["examples"], where),
+                        _strings(row.get("counter_examples"), where),
+                    )
+                )
             if str(raw["language"]) != language:
                 raise PolicyError(f"{where}: language {raw['language']!r} in a .{language} file")
     rules_doc = _load_yaml(folder / "precedence.yaml") if (folder / "precedence.yaml").exists() else {"rules": []}
     rules = tuple(
-        PrecedenceRule(str(r["id"]), dict(r.get("when") or {}), dict(r.get("then") or {}), str(r.get("note", "")),
-                       str(r.get("why", "")), bool(r.get("always_note", False)))
-        for r in (_row_fields(r, f"precedence.yaml row {i + 1}", ("id", "when", "then", "why"))
-                  for i, r in enumerate(rules_doc.get("rules") or []))
+        PrecedenceRule(
+            str(r["id"]),
+            dict(r.get("when") or {}),
+            dict(r.get("then") or {}),
+            str(r.get("note", "")),
+            str(r.get("why", "")),
+            bool(r.get("always_note", False)),
+        )
+        for r in (
+            _row_fields(r, f"precedence.yaml row {i + 1}", ("id", "when", "then", "why"))
+            for i, r in enumerate(rules_doc.get("rules") or [])
+        )
     )
-    policy = Policy(str(params["version"]), digest.hexdigest(), params, kinds, tuple(cues), tuple(terms), rules,
-                    tuple(p.name for p in files))
+    policy = Policy(
+        str(params["version"]),
+        digest.hexdigest(),
+        params,
+        kinds,
+        tuple(cues),
+        tuple(terms),
+        rules,
+        tuple(p.name for p in files),
+    )
     problems = structural_problems(policy)
     if problems:
-        raise PolicyError("; ".join(problems[:10]) + (f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""))
+        raise PolicyError(
+            "; ".join(problems[:10]) + (f" (and {len(problems) - 10} more)" if len(problems) > 10 else "")
+        )
     return policy
 
 
@@ -187,7 +229,8 @@ def structural_problems(policy: Policy) -> list[str]:
     """Unknown kinds, categories or precedences, duplicate ids, patterns that do not compile."""
     problems: list[str] = []
     seen: set[str] = set()
-    for row in (*policy.cues, *policy.terms):
+    rows: list[CueRule | TermRule] = [*policy.cues, *policy.terms]
+    for row in rows:
         if row.id in seen:
             problems.append(f"{row.id}: duplicate id")
         seen.add(row.id)
@@ -242,11 +285,32 @@ def structural_problems(policy: Policy) -> list[str]:
 # ------------------------------------------------------------------------------------------- facts and rules
 
 # The facts a precedence rule can name (operators/prioritise.py computes them; README.md defines them).
-FACTS = frozenset({
-    "cancelled", "live_flash", "flash_cues", "now", "live", "asks", "uncertain", "positive_cue", "unreliable_source",
-    "cbrn_only_flash", "probable_flash", "summarised", "open_source", "account_of_past", "official_finding",
-    "announcement", "forecast", "ceremony", "own_forces", "no_evidence", "out_of_distribution", "model_disagrees",
-})
+FACTS = frozenset(
+    {
+        "cancelled",
+        "live_flash",
+        "flash_cues",
+        "now",
+        "live",
+        "asks",
+        "uncertain",
+        "positive_cue",
+        "unreliable_source",
+        "cbrn_only_flash",
+        "probable_flash",
+        "summarised",
+        "open_source",
+        "account_of_past",
+        "official_finding",
+        "announcement",
+        "forecast",
+        "ceremony",
+        "own_forces",
+        "no_evidence",
+        "out_of_distribution",
+        "model_disagrees",
+    }
+)
 WHEN_KEYS = frozenset({"facts", "not", "any", "category", "precedence", "above", "below", "routine_p_min", "register"})
 
 
@@ -254,8 +318,14 @@ def _urgency(precedence: str) -> int:
     return Precedence(precedence).urgency
 
 
-def holds(rule: PrecedenceRule, facts: Mapping[str, bool], category: str, precedence: str, routine_p: float,
-          register: str | None = None) -> bool:
+def holds(
+    rule: PrecedenceRule,
+    facts: Mapping[str, bool],
+    category: str,
+    precedence: str,
+    routine_p: float,
+    register: str | None = None,
+) -> bool:
     w = rule.when
     if any(not facts.get(f, False) for f in w.get("facts", []) or []):
         return False
@@ -288,22 +358,28 @@ class RuleMatch:
 
 
 class CompiledPolicy:
-    """The policy compiled once: one regex per cue kind (a named group per row), one per term row."""
+    """The policy compiled once: one regex per cue kind (a named group per row), one per term row.
+
+    The rule layer runs in one pass over a text: a literal prefilter (operators/policy/prefilter.py) finds,
+    in a single scan, the patterns that can match the text at all; only the cue kinds and term rows with
+    such a pattern run, each as its own regex without the patterns that cannot match, which finds exactly
+    the matches the whole regex finds.
+    """
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
         flags = re.IGNORECASE | re.MULTILINE
         self._cue_groups: dict[str, str] = {}
-        by_kind: dict[tuple[str, str], list[str]] = {}
+        by_kind: dict[tuple[str, str], list[tuple[str, tuple[str, ...]]]] = {}
         for index, row in enumerate(policy.cues):
             if policy.kinds[row.kind].screen_only:
                 continue
             group = f"r{index}"
             self._cue_groups[group] = row.id
-            by_kind.setdefault((row.kind, row.gloss), []).append(f"(?P<{group}>{'|'.join(row.patterns)})")
+            by_kind.setdefault((row.kind, row.gloss), []).append((group, row.patterns))
         # A cue starts a word: "unverletzt" is not "verletzt", "impossible" not "possible".
         self.cue_matchers = [
-            (kind, gloss, re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", flags)) for (kind, gloss), parts in by_kind.items()
+            (kind, gloss, re.compile(_cue_regex(rows), flags)) for (kind, gloss), rows in by_kind.items()
         ]
         # The urgency screen: every row of the screened kinds in one pattern, searched once per report.
         # No negation and no rule: it only decides which lane a report takes; the full triage decides.
@@ -312,9 +388,29 @@ class CompiledPolicy:
         self._screen = re.compile(r"(?<!\w)(?:" + ("|".join(screened) or "(?!)") + ")", flags)
         # Specific rows before broad ones: where both find the same words, the specific weight counts.
         ordered = sorted(policy.terms, key=lambda row: row.strength != "specific")
-        self.term_matchers = [
-            (row, re.compile(rf"(?<![\w-])(?:{'|'.join(row.patterns)})(?![\w])", re.IGNORECASE)) for row in ordered
+        self.term_matchers = [(row, re.compile(_term_regex(row.patterns), re.IGNORECASE)) for row in ordered]
+        # The prefilter: every pattern of every matcher numbered in matcher order (cue kinds, then term
+        # rows), with the literals one of which each of its matches contains.
+        self._cue_rows = list(by_kind.values())
+        self._pattern_owner: list[tuple[int, int]] = []  # pattern id -> (matcher, row within the matcher)
+        self._pattern_text: list[str] = []
+        literals: list[frozenset[str] | None] = []
+        for m, rows in enumerate(self._cue_rows):
+            for r, (_, patterns) in enumerate(rows):
+                for pattern in patterns:
+                    self._pattern_owner.append((m, r))
+                    self._pattern_text.append(pattern)
+                    literals.append(required_literals(pattern, flags))
+        for m, (term, _) in enumerate(self.term_matchers, start=len(self._cue_rows)):
+            for pattern in term.patterns:
+                self._pattern_owner.append((m, 0))
+                self._pattern_text.append(pattern)
+                literals.append(required_literals(pattern, re.IGNORECASE))
+        self._sizes = [sum(len(patterns) for _, patterns in rows) for rows in self._cue_rows] + [
+            len(row.patterns) for row, _ in self.term_matchers
         ]
+        self._index = LiteralIndex(literals)
+        self._last: tuple[str, dict[int, tuple[int, ...]]] | None = None
         neg = policy.params.get("negation") or {}
         self.negation_window = int(neg.get("window_chars", 24))
         self.negator_before = re.compile(str(neg.get("before", r"(?!)")), re.IGNORECASE)
@@ -322,13 +418,50 @@ class CompiledPolicy:
         self.nil_after = re.compile(str(neg.get("nil_after", r"(?!)")), re.IGNORECASE)
         self.kinds = policy.kinds
 
+    def _candidates(self, text: str) -> dict[int, tuple[int, ...]]:
+        """Per matcher that may match `text`: the ids of its patterns that may, in order. The last text's
+        answer is kept: find_terms and find_cues ask about the same report one after the other."""
+        last = self._last  # one read: another thread may replace it
+        if last is not None and (text is last[0] or text == last[0]):
+            return last[1]
+        by_matcher: dict[int, list[int]] = {}
+        owner = self._pattern_owner
+        for pid in sorted(self._index.rows(fold(text))):
+            by_matcher.setdefault(owner[pid][0], []).append(pid)
+        found = {m: tuple(pids) for m, pids in by_matcher.items()}
+        self._last = (text, found)
+        return found
+
+    def _cue_regex_for(self, matcher: int, pids: tuple[int, ...]) -> re.Pattern[str]:
+        if len(pids) == self._sizes[matcher]:
+            return self.cue_matchers[matcher][2]
+        return self._subset_regex(matcher, pids)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one engine per policy, kept for the process
+    def _subset_regex(self, matcher: int, pids: tuple[int, ...]) -> re.Pattern[str]:
+        """The matcher's regex with only the patterns `pids`, in their order, in their rows' groups."""
+        if matcher >= len(self._cue_rows):
+            return re.compile(_term_regex([self._pattern_text[p] for p in pids]), re.IGNORECASE)
+        rows: dict[int, list[str]] = {}
+        for p in pids:
+            rows.setdefault(self._pattern_owner[p][1], []).append(self._pattern_text[p])
+        groups = self._cue_rows[matcher]
+        return re.compile(
+            _cue_regex([(groups[r][0], tuple(patterns)) for r, patterns in rows.items()]),
+            re.IGNORECASE | re.MULTILINE,
+        )
+
     def cue_matches(self, text: str) -> list[tuple[str, str, RuleMatch]]:
         """(kind, gloss, match) for every cue match, per kind left to right; negation not yet applied."""
         out: list[tuple[str, str, RuleMatch]] = []
-        for kind, gloss, rx in self.cue_matchers:
-            for m in rx.finditer(text):
+        groups = self._cue_groups
+        for matcher, pids in self._candidates(text).items():
+            if matcher >= self._first_term_matcher:
+                break
+            kind, gloss, _ = self.cue_matchers[matcher]
+            for m in self._cue_regex_for(matcher, pids).finditer(text):
                 if m.end() > m.start():
-                    out.append((kind, gloss, RuleMatch(self._cue_groups[m.lastgroup or ""], m.start(), m.end(), m.group(0))))
+                    out.append((kind, gloss, RuleMatch(groups[m.lastgroup or ""], m.start(), m.end(), m.group(0))))
         return out
 
     def screen(self, text: str) -> bool:
@@ -337,10 +470,20 @@ class CompiledPolicy:
 
     def term_matches(self, text: str) -> list[tuple[TermRule, RuleMatch]]:
         out: list[tuple[TermRule, RuleMatch]] = []
-        for row, rx in self.term_matchers:
+        first = self._first_term_matcher
+        for matcher, pids in self._candidates(text).items():
+            if matcher < first:
+                continue
+            row, rx = self.term_matchers[matcher - first]
+            if len(pids) != self._sizes[matcher]:
+                rx = self._subset_regex(matcher, pids)
             for m in rx.finditer(text):
                 out.append((row, RuleMatch(row.id, m.start(), m.end(), m.group(0))))
         return out
+
+    @property
+    def _first_term_matcher(self) -> int:
+        return len(self._cue_rows)
 
     def negated(self, text: str, start: int, end: int | None = None) -> bool:
         """A negation ("no", "keine", "pas de", "aucun", "0") right before `start`, or with `end`, a nil
@@ -350,6 +493,16 @@ class CompiledPolicy:
         if end is not None and self.nil_after.match(text, end):
             return True
         return self.negator_before.search(text[max(0, start - self.negation_window) : start]) is not None
+
+
+def _cue_regex(rows: Sequence[tuple[str, tuple[str, ...]]]) -> str:
+    """One cue kind's regex: a named group per row (so every match names its row), at the start of a word."""
+    return r"(?<!\w)(?:" + "|".join(f"(?P<{group}>{'|'.join(patterns)})" for group, patterns in rows) + ")"
+
+
+def _term_regex(patterns: Sequence[str]) -> str:
+    """One term row's regex: whole words only."""
+    return rf"(?<![\w-])(?:{'|'.join(patterns)})(?![\w])"
 
 
 @lru_cache(maxsize=4)
@@ -369,17 +522,23 @@ def check(policy: Policy) -> list[str]:
     """Everything `triage policy check` reports: structure, and every row's examples and counter-examples."""
     problems = structural_problems(policy)
     engine = CompiledPolicy(policy)
-    cue_rx = {row.id: re.compile(r"(?<!\w)(?:" + "|".join(row.patterns) + ")", re.IGNORECASE | re.MULTILINE)
-              for row in policy.cues}
+    cue_rx = {
+        row.id: re.compile(r"(?<!\w)(?:" + "|".join(row.patterns) + ")", re.IGNORECASE | re.MULTILINE)
+        for row in policy.cues
+    }
     for row in policy.cues:
         kind = policy.kinds.get(row.kind)
 
         def found(text: str, row: CueRule = row, kind: KindSpec | None = kind) -> bool:
-            return any(not (kind and kind.negatable and engine.negated(text, m.start(), m.end()))
-                       for m in cue_rx[row.id].finditer(text) if m.end() > m.start())
+            return any(
+                not (kind and kind.negatable and engine.negated(text, m.start(), m.end()))
+                for m in cue_rx[row.id].finditer(text)
+                if m.end() > m.start()
+            )
 
         problems += _examples(row.id, row.examples, row.counter_examples, found)
     for term, rx in engine.term_matchers:
+
         def found_term(text: str, term: TermRule = term, rx: re.Pattern[str] = rx) -> bool:
             return any(term.category == "routine" or not engine.negated(text, m.start()) for m in rx.finditer(text))
 
