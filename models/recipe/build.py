@@ -63,6 +63,7 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
         measure_throughput,
     )
     from models.recipe.train import TrainSettings, bio_labels, encode_reports, train
+    from operators.inference.session import VOCABULARY_NAME
     from operators.inference.tokenizers import SentencePieceReportTokenizer
 
     started = time.monotonic()
@@ -91,25 +92,44 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
     ner_labels = bio_labels(corpus.ENTITY_LABELS)
     t = time.monotonic()
     data = encode_reports(
-        train_reports, tokenizer, max_length=args.train_max_length, bos_id=tokenizer.bos_id,
-        categories=corpus.CATEGORIES, urgencies=corpus.PRECEDENCES, ner_labels=ner_labels,
+        train_reports,
+        tokenizer,
+        max_length=args.train_max_length,
+        bos_id=tokenizer.bos_id,
+        categories=corpus.CATEGORIES,
+        urgencies=corpus.PRECEDENCES,
+        ner_labels=ner_labels,
     )
     timings["encode_s"] = round(time.monotonic() - t, 1)
 
     # 3. model + training
     torch.manual_seed(args.seed)
     config = triage_config(
-        vocab_size=tokenizer.vocab_size, category_labels=corpus.CATEGORIES, urgency_labels=corpus.PRECEDENCES,
-        ner_labels=ner_labels, hidden_size=args.hidden, num_layers=args.layers, num_heads=args.heads,
-        num_kv_heads=args.kv_heads, intermediate_size=args.intermediate, max_length=args.max_length,
-        pad_token_id=0, bidirectional=not args.causal,
+        vocab_size=tokenizer.vocab_size,
+        category_labels=corpus.CATEGORIES,
+        urgency_labels=corpus.PRECEDENCES,
+        ner_labels=ner_labels,
+        hidden_size=args.hidden,
+        num_layers=args.layers,
+        num_heads=args.heads,
+        num_kv_heads=args.kv_heads,
+        intermediate_size=args.intermediate,
+        max_length=args.max_length,
+        pad_token_id=0,
+        bidirectional=not args.causal,
     )
     config._attn_implementation = "sdpa"
     model = MistralForReportTriage(config)
     settings = TrainSettings(
-        steps=args.steps, batch_size=args.batch_size, learning_rate=args.lr, seed=args.seed,
-        threads=args.threads, max_seconds=args.max_train_seconds, token_noise=args.token_noise,
-        time_budget_s=args.train_seconds or None, loss_weights=(1.0, 1.0, args.ner_weight),
+        steps=args.steps,
+        batch_size=args.batch_size,
+        learning_rate=args.lr,
+        seed=args.seed,
+        threads=args.threads,
+        max_seconds=args.max_train_seconds,
+        token_noise=args.token_noise,
+        time_budget_s=args.train_seconds or None,
+        loss_weights=(1.0, 1.0, args.ner_weight),
     )
     t = time.monotonic()
     summary = train(model, data, settings, pad_id=0, log=_log)
@@ -120,10 +140,20 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
     # 4. export (fp32 reference + int8 candidate), parity-checked against PyTorch
     t = time.monotonic()
     report = export_checkpoint(
-        checkpoint, out, int8=True, name=args.name, max_length=args.max_length, log=_log,
+        checkpoint,
+        out,
+        int8=True,
+        name=args.name,
+        max_length=args.max_length,
+        log=_log,
         extra_manifest={"version": args.version},
     )
     timings["export_s"] = round(time.monotonic() - t, 1)
+
+    # The training corpus's words, for the runtime's out-of-distribution check (operators/triage.py
+    # vocabulary_coverage); every manifest written below lists and hashes it with the other files.
+    vocabulary_words = corpus.write_vocabulary(train_reports, out / VOCABULARY_NAME)
+    _log(f"build: {VOCABULARY_NAME} with {vocabulary_words} words")
 
     # 5. evaluation of both precisions on the differently generated split, and CPU throughput
     t = time.monotonic()
@@ -140,11 +170,14 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
 
     # 6. choose what ships: int8 only if it is faster and loses (almost) nothing
     fp32_s, int8_s = flat_summary(metrics["fp32"]), flat_summary(metrics["int8"])
-    int8_ok = all(
-        int8_s[scope][key] >= fp32_s[scope][key] - 0.005
-        for scope in fp32_s
-        for key in ("category_macro_f1", "ner_entity_f1")
-    ) and speed["int8"]["reports_per_second"] >= 1.1 * speed["fp32"]["reports_per_second"]
+    int8_ok = (
+        all(
+            int8_s[scope][key] >= fp32_s[scope][key] - 0.005
+            for scope in fp32_s
+            for key in ("category_macro_f1", "ner_entity_f1")
+        )
+        and speed["int8"]["reports_per_second"] >= 1.1 * speed["fp32"]["reports_per_second"]
+    )
     shipped = "int8" if int8_ok else "fp32"
     dropped = "fp32" if shipped == "int8" else "int8"
     for name in (variants[dropped].file, *variants[dropped].external_data):
@@ -173,6 +206,11 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
         "throughput_cpu": speed[shipped],
     }
     manifest["training_data"] = corpus.describe(len(train_reports), len(eval_reports), TRAIN_SEED, EVAL_SEED)
+    manifest["training_data"]["vocabulary"] = {
+        "file": VOCABULARY_NAME,
+        "words": vocabulary_words,
+        "rule": "case-folded words of 4 letters or more ([^\\W\\d_]{4,}) of the training corpus",
+    }
     manifest["training"] = {**asdict(settings), **summary, "max_length": args.train_max_length, "threads": args.threads}
     manifest["timings"] = timings
 
@@ -180,6 +218,8 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
     timings["total_before_card_s"] = round(time.monotonic() - started, 1)
     write_manifest(out, manifest)  # interim: the dropped variant is gone, so the export's manifest is stale
     final = finalise(out, manifest, metrics[shipped])
+    if VOCABULARY_NAME not in final["files"]:
+        raise RuntimeError(f"{VOCABULARY_NAME} is missing from the manifest's files")
     _log(f"build: done in {time.monotonic() - started:.0f}s -> {out} ({_dir_size(out) / 1e6:.1f} MB)")
     return final
 
@@ -201,8 +241,13 @@ def finalise(out: Path, manifest: dict[str, Any], metrics: dict[str, Any]) -> di
     (out / "evaluation.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     graph_sha256 = sha256_file(out / manifest["graph"]["file"])
     card = render_model_card(
-        manifest, metrics, _measurement("heads_decision.json"), _measurement("large_export.json"),
-        _measurement("gpu_model_check.json"), graph_sha256,
+        manifest,
+        metrics,
+        _measurement("heads_decision.json"),
+        _measurement("large_export.json"),
+        _measurement("gpu_model_check.json"),
+        graph_sha256,
+        _measurement("pipeline_quality.json"),
     )
     (out / "MODEL_CARD.md").write_text(card, encoding="utf-8")
     final = write_manifest(out, manifest)
@@ -260,13 +305,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--causal", action="store_true", help="keep Mistral's causal attention (default: bidirectional)")
     p.add_argument("--threads", type=int, default=min(2, os.cpu_count() or 1))
     p.add_argument(
-        "--max-train-seconds", type=float, default=1080.0,
+        "--max-train-seconds",
+        type=float,
+        default=1080.0,
         help="stop training early past this (keeps `make models` near 20 min on a busy machine; logged in the manifest)",
     )
     p.add_argument("--bench-seconds", type=float, default=5.0)
     p.add_argument("--token-noise", type=float, default=0.08)
     p.add_argument(
-        "--train-seconds", type=float, default=1000.0,
+        "--train-seconds",
+        type=float,
+        default=1000.0,
         help="fit the number of steps (at most --steps) to this training time, measured after 30 steps; 0: use --steps",
     )
     p.add_argument("--ner-weight", type=float, default=2.0, help="NER loss weight (category and urgency weigh 1)")

@@ -126,6 +126,37 @@ def _independent_section(result: dict[str, Any] | None) -> list[str]:
     return rows
 
 
+def _pipeline_section(quality: dict[str, Any] | None) -> list[str]:
+    """The whole chain (this model, the policy, the calibration) on the hand-written sets."""
+    if not quality:
+        return []
+    cal = quality["calibration"]
+    rows = [
+        "### The whole chain on hand-written sets (model + policy + calibration)",
+        "",
+        (
+            f"Measured {quality['measured']} with `{quality['command']}`. Confidences are calibrated on "
+            f"{cal['fitted_on']}: category ECE {cal['category_ece_raw']:.3f} raw, {cal['category_ece']:.3f} "
+            f"calibrated; precedence ECE {cal['precedence_ece']:.3f}; {_pct(cal['needs_review_share'])} of those "
+            "reports marked `needs_review`. Development sets chose the policy and the calibration; the independent "
+            "set is only scored; the check sets were scored once, after everything was chosen."
+        ),
+        "",
+        (
+            "| set | role | reports | category macro-F1 | precedence acceptable | needs_review | category ECE | "
+            "precedence ECE | probable FLASH below IMMEDIATE |"
+        ),
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, s in quality["sets"].items():
+        rows.append(
+            f"| {name} | {s['role']} | {s['reports']} | {s['category_macro_f1']:.3f} | "
+            f"{s['precedence_acceptable']:.3f} | {_pct(s['needs_review_share'])} | {s['category_ece']:.3f} | "
+            f"{s['precedence_ece']:.3f} | {s['probable_flash_at_priority_or_routine']} |"
+        )
+    return [*rows, ""]
+
+
 def render_model_card(
     manifest: dict[str, Any],
     metrics: dict[str, Any],
@@ -133,6 +164,7 @@ def render_model_card(
     large: dict[str, Any] | None,
     gpu: dict[str, Any] | None = None,
     graph_sha256: str | None = None,
+    pipeline_quality: dict[str, Any] | None = None,
 ) -> str:
     arch = manifest["architecture"]
     tok = manifest["tokenizer"]
@@ -287,6 +319,7 @@ def render_model_card(
         *_language_table(manifest["metrics"].get("unseen_phrasings", {})),
         "",
         *_independent_section(manifest["metrics"].get("independent_set")),
+        *_pipeline_section(pipeline_quality),
         "## Precision: fp32 vs int8 (dynamic quantisation of MatMul weights)",
         "",
         "| precision | size | category macro-F1 ("

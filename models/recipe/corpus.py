@@ -2,6 +2,11 @@
 
 The training and evaluation splits use different seeds, different report frames, held-out phrasings,
 held-out place names and held-out surnames, so evaluation measures more than memorised templates.
+
+About `REGISTER_SHARE` of the reports (per category) are open-source and official material from other theatres
+(wire copy, statements, advisories, NOTAMs, humanitarian updates, field reports abroad...): their situations,
+layouts and world vocabularies live in `models.recipe.registers`; their template ids read
+"<situation>@<register>/<layout index>".
 """
 
 from __future__ import annotations
@@ -9,15 +14,16 @@ from __future__ import annotations
 import json
 import random
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Literal
 
 import mgrs
 
 from models.recipe import phrasebook as pb
+from models.recipe import registers
 from operators.entities.equipment import EQUIPMENT, Equipment
 from operators.geo.places import PLACES, Place
 from schemas.vocab import CATEGORIES as _CATEGORIES
@@ -67,7 +73,7 @@ class SyntheticReport:
     @classmethod
     def from_json(cls, line: str) -> SyntheticReport:
         raw = json.loads(line)
-        raw["entities"] = tuple(EntitySpan(str(l), int(s), int(e)) for l, s, e in raw["entities"])
+        raw["entities"] = tuple(EntitySpan(str(label), int(s), int(e)) for label, s, e in raw["entities"])
         raw["cues"] = tuple(raw["cues"])
         return cls(**raw)
 
@@ -112,12 +118,41 @@ def _strip_qualifier(name: str) -> str:
     return re.sub(r"\s*\([^)]*\)", "", name).strip()
 
 
-_NOT_EQUIPMENT: frozenset[str] = frozenset({
-    "AK-74", "AK74", "AK-12", "AK-47", "Kalashnikov", "PKM", "PK machine gun", "PKP Pecheneg", "SVD", "Dragunov",
-    "DShK", "NSV", "Kord", "machine gun", "MG", "HMG", "Maschinengewehr", "mitrailleuse", "sniper", "sniper rifle",
-    "Scharfschütze", "tireur d'élite", "vehicle", "vehicles", "veh", "vehs", "Fahrzeug", "Fahrzeuge", "Kfz",
-    "véhicule", "véhicules",
-})
+_NOT_EQUIPMENT: frozenset[str] = frozenset(
+    {
+        "AK-74",
+        "AK74",
+        "AK-12",
+        "AK-47",
+        "Kalashnikov",
+        "PKM",
+        "PK machine gun",
+        "PKP Pecheneg",
+        "SVD",
+        "Dragunov",
+        "DShK",
+        "NSV",
+        "Kord",
+        "machine gun",
+        "MG",
+        "HMG",
+        "Maschinengewehr",
+        "mitrailleuse",
+        "sniper",
+        "sniper rifle",
+        "Scharfschütze",
+        "tireur d'élite",
+        "vehicle",
+        "vehicles",
+        "veh",
+        "vehs",
+        "Fahrzeug",
+        "Fahrzeuge",
+        "Kfz",
+        "véhicule",
+        "véhicules",
+    }
+)
 
 _EQUIPMENT_SLOTS: dict[str, tuple[str, ...]] = {
     "eq_armour": ("tank", "ifv", "apc"),
@@ -282,7 +317,9 @@ _SALUTE: dict[str, dict[Split, tuple[str, ...]]] = {
             "SALUTE fm {who}: S - {size} / A - {event} / L - {where_s} / U - {eunit_s} / T - {when} / E - {equip_s}",
             "<<{header}\n>>s: {size}\na: {event}\nl: {where_s}\nu: {eunit_s}\nt: {when}\ne: {equip_s}<<\n{Addon}>>",
         ),
-        "eval": ("SIZE - {size}; ACTIVITY - {event}; LOCATION - {where_s}; UNIT - {eunit_s}; TIME - {when}; EQUIPMENT - {equip_s}",),
+        "eval": (
+            "SIZE - {size}; ACTIVITY - {event}; LOCATION - {where_s}; UNIT - {eunit_s}; TIME - {when}; EQUIPMENT - {equip_s}",
+        ),
     },
     "fr": {
         "train": (
@@ -291,7 +328,9 @@ _SALUTE: dict[str, dict[Split, tuple[str, ...]]] = {
             "SALUTE\nTAILLE : {size}\nACTIVITÉ : {event}\nLIEU : {where_s}\nUNITÉ : {eunit_s}\nHEURE : {when}\nÉQUIPEMENT : {equip_s}<<\n{Addon}>>",
             "CR SALUTE de {who} : S. {size} / A. {event} / L. {where_s} / U. {eunit_s} / T. {when} / E. {equip_s}",
         ),
-        "eval": ("EFFECTIF - {size} | ACTIVITÉ - {event} | LIEU - {where_s} | UNITÉ - {eunit_s} | HEURE - {when} | MATÉRIEL - {equip_s}",),
+        "eval": (
+            "EFFECTIF - {size} | ACTIVITÉ - {event} | LIEU - {where_s} | UNITÉ - {eunit_s} | HEURE - {when} | MATÉRIEL - {equip_s}",
+        ),
     },
     "de": {
         "train": (
@@ -300,7 +339,9 @@ _SALUTE: dict[str, dict[Split, tuple[str, ...]]] = {
             "SALUTE\nSTÄRKE: {size}\nTÄTIGKEIT: {event}\nORT: {where_s}\nEINHEIT: {eunit_s}\nZEIT: {when}\nAUSRÜSTUNG: {equip_s}<<\n{Addon}>>",
             "SALUTE von {who}: S {size} / A {event} / L {where_s} / U {eunit_s} / T {when} / E {equip_s}",
         ),
-        "eval": ("STÄRKE - {size}; TÄTIGKEIT - {event}; ORT - {where_s}; EINHEIT - {eunit_s}; ZEIT - {when}; AUSRÜSTUNG - {equip_s}",),
+        "eval": (
+            "STÄRKE - {size}; TÄTIGKEIT - {event}; ORT - {where_s}; EINHEIT - {eunit_s}; ZEIT - {when}; AUSRÜSTUNG - {equip_s}",
+        ),
     },
 }
 
@@ -335,9 +376,37 @@ _SPOT: dict[str, dict[Split, tuple[str, ...]]] = {
 }
 
 _WHERE: dict[str, tuple[str, ...]] = {
-    "en": ("vic {loc}", "at {grid}", "GR {grid}", "near {loc} ({grid})", "{loc} area, grid {grid}", "MGRS {grid}", "grid {grid}", "in {loc}", "at {loc}"),
-    "fr": ("vers {loc}", "au point {grid}", "coord {grid}", "près de {loc} ({grid})", "secteur {loc}, carroyage {grid}", "MGRS {grid}", "à {loc}", "à hauteur de {loc}"),
-    "de": ("bei {loc}", "bei {grid}", "UTMREF {grid}", "nahe {loc} ({grid})", "Raum {loc}, Koordinate {grid}", "MGRS {grid}", "in {loc}", "im Raum {loc}"),
+    "en": (
+        "vic {loc}",
+        "at {grid}",
+        "GR {grid}",
+        "near {loc} ({grid})",
+        "{loc} area, grid {grid}",
+        "MGRS {grid}",
+        "grid {grid}",
+        "in {loc}",
+        "at {loc}",
+    ),
+    "fr": (
+        "vers {loc}",
+        "au point {grid}",
+        "coord {grid}",
+        "près de {loc} ({grid})",
+        "secteur {loc}, carroyage {grid}",
+        "MGRS {grid}",
+        "à {loc}",
+        "à hauteur de {loc}",
+    ),
+    "de": (
+        "bei {loc}",
+        "bei {grid}",
+        "UTMREF {grid}",
+        "nahe {loc} ({grid})",
+        "Raum {loc}, Koordinate {grid}",
+        "MGRS {grid}",
+        "in {loc}",
+        "im Raum {loc}",
+    ),
 }
 _WHERE_SALUTE: tuple[str, ...] = ("{grid}", "{loc} {grid}", "{grid} ({loc})", "{loc}")
 _WHO: tuple[str, ...] = ("{unit}", "{unit}", "{unit}", "{person}, {unit}", "{unit} ({person})")
@@ -353,33 +422,132 @@ _CLOSE: dict[str, tuple[str, ...]] = {
     "de": ("ENDE", "Ende der Meldung", "Ende"),
 }
 _HEADER: dict[str, dict[str, tuple[str, ...]]] = {
-    "en": {"FLASH": ("FLASH", "FLASH FLASH", "PREC: FLASH"), "IMMEDIATE": ("IMMEDIATE", "PREC: IMMEDIATE", "O O O"), "PRIORITY": ("PRIORITY", "PREC: PRIORITY"), "ROUTINE": ("ROUTINE", "PREC: ROUTINE")},
-    "fr": {"FLASH": ("FLASH", "PRÉCÉDENCE : FLASH"), "IMMEDIATE": ("IMMÉDIAT", "URGENT", "PRÉCÉDENCE : IMMÉDIAT"), "PRIORITY": ("PRIORITAIRE", "PRÉCÉDENCE : PRIORITAIRE"), "ROUTINE": ("ROUTINE", "PRÉCÉDENCE : ROUTINE")},
-    "de": {"FLASH": ("BLITZ", "FLASH", "Vorrang: BLITZ"), "IMMEDIATE": ("SOFORT", "Vorrang: SOFORT"), "PRIORITY": ("VORRANG", "Vorrang: PRIORITY"), "ROUTINE": ("ROUTINE", "Vorrang: ROUTINE")},
+    "en": {
+        "FLASH": ("FLASH", "FLASH FLASH", "PREC: FLASH"),
+        "IMMEDIATE": ("IMMEDIATE", "PREC: IMMEDIATE", "O O O"),
+        "PRIORITY": ("PRIORITY", "PREC: PRIORITY"),
+        "ROUTINE": ("ROUTINE", "PREC: ROUTINE"),
+    },
+    "fr": {
+        "FLASH": ("FLASH", "PRÉCÉDENCE : FLASH"),
+        "IMMEDIATE": ("IMMÉDIAT", "URGENT", "PRÉCÉDENCE : IMMÉDIAT"),
+        "PRIORITY": ("PRIORITAIRE", "PRÉCÉDENCE : PRIORITAIRE"),
+        "ROUTINE": ("ROUTINE", "PRÉCÉDENCE : ROUTINE"),
+    },
+    "de": {
+        "FLASH": ("BLITZ", "FLASH", "Vorrang: BLITZ"),
+        "IMMEDIATE": ("SOFORT", "Vorrang: SOFORT"),
+        "PRIORITY": ("VORRANG", "Vorrang: PRIORITY"),
+        "ROUTINE": ("ROUTINE", "Vorrang: ROUTINE"),
+    },
 }
-_UNKNOWN: dict[str, tuple[str, ...]] = {"en": ("unknown", "unk", "UNK", "n/a"), "fr": ("inconnue", "inconnu", "NC"), "de": ("unbekannt", "unbek.", "k.A.")}
-_NONE_SEEN: dict[str, tuple[str, ...]] = {"en": ("small arms", "none seen", "unk"), "fr": ("armement léger", "non observé"), "de": ("Handwaffen", "nicht erkannt")}
-_OTHERWISE: dict[str, tuple[str, ...]] = {"en": ("otherwise NSTR", "rest NSTR"), "fr": ("RAS par ailleurs", "pour le reste RAS"), "de": ("sonst KBV", "ansonsten KBV")}
+_UNKNOWN: dict[str, tuple[str, ...]] = {
+    "en": ("unknown", "unk", "UNK", "n/a"),
+    "fr": ("inconnue", "inconnu", "NC"),
+    "de": ("unbekannt", "unbek.", "k.A."),
+}
+_NONE_SEEN: dict[str, tuple[str, ...]] = {
+    "en": ("small arms", "none seen", "unk"),
+    "fr": ("armement léger", "non observé"),
+    "de": ("Handwaffen", "nicht erkannt"),
+}
+_OTHERWISE: dict[str, tuple[str, ...]] = {
+    "en": ("otherwise NSTR", "rest NSTR"),
+    "fr": ("RAS par ailleurs", "pour le reste RAS"),
+    "de": ("sonst KBV", "ansonsten KBV"),
+}
 
 # Shorthand that terse writers use; applied to plain words only, never to entity text.
 _SHORTHAND: dict[str, dict[str, str]] = {
-    "en": {"moving": "mvg", "vicinity": "vic", "request": "req", "requests": "reqs", "approximately": "approx", "enemy": "en",
-           "vehicles": "vehs", "with": "w/", "and": "&", "towards": "twd", "observed": "obs", "personnel": "pers",
-           "casualties": "cas", "position": "posn", "reinforcement": "reinf", "continuing": "cont", "report": "rpt",
-           "battalion": "bn", "company": "coy", "platoon": "pl", "north": "N", "south": "S", "east": "E", "west": "W"},
-    "fr": {"véhicules": "véh", "direction": "dir.", "environ": "env.", "ennemi": "ENI", "ennemie": "ENI", "ennemis": "ENI",
-           "compagnie": "cie", "section": "sect", "demande": "dde", "position": "pos", "observé": "obs", "blessés": "BLE",
-           "avec": "av.", "kilomètres": "km", "heures": "h"},
-    "de": {"Richtung": "Ri", "Fahrzeuge": "Kfz", "Kompanie": "Kp", "ungefähr": "ca.", "Feind": "Fd", "Stellung": "Stlg",
-           "Beobachtung": "Beob", "beobachtet": "beob.", "Verwundete": "Verw", "und": "u.", "mit": "m.", "Meldung": "Mldg",
-           "Bataillon": "Btl", "Verstärkung": "Verst"},
+    "en": {
+        "moving": "mvg",
+        "vicinity": "vic",
+        "request": "req",
+        "requests": "reqs",
+        "approximately": "approx",
+        "enemy": "en",
+        "vehicles": "vehs",
+        "with": "w/",
+        "and": "&",
+        "towards": "twd",
+        "observed": "obs",
+        "personnel": "pers",
+        "casualties": "cas",
+        "position": "posn",
+        "reinforcement": "reinf",
+        "continuing": "cont",
+        "report": "rpt",
+        "battalion": "bn",
+        "company": "coy",
+        "platoon": "pl",
+        "north": "N",
+        "south": "S",
+        "east": "E",
+        "west": "W",
+    },
+    "fr": {
+        "véhicules": "véh",
+        "direction": "dir.",
+        "environ": "env.",
+        "ennemi": "ENI",
+        "ennemie": "ENI",
+        "ennemis": "ENI",
+        "compagnie": "cie",
+        "section": "sect",
+        "demande": "dde",
+        "position": "pos",
+        "observé": "obs",
+        "blessés": "BLE",
+        "avec": "av.",
+        "kilomètres": "km",
+        "heures": "h",
+    },
+    "de": {
+        "Richtung": "Ri",
+        "Fahrzeuge": "Kfz",
+        "Kompanie": "Kp",
+        "ungefähr": "ca.",
+        "Feind": "Fd",
+        "Stellung": "Stlg",
+        "Beobachtung": "Beob",
+        "beobachtet": "beob.",
+        "Verwundete": "Verw",
+        "und": "u.",
+        "mit": "m.",
+        "Meldung": "Mldg",
+        "Bataillon": "Btl",
+        "Verstärkung": "Verst",
+    },
 }
 
 # Neighbouring keys for substitution typos (QWERTY and AZERTY/QWERTZ differences are ignored).
 _KEY_NEIGHBOURS: dict[str, str] = {
-    "a": "sqwz", "b": "vghn", "c": "xdfv", "d": "serfcx", "e": "wsdr", "f": "drtgvc", "g": "ftyhbv", "h": "gyujnb",
-    "i": "ujko", "j": "huikmn", "k": "jiolm", "l": "kop", "m": "njk", "n": "bhjm", "o": "iklp", "p": "ol", "q": "wa",
-    "r": "edft", "s": "awedxz", "t": "rfgy", "u": "yhji", "v": "cfgb", "w": "qase", "x": "zsdc", "y": "tghu", "z": "asx",
+    "a": "sqwz",
+    "b": "vghn",
+    "c": "xdfv",
+    "d": "serfcx",
+    "e": "wsdr",
+    "f": "drtgvc",
+    "g": "ftyhbv",
+    "h": "gyujnb",
+    "i": "ujko",
+    "j": "huikmn",
+    "k": "jiolm",
+    "l": "kop",
+    "m": "njk",
+    "n": "bhjm",
+    "o": "iklp",
+    "p": "ol",
+    "q": "wa",
+    "r": "edft",
+    "s": "awedxz",
+    "t": "rfgy",
+    "u": "yhji",
+    "v": "cfgb",
+    "w": "qase",
+    "x": "zsdc",
+    "y": "tghu",
+    "z": "asx",
 }
 
 
@@ -405,20 +573,35 @@ class _ReportBuilder:
         self.first_equipment: list[_Seg] | None = None
         self.had_header = False
         self.slots: dict[str, Callable[[], list[_Seg]]] = {
-            "unit2": self._unit, "qty": self._qty, "n": self._n, "n2": self._n, "k": self._k, "k2": self._k, "loc": self._loc, "loc2": self._loc,
+            "unit2": self._unit,
+            "qty": self._qty,
+            "n": self._n,
+            "n2": self._n,
+            "k": self._k,
+            "k2": self._k,
+            "loc": self._loc,
+            "loc2": self._loc,
             "road": lambda: self._named("LOCATION", self.vocab.roads),
             "river": lambda: self._named("LOCATION", self.vocab.rivers),
             "bridge": lambda: self._named("LOCATION", self.vocab.bridges),
             "area": lambda: self._named("LOCATION", self.vocab.areas),
             "airfield": lambda: self._named("LOCATION", self.vocab.airfields),
-            "grid": self._grid, "dtg": self._dtg, "time": self._time, "unit": self._unit, "eunit": self._eunit,
-            "person": self._person, "org": lambda: self._org(pb.ORGS_AID + pb.ORGS_OTHER),
-            "police": lambda: self._org(pb.ORGS_POLICE), "cert": lambda: self._org(pb.ORGS_CYBER),
+            "grid": self._grid,
+            "dtg": self._dtg,
+            "time": self._time,
+            "unit": self._unit,
+            "eunit": self._eunit,
+            "person": self._person,
+            "org": lambda: self._org(pb.ORGS_AID + pb.ORGS_OTHER),
+            "police": lambda: self._org(pb.ORGS_POLICE),
+            "cert": lambda: self._org(pb.ORGS_CYBER),
             "dir": lambda: [_Seg(self.rng.choice(pb.DIRECTIONS[self.lang]))],
             "cas": lambda: self.expand(self.rng.choice(pb.CASUALTIES[self.lang])),
             "exname": lambda: [_Seg(self.rng.choice(pb.EXERCISE_NAMES))],
-            "event": lambda: list(self.event), "Event": lambda: _capitalise(list(self.event)),
-            "addon": self._addon, "Addon": lambda: _capitalise(self._addon()),
+            "event": lambda: list(self.event),
+            "Event": lambda: _capitalise(list(self.event)),
+            "addon": self._addon,
+            "Addon": lambda: _capitalise(self._addon()),
             "where": self._where,
             "Where": lambda: _capitalise(self._where()),
             "where_s": lambda: self.expand(self.rng.choice(_WHERE_SALUTE)),
@@ -427,7 +610,9 @@ class _ReportBuilder:
             "when": lambda: self.expand(self.rng.choice(_WHEN)),
             "close": lambda: [_Seg(self.rng.choice(_CLOSE[self.lang]))],
             "header": self._header,
-            "size": self._size, "equip_s": self._equip_s, "eunit_s": self._eunit_s,
+            "size": self._size,
+            "equip_s": self._equip_s,
+            "eunit_s": self._eunit_s,
         }
         for slot in _EQUIPMENT_SLOTS:
             self.slots[slot] = lambda slot=slot: self._equipment(slot)
@@ -454,7 +639,22 @@ class _ReportBuilder:
     def slot(self, name: str) -> list[_Seg]:
         # Re-using a slot's value keeps a report coherent: the place in the event and the place in the
         # location line are the same; "loc2"/"n2" exist for a deliberately different second value.
-        cacheable = name not in ("event", "Event", "addon", "Addon", "where", "who", "from", "when", "dir", "cas", "header", "close", "k", "k2")
+        cacheable = name not in (
+            "event",
+            "Event",
+            "addon",
+            "Addon",
+            "where",
+            "who",
+            "from",
+            "when",
+            "dir",
+            "cas",
+            "header",
+            "close",
+            "k",
+            "k2",
+        )
         if cacheable and name in self.cache:
             return [_Seg(s.text, s.label) for s in self.cache[name]]
         segs = self.slots[name]()
@@ -540,7 +740,9 @@ class _ReportBuilder:
 
     def _person(self) -> list[_Seg]:
         rng = self.rng
-        surname = _pseudo_surname(rng) if self.split == "train" and rng.random() < 0.4 else rng.choice(self.vocab.surnames)
+        surname = (
+            _pseudo_surname(rng) if self.split == "train" and rng.random() < 0.4 else rng.choice(self.vocab.surnames)
+        )
         rank = rng.choice(pb.RANKS[self.lang])
         form = rng.random()
         if form < 0.55:
@@ -599,20 +801,142 @@ class _ReportBuilder:
 
 
 _TOWN_PARTS = {
-    "stem": ("Ober", "Nieder", "Kirch", "Berg", "Wald", "Roll", "Mar", "Heis", "Lint", "Bour", "Schand", "Fels",
-             "Hoff", "Gonder", "Eisch", "Weil", "Mont", "Aube", "Val", "Gren", "Tren", "Bell", "Lux", "Sel",
-             "Hes", "Gos", "Kop", "Lell", "Nom", "Bein", "Dal", "Flax", "Gil", "Haller", "Ingel", "Kal", "Lor",
-             "Mach", "Nat", "Oll", "Pratz", "Quint", "Rei", "Saul", "Tand", "Ulf", "Vich", "Wemp", "Zol", "Asch",
-             "Bur", "Cors", "Dom", "Erp", "Fouh", "Gérou", "Hatt", "Jam", "Liv", "Mess", "Neuv", "Orv", "Pier"),
-    "en": ("ange", "ingen", "court", "bach", "dorf", "heim", "ville", "scheid", "weiler", "hausen", "ange-sur-Sûre",
-           "en", "er", "ich", "ach", "eng", "ert", "ler", "a", "y", "ster", "ignies"),
-    "fr": ("ange", "court", "ville", "mont", "fontaine", "-les-Bains", "-sur-Moselle", "val", "ancourt",
-           "ois", "ière", "ancy", "erange", "-la-Grande", "-le-Château", "ieux", "ay", "ot"),
-    "de": ("ingen", "bach", "dorf", "heim", "scheid", "weiler", "hausen", "feld", "born", "rath",
-           "ich", "en", "hof", "kirchen", "brück", "stein", "burg", "au", "tal", "roth"),
+    "stem": (
+        "Ober",
+        "Nieder",
+        "Kirch",
+        "Berg",
+        "Wald",
+        "Roll",
+        "Mar",
+        "Heis",
+        "Lint",
+        "Bour",
+        "Schand",
+        "Fels",
+        "Hoff",
+        "Gonder",
+        "Eisch",
+        "Weil",
+        "Mont",
+        "Aube",
+        "Val",
+        "Gren",
+        "Tren",
+        "Bell",
+        "Lux",
+        "Sel",
+        "Hes",
+        "Gos",
+        "Kop",
+        "Lell",
+        "Nom",
+        "Bein",
+        "Dal",
+        "Flax",
+        "Gil",
+        "Haller",
+        "Ingel",
+        "Kal",
+        "Lor",
+        "Mach",
+        "Nat",
+        "Oll",
+        "Pratz",
+        "Quint",
+        "Rei",
+        "Saul",
+        "Tand",
+        "Ulf",
+        "Vich",
+        "Wemp",
+        "Zol",
+        "Asch",
+        "Bur",
+        "Cors",
+        "Dom",
+        "Erp",
+        "Fouh",
+        "Gérou",
+        "Hatt",
+        "Jam",
+        "Liv",
+        "Mess",
+        "Neuv",
+        "Orv",
+        "Pier",
+    ),
+    "en": (
+        "ange",
+        "ingen",
+        "court",
+        "bach",
+        "dorf",
+        "heim",
+        "ville",
+        "scheid",
+        "weiler",
+        "hausen",
+        "ange-sur-Sûre",
+        "en",
+        "er",
+        "ich",
+        "ach",
+        "eng",
+        "ert",
+        "ler",
+        "a",
+        "y",
+        "ster",
+        "ignies",
+    ),
+    "fr": (
+        "ange",
+        "court",
+        "ville",
+        "mont",
+        "fontaine",
+        "-les-Bains",
+        "-sur-Moselle",
+        "val",
+        "ancourt",
+        "ois",
+        "ière",
+        "ancy",
+        "erange",
+        "-la-Grande",
+        "-le-Château",
+        "ieux",
+        "ay",
+        "ot",
+    ),
+    "de": (
+        "ingen",
+        "bach",
+        "dorf",
+        "heim",
+        "scheid",
+        "weiler",
+        "hausen",
+        "feld",
+        "born",
+        "rath",
+        "ich",
+        "en",
+        "hof",
+        "kirchen",
+        "brück",
+        "stein",
+        "burg",
+        "au",
+        "tal",
+        "roth",
+    ),
 }
-_NAME_PARTS = (("Kess", "Mar", "Vog", "Lind", "Ber", "Hau", "Fran", "Gil", "Pet", "Mor", "Dub", "Sch", "Wil", "Kra", "Lor"),
-               ("ler", "chand", "t", "ner", "ger", "bert", "ois", "son", "rin", "eau", "mitz", "helm", "mer", "ange", "otte"))
+_NAME_PARTS = (
+    ("Kess", "Mar", "Vog", "Lind", "Ber", "Hau", "Fran", "Gil", "Pet", "Mor", "Dub", "Sch", "Wil", "Kra", "Lor"),
+    ("ler", "chand", "t", "ner", "ger", "bert", "ois", "son", "rin", "eau", "mitz", "helm", "mer", "ange", "otte"),
+)
 
 
 def _pseudo_town(rng: random.Random, lang: str) -> str:
@@ -708,7 +1032,11 @@ _ACCENTED_MONTHS = {"FEVR": "FÉVR", "AOUT": "AOÛT", "DEC": "DÉC", "MRZ": "MÄ
 
 def _dtg_text(rng: random.Random, lang: str, full: bool) -> tuple[str, bool]:
     """(text, is_dtg). Zulu date-time groups and Zulu times are DTGs; local clock times are not."""
-    day, hour, minute = rng.randint(1, 28), rng.randint(0, 23), rng.choice((0, 5, 10, 15, 20, 30, 40, 45, 50, rng.randint(0, 59)))
+    day, hour, minute = (
+        rng.randint(1, 28),
+        rng.randint(0, 23),
+        rng.choice((0, 5, 10, 15, 20, 30, 40, 45, 50, rng.randint(0, 59))),
+    )
     month = rng.randrange(12)
     year = rng.choice((24, 25, 26, 27))
     hhmm = f"{hour:02d}{minute:02d}"
@@ -795,6 +1123,15 @@ _BY_CATEGORY: dict[str, tuple[pb.Situation, ...]] = {
 }
 
 
+# Open-source registers (wire copy, statements, advisories, NOTAMs, field reports abroad...): after the
+# category is drawn, this share of reports comes from that category's register situations.
+REGISTER_SHARE = 0.3
+_REGISTERS_BY_CATEGORY: dict[str, tuple[pb.Situation, ...]] = {
+    c: tuple(s for s in registers.REGISTER_SITUATIONS if s.category == c) for c in CATEGORIES
+}
+# Register layouts that read like our own terse messages (shorthand noise suits them, not wire copy).
+_TERSE_REGISTERS = frozenset({"field_abroad"})
+
 _ROUTINE_WEIGHTS = {"rt_nstr": 3, "rt_admin": 2, "rt_false_alarm": 3, "exercise": 3}  # other rt_* situations: 2
 
 
@@ -824,6 +1161,9 @@ def _one(rng: random.Random, split: Split, index: int, phrase_split: Split) -> S
     vocab = _vocab(split, lang)
     builder = _ReportBuilder(rng, lang, split, vocab)
     category = rng.choice(CATEGORIES)
+    if _REGISTERS_BY_CATEGORY[category] and rng.random() < REGISTER_SHARE:
+        situation = rng.choice(_REGISTERS_BY_CATEGORY[category])
+        return _register_report(rng, split, lang, builder, situation, phrase_split)
     cues: list[str] = []
     if category == "routine":
         kinds = [s.key for s in _BY_CATEGORY["routine"]] + ["exercise"]
@@ -886,13 +1226,88 @@ def _one(rng: random.Random, split: Split, index: int, phrase_split: Split) -> S
     )
 
 
+@lru_cache(maxsize=8192)
+def _w_slots_in(template: str) -> tuple[str, ...]:
+    return tuple(sorted(name for name in registers.slots_in(template) if name.startswith("w_")))
+
+
+def _register_slot(name: str, lang: str, rng: random.Random, state: registers.SlotState, split: Split) -> list[_Seg]:
+    return [_Seg(t, lab) for t, lab in registers.fill(name, lang, rng, state, split)]
+
+
+def _held_out_indices(count: int, split: Split, every: int = 4) -> tuple[int, ...]:
+    # The indices `_split_items` would keep, so a drawn frame keeps its position in the template id.
+    return tuple(int(i) for i in _split_items(tuple(str(i) for i in range(count)), split, every))
+
+
+def _register_report(
+    rng: random.Random,
+    split: Split,
+    lang: str,
+    builder: _ReportBuilder,
+    situation: pb.Situation,
+    phrase_split: Split,
+) -> SyntheticReport:
+    """An open-source register report: the situation's event inside one of its registers' layouts."""
+    # One state per report: the theatre, and the world values drawn so far (a slot repeats its value).
+    state = registers.new_state(situation.key, rng)
+
+    def bind(template: str) -> str:
+        # The `w_` slots this template names, filled from the register vocabularies (binding only those
+        # a template uses keeps generation fast; the values and the random stream are the same).
+        for name in _w_slots_in(template):
+            if name not in builder.slots:
+                builder.slots[name] = partial(_register_slot, name, lang, rng, state, split)
+        return template
+
+    builder.precedence = situation.precedence
+    builder.addon_key = situation.addons
+    phrase = rng.choice(_split_items(situation.phrases[lang], phrase_split))
+    builder.event = builder.expand(bind(phrase))
+    register = rng.choice(registers.SITUATION_REGISTERS[situation.key])
+    frames = registers.REGISTER_FRAMES[register][lang]
+    indices = _held_out_indices(len(frames), split)  # one layout in four is evaluation-only
+    if registers.attributes(phrase, lang):
+        # An event that names its source goes into a layout that does not add another one.
+        indices = tuple(i for i in indices if not registers.attributes(frames[i], lang)) or indices
+    frame_index = rng.choice(indices)
+    segs = builder.expand(bind(frames[frame_index]))
+    cues = list(situation.cues)
+    if builder.had_header:
+        cues.append("header")
+    text, entities = _render(segs, rng, lang, terse=register in _TERSE_REGISTERS)
+    return SyntheticReport(
+        text=text,
+        language=lang,
+        category=situation.category,
+        precedence=situation.precedence,
+        entities=entities,
+        cues=tuple(cues),
+        format="free_text",
+        template=f"{situation.key}@{register}/{frame_index}",
+        phrasing="unseen" if phrase_split == "eval" else "seen",
+    )
+
+
 _FIELD_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
-    "en": {"when": ("DTG:", "Time:", "TOR", "At", "DTG"), "who": ("FROM", "Unit:", "Source:", "Callsign", "SRC:"),
-           "where": ("LOC:", "Location:", "Grid:", "Posn", "Vic"), "addon": ("Action:", "Remarks:", "Req:")},
-    "fr": {"when": ("GDH :", "Heure :", "À", "GDH"), "who": ("DE", "Unité :", "Source :", "Indicatif"),
-           "where": ("Lieu :", "Position :", "Coord :", "Secteur"), "addon": ("Mesures :", "Remarques :", "Demande :")},
-    "de": {"when": ("DTG:", "Zeit:", "Um", "Zeitpunkt:"), "who": ("VON", "Einheit:", "Quelle:", "Rufname"),
-           "where": ("Ort:", "Lage:", "Koord:", "Raum"), "addon": ("Maßnahmen:", "Bemerkung:", "Anforderung:")},
+    "en": {
+        "when": ("DTG:", "Time:", "TOR", "At", "DTG"),
+        "who": ("FROM", "Unit:", "Source:", "Callsign", "SRC:"),
+        "where": ("LOC:", "Location:", "Grid:", "Posn", "Vic"),
+        "addon": ("Action:", "Remarks:", "Req:"),
+    },
+    "fr": {
+        "when": ("GDH :", "Heure :", "À", "GDH"),
+        "who": ("DE", "Unité :", "Source :", "Indicatif"),
+        "where": ("Lieu :", "Position :", "Coord :", "Secteur"),
+        "addon": ("Mesures :", "Remarques :", "Demande :"),
+    },
+    "de": {
+        "when": ("DTG:", "Zeit:", "Um", "Zeitpunkt:"),
+        "who": ("VON", "Einheit:", "Quelle:", "Rufname"),
+        "where": ("Ort:", "Lage:", "Koord:", "Raum"),
+        "addon": ("Maßnahmen:", "Bemerkung:", "Anforderung:"),
+    },
 }
 _SEPARATORS_BY_STYLE = (". ", " - ", " // ", "; ", "\n", " | ", ", ", " ")
 _RADIO = {
@@ -918,9 +1333,7 @@ def _shuffled_frame(rng: random.Random, lang: str) -> str:
     if rng.random() < 0.25:
         # Numbered fields, as in line-numbered formats: the numbers belong to no entity.
         marker = rng.choice(_NUMBERING)
-        fields = [
-            marker.format(i=i + 1, a="abcdefg"[i], A="ABCDEFG"[i]) + f for i, f in enumerate(fields)
-        ]
+        fields = [marker.format(i=i + 1, a="abcdefg"[i], A="ABCDEFG"[i]) + f for i, f in enumerate(fields)]
         separator = rng.choice(("\n", " ", "; ", "\n"))
     return separator.join(fields)
 
@@ -958,6 +1371,25 @@ def _render(segs: list[_Seg], rng: random.Random, lang: str, terse: bool) -> tup
     return trimmed, tuple(e for e in entities if e.end <= len(trimmed))
 
 
+# The runtime's word pattern (operators/triage.py vocabulary_coverage): letters only, 4 or more, case-folded.
+_VOCABULARY_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def vocabulary(reports: Iterable[SyntheticReport]) -> list[str]:
+    """The case-folded words of 4 letters or more that occur in the reports, sorted (vocabulary.txt)."""
+    words: set[str] = set()
+    for report in reports:
+        words.update(w.casefold() for w in _VOCABULARY_WORD.findall(report.text))
+    return sorted(words)
+
+
+def write_vocabulary(reports: Iterable[SyntheticReport], path: Path) -> int:
+    """Write `vocabulary(reports)` one word a line; returns the number of words."""
+    words = vocabulary(reports)
+    path.write_text("".join(f"{w}\n" for w in words), encoding="utf-8")
+    return len(words)
+
+
 def write_jsonl(reports: Sequence[SyntheticReport] | Iterator[SyntheticReport], path: Path) -> int:
     count = 0
     with path.open("w", encoding="utf-8") as out:
@@ -991,7 +1423,17 @@ def describe(train_count: int, eval_count: int, train_seed: int, eval_seed: int)
                 "exercise wrappers and calm openers",
                 "one town name in six",
                 "one surname in five",
+                "one open-source register layout in four (wire, statements, advisories, NOTAMs...)",
+                "one world place in six per register vocabulary",
             ],
         },
-        "situations": sorted({s.key for s in pb.SITUATIONS} | {"exercise"}),
+        "registers": {
+            "generator": "models.recipe.registers",
+            "share": REGISTER_SHARE,
+            "kinds": list(registers.REGISTERS),
+            "situations": len(registers.REGISTER_SITUATIONS),
+        },
+        "situations": sorted(
+            {s.key for s in pb.SITUATIONS} | {s.key for s in registers.REGISTER_SITUATIONS} | {"exercise"}
+        ),
     }

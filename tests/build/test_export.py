@@ -29,9 +29,17 @@ TEXTS = ["2x T-72 mvg N vic Diekirch", "RAS", "Brücke bei Vianden gesperrt, Uml
 def _tiny_triage(directory: Path, seed: int) -> Path:
     torch.manual_seed(seed)
     config = triage_config(
-        vocab_size=32000, category_labels=["a", "b", "c"], urgency_labels=["FLASH", "ROUTINE"],
-        ner_labels=["O", "B-LOCATION", "I-LOCATION"], hidden_size=32, num_layers=2, num_heads=4, num_kv_heads=2,
-        intermediate_size=64, max_length=64, pad_token_id=0,
+        vocab_size=32000,
+        category_labels=["a", "b", "c"],
+        urgency_labels=["FLASH", "ROUTINE"],
+        ner_labels=["O", "B-LOCATION", "I-LOCATION"],
+        hidden_size=32,
+        num_layers=2,
+        num_heads=4,
+        num_kv_heads=2,
+        intermediate_size=64,
+        max_length=64,
+        pad_token_id=0,
     )
     MistralForReportTriage(config).save_pretrained(str(directory))
     shutil.copy2(mistral_common_tokenizer(), directory / "tokenizer.model.v1")
@@ -102,14 +110,25 @@ def test_graph_that_does_not_match_the_weights_fails_parity(
 def test_cli_exports_a_sequence_classification_checkpoint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     torch.manual_seed(0)
     config = transformers.MistralConfig(
-        vocab_size=32000, hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=4,
-        num_key_value_heads=2, max_position_embeddings=128, num_labels=3, pad_token_id=0,
-        id2label={0: "routine", 1: "attack", 2: "cbrn"}, label2id={"routine": 0, "attack": 1, "cbrn": 2},
+        vocab_size=32000,
+        hidden_size=32,
+        intermediate_size=64,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        max_position_embeddings=128,
+        num_labels=3,
+        pad_token_id=0,
+        id2label={0: "routine", 1: "attack", 2: "cbrn"},
+        label2id={"routine": 0, "attack": 1, "cbrn": 2},
     )
     checkpoint = tmp_path / "customer"
     transformers.MistralForSequenceClassification(config).save_pretrained(str(checkpoint))
     shutil.copy2(mistral_common_tokenizer(), checkpoint / "tokenizer.model.v1")
-    assert cli_main(["export", "--checkpoint", str(checkpoint), "--out", str(tmp_path / "out"), "--tolerance", "1e-4"]) == 0
+    assert (
+        cli_main(["export", "--checkpoint", str(checkpoint), "--out", str(tmp_path / "out"), "--tolerance", "1e-4"])
+        == 0
+    )
     assert "fp32 model.onnx" in capsys.readouterr().out
     manifest = verify_model_dir(tmp_path / "out")
     assert manifest.category_labels == ("routine", "attack", "cbrn")
@@ -137,9 +156,17 @@ def test_one_billion_parameter_checkpoint_exports_with_external_data(tmp_path: P
     if _available_memory_gb() < 15 or shutil.disk_usage(tmp_path).free < 20 * 1024**3:
         pytest.skip("needs ~15 GB free RAM and ~20 GB free disk")
     config = transformers.MistralConfig(
-        vocab_size=32000, hidden_size=2048, intermediate_size=5632, num_hidden_layers=22, num_attention_heads=32,
-        num_key_value_heads=4, max_position_embeddings=2048, num_labels=8, pad_token_id=0,
-        id2label={i: f"class{i}" for i in range(8)}, label2id={f"class{i}": i for i in range(8)},
+        vocab_size=32000,
+        hidden_size=2048,
+        intermediate_size=5632,
+        num_hidden_layers=22,
+        num_attention_heads=32,
+        num_key_value_heads=4,
+        max_position_embeddings=2048,
+        num_labels=8,
+        pad_token_id=0,
+        id2label={i: f"class{i}" for i in range(8)},
+        label2id={f"class{i}": i for i in range(8)},
     )
     checkpoint = tmp_path / "large"
     started = time.monotonic()

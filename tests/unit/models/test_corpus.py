@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from models.recipe import corpus
 from models.recipe import phrasebook as pb
+from models.recipe import registers as rg
 
 TRAIN = list(corpus.generate(1500, 17, "train"))
 EVAL = list(corpus.generate(600, 9001, "eval"))
@@ -46,12 +50,12 @@ def test_every_category_language_and_format_is_drawn() -> None:
 
 
 def test_grids_and_dtgs_parse_with_the_pipelines_own_parsers() -> None:
-    from datetime import datetime, timedelta, timezone
+    from datetime import UTC, datetime, timedelta
 
     from operators.entities.dtg import parse_dtg
     from operators.entities.grid import parse_grid
 
-    reference = datetime(2027, 12, 31, tzinfo=timezone.utc)  # the corpus draws years 2024-2027
+    reference = datetime(2027, 12, 31, tzinfo=UTC)  # the corpus draws years 2024-2027
 
     grids = dtgs = 0
     for r in TRAIN[:600]:
@@ -82,3 +86,128 @@ def test_evaluation_split_uses_other_frames_and_held_out_towns() -> None:
     eval_towns = {r.text[e.start : e.end].lower() for r in EVAL for e in r.entities if e.label == "LOCATION"}
     held_out = eval_towns - train_towns
     assert len(held_out) >= 10, "the evaluation split must name towns training never saw"
+
+
+# ----------------------------------------------------------------------------------------- open-source registers
+
+MIXED = list(corpus.generate(3000, 23, "train"))
+MIXED_EVAL = list(corpus.generate(3000, 9001, "eval"))
+
+
+def _is_register(r: corpus.SyntheticReport) -> bool:
+    return "@" in r.template
+
+
+def _register_frame(r: corpus.SyntheticReport) -> tuple[str, str, str]:
+    # template: "<situation>@<register>/<frame index>"
+    register, index = r.template.split("@")[1].split("/")
+    return register, r.language, rg.REGISTER_FRAMES[register][r.language][int(index)]
+
+
+@pytest.mark.parametrize("reports", [MIXED, MIXED_EVAL], ids=["train", "eval"])
+def test_register_reports_in_every_language_at_the_intended_share(reports: list[corpus.SyntheticReport]) -> None:
+    assert Counter(r.language for r in reports) == dict.fromkeys(corpus.LANGUAGES, 1000)
+    for lang in corpus.LANGUAGES:
+        share = sum(_is_register(r) for r in reports if r.language == lang) / 1000
+        assert abs(share - corpus.REGISTER_SHARE) < 0.05, (lang, share)
+    register_reports = [r for r in reports if _is_register(r)]
+    assert {r.template.split("@")[1].split("/")[0] for r in register_reports} == set(rg.REGISTERS)
+    # The category is drawn first, so register reports do not unbalance the categories.
+    assert set(Counter(r.category for r in register_reports)) == set(corpus.CATEGORIES)
+    per_category = Counter(r.category for r in reports)
+    assert max(per_category.values()) < 1.4 * min(per_category.values()), per_category
+    situations = {s.key: s for s in rg.REGISTER_SITUATIONS}
+    for r in register_reports:
+        situation = situations[r.template.split("@")[0]]
+        assert (r.category, r.precedence, r.format) == (situation.category, situation.precedence, "free_text")
+        assert r.template.split("@")[1].split("/")[0] in rg.SITUATION_REGISTERS[situation.key]
+        assert "{" not in r.text and "⟦" not in r.text and "<<" not in r.text, r.template
+
+
+@pytest.mark.parametrize("reports", [MIXED, MIXED_EVAL], ids=["train", "eval"])
+def test_register_entity_spans_lie_in_the_text_with_clean_boundaries(reports: list[corpus.SyntheticReport]) -> None:
+    spans = 0
+    for r in filter(_is_register, reports):
+        previous_end = -1
+        for e in sorted(r.entities, key=lambda e: e.start):
+            assert 0 <= e.start < e.end <= len(r.text), (r.template, e)
+            piece = r.text[e.start : e.end]
+            assert piece == piece.strip(), (r.template, piece)
+            # Letters or digits at both ends; the corpus's approximate quantities ("~ 10", "12+") excepted.
+            lead_ok = piece[0].isalnum() or (e.label == "QUANTITY" and piece[0] == "~")
+            trail_ok = piece[-1].isalnum() or (e.label == "QUANTITY" and piece[-1] == "+")
+            assert lead_ok and trail_ok, (r.template, e.label, piece, r.text)
+            assert e.start >= previous_end, (r.template, r.text)
+            previous_end = e.end
+            spans += 1
+    assert spans > 1000
+
+
+def test_same_seed_gives_the_same_register_reports() -> None:
+    again = list(corpus.generate(3000, 23, "train"))
+    assert [r.to_json() for r in again] == [r.to_json() for r in MIXED]
+    unseen = [r.to_json() for r in corpus.generate(300, 9001, "eval", phrasings="unseen")]
+    assert unseen == [r.to_json() for r in corpus.generate(300, 9001, "eval", phrasings="unseen")]
+
+
+def test_train_and_eval_share_no_register_frame() -> None:
+    train_frames = {_register_frame(r) for r in MIXED if _is_register(r)}
+    eval_frames = {_register_frame(r) for r in MIXED_EVAL if _is_register(r)}
+    assert len(train_frames) > 100 and len(eval_frames) > 40
+    assert train_frames.isdisjoint(eval_frames)
+    # Every layout of a register and language is in exactly one split.
+    for by_lang in rg.REGISTER_FRAMES.values():
+        for frames in by_lang.values():
+            train = set(corpus._held_out_indices(len(frames), "train"))
+            held = set(corpus._held_out_indices(len(frames), "eval"))
+            assert train and held and train.isdisjoint(held) and train | held == set(range(len(frames)))
+
+
+def test_unseen_phrasings_hold_register_phrases_out_of_training() -> None:
+    unseen = list(corpus.generate(600, 9001, "eval", phrasings="unseen"))
+    assert sum(_is_register(r) for r in unseen) > 100
+    assert all(r.phrasing == "unseen" for r in unseen)
+    for situation in rg.REGISTER_SITUATIONS:
+        for lang in corpus.LANGUAGES:
+            seen = set(corpus._split_items(situation.phrases[lang], "train"))
+            held = set(corpus._split_items(situation.phrases[lang], "eval"))
+            assert seen and held and seen.isdisjoint(held), situation.key
+
+
+def test_vocabulary_file_is_what_the_runtime_reads(tmp_path: Path) -> None:
+    from operators.inference.session import VOCABULARY_NAME
+    from operators.triage import vocabulary_coverage
+
+    reports = MIXED[:600]
+    path = tmp_path / VOCABULARY_NAME
+    count = corpus.write_vocabulary(reports, path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert count == len(lines) > 1000
+    assert lines == sorted(set(lines)) == corpus.vocabulary(reports)
+    assert all(re.fullmatch(r"[^\W\d_]{4,}", w) and w == w.casefold() for w in lines)
+    # Read as operators/inference/session.py reads it, every training text is fully covered.
+    words = frozenset(w for w in path.read_text(encoding="utf-8").split() if w)
+    assert all(vocabulary_coverage(r.text, words) == 1.0 for r in reports)
+    assert vocabulary_coverage("Quarterly dividend guidance disappointed shareholders yesterday", words) < 0.5
+
+
+def test_vocabulary_is_verified_and_loaded_with_the_model(tmp_path: Path) -> None:
+    from models.recipe.export import write_manifest
+    from operators.inference.manifest import ModelVerificationError
+    from operators.inference.session import VOCABULARY_NAME, load_model
+
+    default = Path(__file__).resolve().parents[3] / "models" / "default"
+    if not (default / "manifest.json").is_file():
+        pytest.skip("no shipped model to load")
+    model_dir = tmp_path / "model"
+    shutil.copytree(default, model_dir)
+    corpus.write_vocabulary(MIXED[:300], model_dir / VOCABULARY_NAME)
+    manifest = json.loads((model_dir / "manifest.json").read_text(encoding="utf-8"))
+    manifest.pop("files", None)
+    assert VOCABULARY_NAME in write_manifest(model_dir, manifest)["files"]
+    model = load_model(model_dir, providers="cpu")
+    assert model.vocabulary == frozenset(corpus.vocabulary(MIXED[:300]))
+    with (model_dir / VOCABULARY_NAME).open("a", encoding="utf-8") as out:
+        out.write("tampered\n")
+    with pytest.raises(ModelVerificationError):
+        load_model(model_dir, providers="cpu")

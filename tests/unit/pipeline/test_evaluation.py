@@ -1,8 +1,8 @@
 """The chain on the hand-written sets (`triage evaluate`): safety properties hold exactly, quality stays put.
 
 The independent set is only scored here, never used to choose anything (tests/eval/README.md). The
-quality floors sit a little under the figures measured on 2026-11-26 (README, "Quality on reports
-nobody on the team wrote"), so that a change that loses quality fails, while ONNX Runtime's int8
+quality floors sit a little under the figures measured on 2026-12-03 with the model trained with the
+open-source registers (README, "Quality on reports nobody on the team wrote"), so that a change that loses quality fails, while ONNX Runtime's int8
 kernels on another CPU model may still move a borderline report.
 """
 
@@ -29,11 +29,14 @@ def chain() -> Any:
 @pytest.mark.parametrize(
     ("name", "category_floor", "precedence_floor"),
     [
-        ("independent_reports.jsonl", 0.84, 0.84),
-        ("dev_reports.jsonl", 0.94, 0.92),
-        ("dev2_reports.jsonl", 0.90, 0.89),
-        ("dev3_reports.jsonl", 0.84, 0.92),
-        ("dev4_reports.jsonl", 0.85, 0.85),
+        ("independent_reports.jsonl", 0.87, 0.86),
+        ("dev_reports.jsonl", 0.93, 0.92),
+        ("dev2_reports.jsonl", 0.92, 0.88),
+        ("dev3_reports.jsonl", 0.83, 0.87),
+        ("dev4_reports.jsonl", 0.89, 0.85),
+        ("osd_en.jsonl", 0.86, 0.87),
+        ("osd_fr.jsonl", 0.87, 0.84),
+        ("osd_de.jsonl", 0.87, 0.84),
     ],
 )
 def test_hand_written_sets(chain: Any, name: str, category_floor: float, precedence_floor: float) -> None:
