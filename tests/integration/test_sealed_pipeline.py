@@ -181,7 +181,9 @@ def secured(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Secured]:
                 TRIAGE_BRIEFING_INTERVAL_S="3",
                 TRIAGE_BATCH_WAIT_MS="50",
             ),
-            stdout=open(s.worker_log, "wb"),  # noqa: SIM115 - the worker keeps the file after this block stderr=subprocess.STDOUT, cwd=REPO,
+            stdout=open(s.worker_log, "wb"),  # noqa: SIM115 - the worker keeps the file after this block
+            stderr=subprocess.STDOUT,
+            cwd=REPO,
         )
         deadline = time.monotonic() + 150
         while "Worker ready" not in s.worker_log.read_text(errors="replace"):
