@@ -63,6 +63,9 @@ class Fault:
     kind: str
     target: str
     recovered_s: float | None = None
+    # Broker restarts: reports sent right after the broker is back; the pipeline has recovered when the
+    # first of them is triaged (a measure that needs no traffic of the main producer at that moment).
+    probes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -207,6 +210,7 @@ class Chaos:
             config={k: str(v) for k, v in asdict(config).items()}, started_at=datetime.now(UTC).isoformat()
         )
         self._stop = threading.Event()
+        self.probe_ids: set[str] = set()
 
     # ---- processes
 
@@ -273,6 +277,38 @@ class Chaos:
         )  # clears the stale pid file
         self.broker.start()
         fault.recovered_s = self.now()  # the broker is back; the pipeline's recovery is measured from the outputs
+        fault.probes = self.send_probes(len(self.result.faults))
+
+    PROBES = 5
+
+    def send_probes(self, n: int) -> list[str]:
+        """A few valid reports sent as soon as the broker is back; their ids join the loss check."""
+        from kafka import KafkaProducer
+
+        sent: list[str] = []
+        try:
+            producer = KafkaProducer(
+                bootstrap_servers=self.broker.bootstrap, acks="all", max_block_ms=30000, request_timeout_ms=30000
+            )
+        except Exception:
+            return sent
+        try:
+            now = datetime.now(UTC)
+            for i, report in enumerate(generate(self.PROBES, seed=self.config.seed + 1000 + n)):
+                rid = f"chaos-{self.config.seed}-probe-{n}-{i}"
+                try:
+                    producer.send(
+                        f"{self.prefix}reports.raw",
+                        key=rid.encode(),
+                        value=report.payload(report_id=rid, received_at=now),
+                    ).get(timeout=60)
+                    sent.append(rid)
+                except Exception:
+                    continue
+        finally:
+            producer.close(timeout=10)
+        self.probe_ids.update(sent)
+        return sent
 
     def pause_broker(self) -> None:
         pid = self.broker.pid
@@ -342,6 +378,8 @@ class Chaos:
             self.result.producer_retries = producer.retries
             acked_ids = {payloads[i][0].decode() for i in producer.acked if payloads[i][0] is not None}  # type: ignore[union-attr]
             acked_bad = {payloads[i][1] for i in producer.acked if payloads[i][0] is None}
+            acked_ids |= self.probe_ids
+            self.result.sent_valid += len(self.probe_ids)
             self.wait_for_outputs(acked_ids, c.drain_timeout_s)
             time.sleep(15)  # a few briefing intervals after the outputs settle
             self.verify(acked_ids, acked_bad, last_fault)
@@ -451,16 +489,20 @@ class Chaos:
         r.briefings_after_faults = sum(
             1 for rec in self.read([f"{p}briefings.{lvl}" for lvl in LEVELS]) if rec.timestamp > cutoff_ms
         )
-        # Recovery: from the broker's restart to the first triaged output written after it.
-        stamps = sorted(rec.timestamp / 1000 for rec in triaged)
+        # Recovery: from the broker's restart to the first triaged output of a report sent after it.
+        first_out: dict[str, float] = {}
+        for rec in triaged:
+            rid = json.loads(rec.value)["report_id"]
+            if rid in self.probe_ids:
+                first_out[rid] = min(first_out.get(rid, float("inf")), rec.timestamp / 1000)
         wall_offset = time.time() - self.now()
         for fault in r.faults:
             if fault.kind != "broker_kill" or fault.recovered_s is None:
                 continue
             back = wall_offset + fault.recovered_s
-            after = next((s for s in stamps if s >= back), None)
-            if after is not None:
-                r.recovery_s.append(round(after - back, 2))
+            outs = [first_out[rid] for rid in fault.probes if rid in first_out]
+            if outs:
+                r.recovery_s.append(round(max(0.0, min(outs) - back), 2))
 
     def stop_workers(self) -> None:
         for name, worker in self.workers.items():
