@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from operators.policy.engine import default
 
@@ -76,3 +78,36 @@ def test_screen_only_rows_never_score() -> None:
     engine = default()
     assert all(kind != "marked_flash" for kind, _, _ in engine.cue_matchers)
     assert engine.cue_matches("SPOTREP - FLASH") == []
+
+
+def _eval_texts() -> list[str]:
+    texts = []
+    for path in sorted(EVAL.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                texts.append(_screen_text(json.loads(line)))
+    return texts
+
+
+def test_the_prefiltered_screen_answers_like_every_pattern_searched() -> None:
+    # The screen skips the patterns whose literals are absent (operators/policy/prefilter.py); it must give
+    # exactly the answer of the whole screened regex: on every eval text, every policy example (in several
+    # case forms and with the letters whose case folding is special), and both answers must occur.
+    engine = default()
+    texts = _eval_texts()
+    for row in engine.policy.cues:
+        texts += list(row.examples) + list(row.counter_examples)
+    forms = [t for text in texts for t in (text, text.upper(), text.lower(), text.swapcase())]
+    forms += [t.replace("s", "ſ").replace("k", "\u212a").replace("i", "ı") for t in texts[:400]]
+    answers = [(engine.screen(t), engine.screen_unfiltered(t)) for t in forms]
+    assert all(fast == slow for fast, slow in answers), [t for t, (a, b) in zip(forms, answers) if a != b][:5]
+    assert {fast for fast, _ in answers} == {True, False}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_eval_texts()[:300]), min_size=1, max_size=3), st.text(max_size=40), st.integers(0, 2))
+def test_the_prefiltered_screen_on_mixed_text(parts: list[str], noise: str, case: int) -> None:
+    engine = default()
+    text = noise.join(parts)
+    text = (text, text.upper(), text.lower())[case]
+    assert engine.screen(text) == engine.screen_unfiltered(text)
