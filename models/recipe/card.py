@@ -148,6 +148,8 @@ def _pipeline_section(quality: dict[str, Any] | None) -> list[str]:
         ),
         "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    if cal.get("plot"):
+        rows[2:2] = [f"![Reliability diagram of the calibrated confidences]({cal['plot']})", ""]
     for name, s in quality["sets"].items():
         rows.append(
             f"| {name} | {s['role']} | {s['reports']} | {s['category_macro_f1']:.3f} | "
