@@ -88,7 +88,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache, partial
 
-from models.recipe.phrasebook import Situation
+from models.recipe.phrasebook import MONTH_NAMES, Situation
 
 Lang = str
 LANGS: tuple[Lang, ...] = ("en", "fr", "de")
@@ -2000,50 +2000,7 @@ _WEEKDAYS: dict[Lang, tuple[str, ...]] = {
     "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
     "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
 }
-_MONTHS: dict[Lang, tuple[str, ...]] = {
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-    "fr": (
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ),
-    "de": (
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ),
-}
+_MONTHS = MONTH_NAMES  # the phrasebook's month names in the three languages
 _DAY_MONTHS = (
     (3, 2),
     (12, 2),
