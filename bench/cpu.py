@@ -18,8 +18,33 @@ MACHINE = "machine"
 _TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
+def descendants(pid: int) -> list[int]:
+    """The live child processes of a process, and theirs (the worker's chain process)."""
+    out: list[int] = []
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return out
+    for task in tasks:
+        try:
+            children = [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+        for child in children:
+            out.append(child)
+            out.extend(descendants(child))
+    return out
+
+
 def process_cpu_s(pid: int) -> float:
-    """User + system CPU seconds of a process, all its threads; 0.0 when it is gone."""
+    """User + system CPU seconds of a process and its live children, all their threads; 0.0 when it is gone.
+    The benchmark's own process counts alone: its children are the workers and brokers measured apart."""
+    if pid == os.getpid():
+        return _own_cpu_s(pid)
+    return _own_cpu_s(pid) + sum(_own_cpu_s(child) for child in descendants(pid))
+
+
+def _own_cpu_s(pid: int) -> float:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:

@@ -79,6 +79,7 @@ class Plan:
     passthrough_round_s: float = 60.0  # time bound of one round, after its consumer is ready
     warmup_reports: int = 192
     early_worker: bool = False  # start the e2e and FLASH workers during the in-process stages (smoke only)
+    all_in_one: bool = True  # end to end again with the default all-in-one worker (lanes + intel app)
     flash: flash_stage.FlashPlan = flash_stage.FULL
 
 
@@ -96,6 +97,7 @@ SMOKE = Plan(
     passthrough_rounds=1,
     warmup_reports=8,
     early_worker=True,
+    all_in_one=False,
     flash=flash_stage.SMOKE,
 )
 
@@ -374,7 +376,32 @@ def _measure_stages(
     delete_topics(scope.settings(base), (scope.prefix, scope.app_id))
     for load in ("full", "half"):
         latencies[load] = e2e[load].pop("latencies_s")
+    e2e["worker"] = "triage worker, lane pool (TRIAGE_INTEL_ENABLED=false), as the Helm chart deploys it"
     result["e2e"] = e2e
+    if plan.all_in_one:
+        whole = Scope.fresh(broker.bootstrap, "e2e-all", state_root)
+        together = start_worker(whole, log_dir, all_in_one=True)
+        try:
+            both = progress.stage(
+                "end to end, all-in-one worker (lanes and intel app)",
+                lambda: measure_streaming(
+                    together,
+                    whole,
+                    reports,
+                    plan.half_seconds,
+                    plan.full_seconds,
+                    expected,
+                    pids={"broker": broker.pid or 0, "bench": os.getpid()},
+                    warmup=plan.warmup_reports,
+                ),
+            )
+        finally:
+            progress.stage("stopping the worker", together.stop)
+        delete_topics(whole.settings(base), (whole.prefix, whole.app_id))
+        for load in ("full", "half"):
+            both[load].pop("latencies_s")
+        both["worker"] = "triage worker, defaults: lanes and the intel app (correlation, briefings, archive)"
+        result["e2e_all_in_one"] = both
     offline_after = progress.stage(
         f"offline chain again, batches of {TRIAGE_BATCH_SIZE}",
         lambda: measure_offline(chain, payloads, TRIAGE_BATCH_SIZE, plan.offline_max_seconds),
@@ -430,6 +457,11 @@ def _summarise(result: dict[str, Any]) -> None:
     }
     result["ratios"] = {
         "e2e_over_offline": ratio(e2e_full, offline),
+        **(
+            {"e2e_all_in_one_over_offline": ratio(result["e2e_all_in_one"]["full"]["reports_per_s"], offline)}
+            if "e2e_all_in_one" in result
+            else {}
+        ),
         # Cost per message, Faust pass-through over the plain aiokafka loop: > 1 means Faust costs more.
         "passthrough_over_aiokafka": ratio(pt["faust_passthrough"]["us_per_message"], pt["aiokafka"]["us_per_message"]),
         "e2e_over_offline_agent_batch": ratio(e2e_full, offline_agent),
@@ -491,6 +523,14 @@ def _print_summary(result: dict[str, Any], path: Path) -> None:
             f"e2e full load {thr['e2e_full_load']:.1f}"
         ),
         f"e2e/offline          {r['e2e_over_offline']:.3f}   target >= {TARGETS['e2e_over_offline']:g}   {v['e2e_over_offline']}",
+        *(
+            [
+                f"all-in-one worker    e2e/offline {r['e2e_all_in_one_over_offline']:.3f}, p99 at half load "
+                f"{result['e2e_all_in_one']['half']['latency_ms']['p99']:.0f} ms (lanes and intel app in one process)"
+            ]
+            if "e2e_all_in_one_over_offline" in r
+            else []
+        ),
         (
             f"passthrough/aiokafka {r['passthrough_over_aiokafka']:.3f}   (cost per message: Faust "
             f"{pt['faust_passthrough']['us_per_message']:.0f} us, aiokafka {pt['aiokafka']['us_per_message']:.0f} us, "

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bench.broker import LocalBroker, free_port_pair
 from bench.child import ChildProcess
+from bench.cpu import descendants
 from bench.reports import generate
 from pipeline.settings import REPO_ROOT
 
@@ -45,9 +46,16 @@ class SoakResult:
 
 
 def rss_mb(pid: int) -> float:
-    status = Path(f"/proc/{pid}/status").read_text()
-    match = re.search(r"VmRSS:\s+(\d+) kB", status)
-    return int(match.group(1)) / 1024 if match else 0.0
+    """Resident memory of the worker and its children (the chain process), in MiB."""
+    total = 0.0
+    for each in (pid, *descendants(pid)):
+        try:
+            status = Path(f"/proc/{each}/status").read_text()
+        except OSError:
+            continue
+        match = re.search(r"VmRSS:\s+(\d+) kB", status)
+        total += int(match.group(1)) / 1024 if match else 0.0
+    return total
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,6 @@
-"""Stage 3, end to end: a `triage worker` subprocess with the real model on the benchmark's broker.
+"""Stage 3, end to end: a `triage worker` subprocess with the real model on the benchmark's broker:
+a lane-pool worker (TRIAGE_INTEL_ENABLED=false, as deployed), then, in a full run, the default
+all-in-one worker (lanes and intel app in one process) for comparison.
 
 Phases on one worker and one reader of reports.triaged:
   warm-up  a few batches, not measured (model and spaCy first use, group join);
@@ -69,9 +71,15 @@ def _phase(
     }
 
 
-def start_worker(scope: Scope, log_dir: Path) -> ChildProcess:
-    """A `triage worker` with the real model; it creates the scope's topics at start-up, as in production."""
-    return ChildProcess.triage_worker("e2e-worker", scope.env(), log_dir)
+# The lane pool as the Helm chart deploys it: lanes only, the intel app in a pool of its own.
+LANE_POOL = {"TRIAGE_INTEL_ENABLED": "false"}
+
+
+def start_worker(scope: Scope, log_dir: Path, all_in_one: bool = False) -> ChildProcess:
+    """A `triage worker` with the real model; it creates the scope's topics at start-up, as in production.
+    By default a lane-pool worker; `all_in_one`: the default `triage worker`, lanes and intel app together."""
+    env = scope.env() if all_in_one else {**scope.env(), **LANE_POOL}
+    return ChildProcess.triage_worker("e2e-all-in-one" if all_in_one else "e2e-worker", env, log_dir)
 
 
 def measure_streaming(

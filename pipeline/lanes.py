@@ -4,8 +4,11 @@ bulk lane    group `<app>.triage` reads `reports.raw`. Every record is screened 
              (the policy's cheap urgency screen, no model). Urgent candidates are forwarded to
              `reports.urgent`; the rest wait in a read-ahead queue for the model, in micro-batches.
 urgent lane  group `<app>.urgent` reads `reports.urgent` and runs the full triage ahead of any bulk
-             work: the model thread takes urgent work first and bulk work in small chunks, so an
-             urgent report waits at most one chunk, whatever the backlog behind it.
+             work: the model thread takes urgent work first and bulk work one micro-batch at a time, so
+             an urgent report waits at most one micro-batch, whatever the backlog behind it. The model
+             thread hands each batch to the chain, which runs in a child process of the worker by
+             default (pipeline/chain_process.py); a lane keeps MODEL_DEPTH batches there (one running,
+             the next queued) so that the chain never waits for the event loop.
 
 Delivery (at least once): a record is finished when its outputs, or its forward to `reports.urgent`,
 are acknowledged by the broker (acks=all). A partition's offset is committed up to its first record
@@ -13,7 +16,8 @@ that is not finished, never past it, so a crash, a kill or a rebalance re-delive
 On revocation the lane waits (bounded) for its in-flight work, commits what is finished and drops
 what it had read ahead; the new owner reads on from the commit.
 
-Ordering: outputs of one input partition come out in input order within the bulk lane; an urgent
+Ordering: outputs of one input partition come out in input order within the bulk lane as long as
+every delivery succeeds at its first attempt (a retried delivery lands after later reports'); an urgent
 report overtakes the bulk reports read before it (that is the point). Every output is keyed by
 the report's deterministic alert id, so a re-delivered report gives the same id, and a consumer
 drops duplicates by remembering the alert ids it has seen. A report forwarded to the urgent lane
@@ -46,12 +50,12 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError
 
-from operators.chain import TriageChain
+from operators.chain import Timings
 from pipeline.metrics import Metrics
 from pipeline.publisher import Delivery, Outbound, Publisher, outputs_for
 from pipeline.settings import Settings
@@ -206,6 +210,26 @@ class _Job:
     timings: dict[str, float] = field(compare=False, default_factory=dict)
 
 
+# Batches of one lane given to the model: one running and the next queued behind it, so the model thread
+# never waits for the event loop, and an urgent batch still overtakes every bulk batch not yet started.
+MODEL_DEPTH = 2
+# Batches of one lane on the model or waiting for the broker's acknowledgements (aiokafka keeps one produce
+# request in flight per broker, so under load an acknowledgement takes several batches' time).
+MAX_INFLIGHT = 16
+
+
+class BatchChain(Protocol):
+    """What the model thread calls: the operator chain itself, or the chain in its own process."""
+
+    def process(
+        self,
+        payloads: Sequence[bytes | None],
+        now: datetime,
+        timings: Timings | None = None,
+        received: Sequence[datetime | None] | None = None,
+    ) -> list[TriagedReport | Rejection]: ...
+
+
 class ModelScheduler:
     """One model thread for the chain; urgent jobs first, bulk jobs in chunks of `chunk` reports.
 
@@ -214,7 +238,7 @@ class ModelScheduler:
 
     URGENT, BULK = 0, 1
 
-    def __init__(self, chain: TriageChain, chunk: int, metrics: Metrics | None = None) -> None:
+    def __init__(self, chain: BatchChain, chunk: int, metrics: Metrics | None = None) -> None:
         self.chain = chain
         self.chunk = max(1, chunk)
         self.metrics = metrics
@@ -345,6 +369,7 @@ class Lane:
         self._queue: deque[Any] = deque()
         self._queued = asyncio.Event()
         self._inflight: set[asyncio.Task[None]] = set()
+        self._model_slots = asyncio.Semaphore(MODEL_DEPTH)
         self._paused = False
         self._stopping = False
         self._consumer = consumer_factory(group)
@@ -511,24 +536,28 @@ class Lane:
                 continue
             if self._wait_s and len(self._queue) < self._batch:
                 await asyncio.sleep(self._wait_s)  # let a micro-batch fill
+            await self._model_slots.acquire()
             batch = [self._queue.popleft() for _ in range(min(self._batch, len(self._queue)))]
             self._update_backlog()
             if not batch:
+                self._model_slots.release()
                 continue
             self.metrics.batch_size.labels(self.name).observe(len(batch))
-            now = self.clock()
-            try:
-                results = await self.scheduler.run(
-                    [r.value for r in batch], now, urgent=self.urgent, received=[arrival(r) for r in batch]
-                )
-            except Exception:
-                log.exception("%s lane: the chain failed on a whole batch; it will be re-delivered", self.name)
-                continue
-            task = asyncio.create_task(self._publish(batch, results, now))
-            self._track(task)
-            # At most two batches publishing while the next one is on the model.
-            while len(self._inflight) > 2:
+            self._track(asyncio.create_task(self._triage(batch, self.clock())))
+            while len(self._inflight) >= MAX_INFLIGHT:
                 await asyncio.wait(list(self._inflight), return_when=asyncio.FIRST_COMPLETED)
+
+    async def _triage(self, batch: list[Any], now: datetime) -> None:
+        try:
+            results = await self.scheduler.run(
+                [r.value for r in batch], now, urgent=self.urgent, received=[arrival(r) for r in batch]
+            )
+        except Exception:
+            log.exception("%s lane: the chain failed on a whole batch; it will be re-delivered", self.name)
+            return
+        finally:
+            self._model_slots.release()
+        await self._publish(batch, results, now)
 
     def _dead_letter(self, record: Any, rejection: Rejection, now: datetime) -> Outbound:
         letter = DeadLetter.of(

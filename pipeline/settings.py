@@ -131,6 +131,11 @@ class Settings:
     model_threads: int = _setting(
         0, "ONNX Runtime intra-op threads (0: 1 on machines with 2 cores or fewer, else ONNX Runtime's choice)"
     )
+    chain_process: bool = _setting(
+        True,
+        "Run the worker's operator chain in a child process, beside the event loop rather than sharing its GIL",
+        _bool,
+    )
     model_batch_size: int = _setting(16, "Reports per ONNX run; a micro-batch is sorted by length and split into these")
     providers: str = _setting("auto", "ONNX Runtime execution providers: auto, cpu, cuda or tensorrt")
     log_level: str = _setting("info", "Worker log level: debug, info, warning or error")

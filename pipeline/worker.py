@@ -21,10 +21,9 @@ import faust
 import mode
 from mode import Service
 
-from operators.chain import TriageChain
 from pipeline import clients
 from pipeline.app import TriageApp, build_app
-from pipeline.lanes import Clock, Lane, ModelScheduler, Screen, drain, utc_now
+from pipeline.lanes import BatchChain, Clock, Lane, ModelScheduler, Screen, drain, utc_now
 from pipeline.metrics import Metrics
 from pipeline.ops import Health, OpsServer
 from pipeline.publisher import Publisher
@@ -43,7 +42,7 @@ class TriageService(Service):
     def __init__(
         self,
         settings: Settings,
-        chain: TriageChain | None,
+        chain: BatchChain | None,
         metrics: Metrics,
         publisher: Publisher,
         screen: Screen | None,
@@ -60,7 +59,7 @@ class TriageService(Service):
         self.names = TopicNames.of(settings)
         self.lanes: list[Lane] = []
         self.scheduler = (
-            ModelScheduler(chain, chunk=settings.model_batch_size, metrics=metrics)
+            ModelScheduler(chain, chunk=settings.batch_size, metrics=metrics)
             if chain is not None and settings.lane_names
             else None
         )
@@ -108,6 +107,9 @@ class TriageService(Service):
         await self.publisher.stop(timeout=5.0)
         if self.scheduler is not None:
             self.scheduler.close()
+        close = getattr(self.chain, "close", None)
+        if close is not None:
+            close()  # the chain process: after the drain, so the batch in hand was published
         if self.ops is not None:
             await self.ops.stop()
         log.info("drained in %.1fs", time.monotonic() - started)
@@ -145,9 +147,7 @@ def arm_watchdog(bound_s: float, exit: Callable[[int], None] = os._exit) -> thre
     return timer
 
 
-def run_worker(
-    settings: Settings, chain: TriageChain | None, screen: Screen | None, model_info: dict[str, str]
-) -> None:
+def run_worker(settings: Settings, chain: BatchChain | None, screen: Screen | None, model_info: dict[str, str]) -> None:
     metrics = Metrics()
     metrics.model_info.labels(**model_info).set(1)
     metrics.worker_info.labels(settings.app_id, ",".join(settings.lane_names) or "none", settings.membership).set(1)

@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from pipeline.admin import TopicsNotAuthorized, ensure_pipeline_topics
-from pipeline.cli.common import EXIT_REFUSED, EXIT_USAGE, model_unusable
+from pipeline.cli.common import EXIT_MODEL, EXIT_REFUSED, EXIT_USAGE, model_unusable
 from pipeline.clients import who
 from pipeline.settings import Settings
 from pipeline.topics import TopicNames
@@ -44,7 +44,9 @@ def configure_logging(settings: Settings) -> None:
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     from operators.inference.manifest import ModelError
+    from pipeline.chain_process import ChainProcess, ChainProcessError
     from pipeline.components import build_chain, build_screen, model_info
+    from pipeline.lanes import BatchChain
     from pipeline.worker import run_worker
 
     configure_logging(settings)
@@ -70,11 +72,21 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
         # Intel only (correlation, briefings, the archive, the briefing page): no model to load.
         run_worker(settings, None, None, {"model": "none", "sha256": "", "provider": "none", "policy_version": "none"})
         return 0
+    chain: BatchChain
     try:
-        chain = build_chain(settings, passthrough=args.passthrough)
+        if settings.chain_process and not args.passthrough:
+            # The chain in a child process, beside the event loop (pipeline/chain_process.py says why).
+            chain = ChainProcess(settings)
+            info = chain.info
+        else:
+            chain = build_chain(settings, passthrough=args.passthrough)
+            info = model_info(chain, settings)
     except ModelError as exc:
         return model_unusable(settings, exc)
-    run_worker(settings, chain, build_screen() if settings.screen_enabled else None, model_info(chain, settings))
+    except ChainProcessError as exc:
+        print(f"triage: {exc}", file=sys.stderr)
+        return EXIT_MODEL
+    run_worker(settings, chain, build_screen() if settings.screen_enabled else None, info)
     return 0
 
 
