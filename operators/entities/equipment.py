@@ -747,9 +747,25 @@ def _alias_pattern(alias: str) -> str:
     return body if _is_case_sensitive(alias) else f"(?i:{body})"
 
 
-def _compile_equipment_pattern(items: tuple[Equipment, ...]) -> re.Pattern[str]:
+def _grouped_alternatives(aliases: list[str]) -> str:
+    """The aliases' alternation, grouped by first letter behind a one-character lookahead, in their order.
+
+    Only aliases that start with the group's letter (either case) can match where the lookahead holds,
+    and inside a group they keep their relative order, so the regex engine picks the same alias at every
+    position as with the flat alternation, without trying hundreds of alternatives at each word start
+    (tests/unit/operators/test_entities_fast_path.py checks the two on every evaluation text)."""
+    groups: dict[str, list[str]] = {}
+    for alias in aliases:
+        groups.setdefault(alias[0].lower(), []).append(_alias_pattern(alias))
+    return "|".join(f"(?=(?i:{re.escape(first)}))(?:{'|'.join(alts)})" for first, alts in groups.items())
+
+
+def _compile_equipment_pattern(items: tuple[Equipment, ...], grouped: bool = True) -> re.Pattern[str]:
     aliases = sorted({name for item in items for name in item.names}, key=lambda a: (-len(a), a))
-    alternatives = "|".join(_alias_pattern(a) for a in aliases)
+    # A first character that is a separator or outside ASCII letters and digits would make the grouping
+    # unsafe (optional first parts, case folding across letters): keep the flat alternation then.
+    grouped = grouped and all(a[0].isascii() and a[0].isalnum() for a in aliases)
+    alternatives = _grouped_alternatives(aliases) if grouped else "|".join(_alias_pattern(a) for a in aliases)
     # A quantity prefix glued to the name ("2xT-72") is common shorthand, so "x" after a digit
     # counts as a boundary.
     return re.compile(rf"(?:(?<=\d[xX])|(?<!\w))(?:{alternatives})(?:[sS](?!\w)|(?!\w))")

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import operators.entities.extract as extract_module
+from operators.entities.equipment import CATALOGUE
 from operators.entities.extract import MODEL_MIN_CONFIDENCE, Found, build_nlp, extract, extract_with_spacy
 
 EVAL = Path(__file__).resolve().parents[2] / "eval"
@@ -215,3 +216,53 @@ def test_a_text_too_long_fails_alike(nlp: Language) -> None:
     finally:
         nlp.max_length = limit
     assert isinstance(fast, tuple) and fast[0] == "ValueError"
+
+
+# The equipment regex groups its aliases by first letter (operators/entities/equipment.py,
+# `_grouped_alternatives`); the flat alternation it replaces is the reference.
+_FLAT: re.Pattern[str] | None = None
+
+
+def _equipment_matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+
+
+def _flat_equipment_pattern() -> re.Pattern[str]:
+    from operators.entities import equipment
+
+    global _FLAT
+    if _FLAT is None:
+        _FLAT = equipment._compile_equipment_pattern(equipment.CATALOGUE, grouped=False)
+    return _FLAT
+
+
+def test_the_grouped_equipment_regex_matches_as_the_flat_one_on_every_development_text() -> None:
+    from operators.entities import equipment
+
+    assert equipment._EQUIPMENT_PATTERN.pattern != _flat_equipment_pattern().pattern  # the grouped form is in use
+    for text in TEXTS:
+        assert _equipment_matches(equipment._EQUIPMENT_PATTERN, text) == _equipment_matches(
+            _flat_equipment_pattern(), text
+        ), text
+
+
+_ALIASES = sorted({name for item in CATALOGUE for name in item.names})
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_ALIASES),
+            st.sampled_from(_ALIASES).map(str.upper),
+            st.sampled_from(_ALIASES).map(str.lower),
+            st.sampled_from(["2x", "3X", " ", "-", "s ", "S", ", ", "x", "ſ", "K", "İ", "é", "\n"]),
+            st.text(max_size=6),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_the_grouped_equipment_regex_matches_as_the_flat_one_on_generated_texts(text: str) -> None:
+    from operators.entities import equipment
+
+    assert _equipment_matches(equipment._EQUIPMENT_PATTERN, text) == _equipment_matches(_flat_equipment_pattern(), text)
