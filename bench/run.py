@@ -358,35 +358,14 @@ def _measure_stages(
         lambda: measure_offline(chain, payloads, base.batch_size, plan.offline_agent_max_seconds),
     )
     expected = offline_before["reports_per_s"]
-    worker = e2e_worker()
-    e2e = progress.stage(
-        "end to end (worker, full and half load)",
-        lambda: measure_streaming(
-            worker,
-            scope,
-            reports,
-            plan.half_seconds,
-            plan.full_seconds,
-            expected,
-            pids={"broker": broker.pid or 0, "bench": os.getpid()},
-            warmup=plan.warmup_reports,
-        ),
-    )
-    progress.stage("stopping the worker", worker.stop)
-    delete_topics(scope.settings(base), (scope.prefix, scope.app_id))
-    for load in ("full", "half"):
-        latencies[load] = e2e[load].pop("latencies_s")
-    e2e["worker"] = "triage worker, lane pool (TRIAGE_INTEL_ENABLED=false), as the Helm chart deploys it"
-    result["e2e"] = e2e
-    if plan.all_in_one:
-        whole = Scope.fresh(broker.bootstrap, "e2e-all", state_root)
-        together = start_worker(whole, log_dir, all_in_one=True)
+
+    def streaming(title: str, worker: ChildProcess, where: Scope) -> dict[str, Any]:
         try:
-            both = progress.stage(
-                "end to end, all-in-one worker (lanes and intel app)",
+            measured = progress.stage(
+                title,
                 lambda: measure_streaming(
-                    together,
-                    whole,
+                    worker,
+                    where,
                     reports,
                     plan.half_seconds,
                     plan.full_seconds,
@@ -396,8 +375,20 @@ def _measure_stages(
                 ),
             )
         finally:
-            progress.stage("stopping the worker", together.stop)
-        delete_topics(whole.settings(base), (whole.prefix, whole.app_id))
+            progress.stage("stopping the worker", worker.stop)
+        delete_topics(where.settings(base), (where.prefix, where.app_id))
+        return measured
+
+    e2e = streaming("end to end (worker, full and half load)", e2e_worker(), scope)
+    for load in ("full", "half"):
+        latencies[load] = e2e[load].pop("latencies_s")
+    e2e["worker"] = "triage worker, lane pool (TRIAGE_INTEL_ENABLED=false), as the Helm chart deploys it"
+    result["e2e"] = e2e
+    if plan.all_in_one:
+        whole = Scope.fresh(broker.bootstrap, "e2e-all", state_root)
+        both = streaming(
+            "end to end, all-in-one worker (lanes and intel app)", start_worker(whole, log_dir, all_in_one=True), whole
+        )
         for load in ("full", "half"):
             both[load].pop("latencies_s")
         both["worker"] = "triage worker, defaults: lanes and the intel app (correlation, briefings, archive)"
