@@ -140,6 +140,7 @@ def _pipeline_section(quality: dict[str, Any] | None) -> list[str]:
             f"calibrated; precedence ECE {cal['precedence_ece']:.3f}; {_pct(cal['needs_review_share'])} of those "
             "reports marked `needs_review`. Development sets chose the policy and the calibration; the independent "
             "set is only scored; the check sets were scored once, after everything was chosen."
+            + (f" Policy {quality['policy']}." if quality.get("policy") else "")
         ),
         "",
         (
