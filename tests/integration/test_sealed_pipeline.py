@@ -206,13 +206,15 @@ def secured(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Secured]:
         reports.write_bytes(b"\n".join(lines + MALFORMED) + b"\n")
         produced = s.triage("ingest", "produce", str(reports))
         assert produced.returncode == 0, produced.stderr
-        deadline = time.monotonic() + 90
+        # Every family the tests read, at both levels: alerts from the lanes, then events and briefings from
+        # the intel app (later, and later still on a loaded machine), and the dead letters.
+        deadline = time.monotonic() + 150
+        families = [f"{f}.{lv}" for f in ("alerts", "events", "briefings") for lv in ("secret", "restricted")]
         while not (
-            s.read("admin", "alerts.secret")
-            and s.read("admin", "alerts.restricted")
-            and len(s.read("admin", "reports.deadletter")) >= 2
+            all(s.read("admin", topic) for topic in families) and len(s.read("admin", "reports.deadletter")) >= 2
         ):
-            assert time.monotonic() < deadline, f"no alerts within 90s:\n{s.worker_log.read_text()[-3000:]}"
+            missing = [t for t in families if not s.read("admin", t)]
+            assert time.monotonic() < deadline, f"nothing on {missing} within 150s:\n{s.worker_log.read_text()[-3000:]}"
             time.sleep(1)
         yield s
     finally:
