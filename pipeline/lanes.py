@@ -4,11 +4,13 @@ bulk lane    group `<app>.triage` reads `reports.raw`. Every record is screened 
              (the policy's cheap urgency screen, no model). Urgent candidates are forwarded to
              `reports.urgent`; the rest wait in a read-ahead queue for the model, in micro-batches.
 urgent lane  group `<app>.urgent` reads `reports.urgent` and runs the full triage ahead of any bulk
-             work: the model thread takes urgent work first and bulk work one micro-batch at a time, so
-             an urgent report waits at most one micro-batch, whatever the backlog behind it. The model
-             thread hands each batch to the chain, which runs in a child process of the worker by
-             default (pipeline/chain_process.py); a lane keeps MODEL_DEPTH batches there (one running,
-             the next queued) so that the chain never waits for the event loop.
+             work: the model threads take urgent work first and bulk work one micro-batch at a time.
+             They hand each batch to the chain, which runs in a child process of the worker by default
+             (pipeline/chain_process.py), pipelined: the child runs one batch while the next waits in
+             its pipe, so it never waits for this process. An urgent report therefore waits at most
+             two micro-batches (the one running and the one already sent), whatever the backlog behind
+             it; with the chain in this process (TRIAGE_CHAIN_PROCESS=false) at most one. A lane keeps
+             MODEL_DEPTH batches on the model so that the model threads always have work.
 
 Delivery (at least once): a record is finished when its outputs, or its forward to `reports.urgent`,
 are acknowledged by the broker (acks=all). A partition's offset is committed up to its first record
@@ -231,22 +233,35 @@ class BatchChain(Protocol):
 
 
 class ModelScheduler:
-    """One model thread for the chain; urgent jobs first, bulk jobs in chunks of `chunk` reports.
+    """Model threads for the chain (one, or ChainProcess.DEPTH for the chain in its own process); urgent
+    jobs first, bulk jobs in chunks of `chunk` reports.
 
-    The event loop stays free for I/O and heartbeats; the thread releases the GIL inside ONNX Runtime.
+    The event loop stays free for I/O and heartbeats; a thread releases the GIL inside ONNX Runtime or
+    while it waits for the chain process.
     """
 
-    URGENT, BULK = 0, 1
+    URGENT, BULK, STOP = 0, 1, 2
 
-    def __init__(self, chain: BatchChain, chunk: int, metrics: Metrics | None = None) -> None:
+    def __init__(self, chain: BatchChain, chunk: int, metrics: Metrics | None = None, threads: int = 1) -> None:
+        """`threads`: model threads calling the chain at once. One for a chain in this process; the chain
+        in its own process takes ChainProcess.DEPTH, so that its next batch is already in the pipe."""
         self.chain = chain
         self.chunk = max(1, chunk)
         self.metrics = metrics
-        self._queue: queue.PriorityQueue[Any] = queue.PriorityQueue()  # _Job, or None to stop
+        self._queue: queue.PriorityQueue[_Job] = queue.PriorityQueue()
         self._seq = 0
-        self._thread = threading.Thread(target=self._work, name="triage-model", daemon=True)
-        self._thread.start()
-        self.busy_since: float | None = None  # for the liveness probe: a model call that never returns
+        self._busy: dict[int, float] = {}  # model thread -> when its chain call began
+        self._threads = [
+            threading.Thread(target=self._work, args=(i,), name=f"triage-model-{i}", daemon=True)
+            for i in range(max(1, threads))
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    @property
+    def busy_since(self) -> float | None:
+        """For the liveness probe: when the oldest chain call still running began (None: none running)."""
+        return min(self._busy.values(), default=None)
 
     async def run(
         self,
@@ -284,12 +299,12 @@ class ModelScheduler:
             out.extend(await future)
         return out
 
-    def _work(self) -> None:
+    def _work(self, index: int) -> None:
         while True:
             job = self._queue.get()
-            if job is None:
+            if job.priority == self.STOP:
                 return
-            self.busy_since = time.monotonic()
+            self._busy[index] = time.monotonic()
             try:
                 timings: dict[str, float] = {}
                 result: Any = self.chain.process(job.payloads, job.now, timings, job.received)
@@ -299,11 +314,13 @@ class ModelScheduler:
             except BaseException as exc:
                 result = exc
             finally:
-                self.busy_since = None
+                self._busy.pop(index, None)
             job.done(result)
 
     def close(self) -> None:
-        self._queue.put(None)  # None sorts after every job: the thread ends when idle
+        for _ in self._threads:
+            self._seq += 1  # a stop job sorts after every job: a thread ends when idle
+            self._queue.put(_Job(self.STOP, self._seq, [], datetime.now(UTC), [], lambda _: None))
 
 
 # --------------------------------------------------------------------------------------- the lanes

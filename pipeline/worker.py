@@ -23,6 +23,7 @@ from mode import Service
 
 from pipeline import clients
 from pipeline.app import TriageApp, build_app
+from pipeline.chain_process import ChainProcess
 from pipeline.lanes import BatchChain, Clock, Lane, ModelScheduler, Screen, drain, utc_now
 from pipeline.metrics import Metrics
 from pipeline.ops import Health, OpsServer
@@ -59,7 +60,12 @@ class TriageService(Service):
         self.names = TopicNames.of(settings)
         self.lanes: list[Lane] = []
         self.scheduler = (
-            ModelScheduler(chain, chunk=settings.batch_size, metrics=metrics)
+            ModelScheduler(
+                chain,
+                chunk=settings.batch_size,
+                metrics=metrics,
+                threads=ChainProcess.DEPTH if isinstance(chain, ChainProcess) else 1,
+            )
             if chain is not None and settings.lane_names
             else None
         )
