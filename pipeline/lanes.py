@@ -261,7 +261,7 @@ class ModelScheduler:
     @property
     def busy_since(self) -> float | None:
         """For the liveness probe: when the oldest chain call still running began (None: none running)."""
-        return min(self._busy.values(), default=None)
+        return min(tuple(self._busy.values()), default=None)  # one copy: the model threads change it meanwhile
 
     async def run(
         self,
