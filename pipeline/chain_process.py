@@ -194,16 +194,13 @@ class ChainProcess:
         with self._send_lock:
             if not self._closing and conn is not self._conn:
                 return  # already replaced
-            if self._closing:
-                with self._state:
-                    calls = list(self._pending)
-                    self._pending.clear()
-                for call in calls:
-                    call.fail(ChainProcessError("the chain process was closed"))
-                return
             with self._state:
                 calls = list(self._pending)
                 self._pending.clear()
+            if self._closing:
+                for call in calls:
+                    call.fail(ChainProcessError("the chain process was closed"))
+                return
             code = self._reap()
             log.error("the chain process died (exit code %s) with %d batches unanswered", code, len(calls))
             if calls:
