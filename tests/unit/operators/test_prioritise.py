@@ -298,3 +298,85 @@ def test_german_hier_is_here_not_yesterday() -> None:
     assert "contact" in {c.kind for c in cues} and "earlier" not in {c.kind for c in cues}
     assert "earlier" in {c.kind for c in find_cues("un drone aperçu hier soir au-dessus du PC")}
     assert "critical" not in {c.kind for c in find_cues("Cl V above 70%. No critical shortfalls.")}
+
+
+def _fired(out, rule: str) -> bool:
+    return any(c.name == f"rule:{rule}" for c in out.contributions)
+
+
+def test_a_court_ruling_or_a_sanctions_notice_is_routine() -> None:
+    verdict = run(
+        "The regional court sentenced three men to nine years for the arson attack on an army vehicle park in 2026; "
+        "a guard was seriously wounded.",
+        "attack",
+        p=0.95,
+    )
+    assert verdict.precedence is Precedence.ROUTINE and not verdict.probable_flash
+    assert _fired(verdict, "prec.judicial")
+    urteil = run(
+        "Das Landgericht Kiel hat den Angeklagten wegen der Lieferung von Senfgas-Vorprodukten zu vier Jahren "
+        "Freiheitsstrafe verurteilt.",
+        "cbrn",
+        p=0.95,
+    )
+    assert urteil.precedence is Precedence.ROUTINE and not urteil.probable_flash
+    gel = run("Par décision du 2 mars, les avoirs de trois sociétés livrant des drones sont gelés.", "air_activity")
+    assert gel.precedence is Precedence.ROUTINE
+
+
+def test_a_debunked_claim_is_not_an_attack() -> None:
+    fact_check = run(
+        "Fact check: the clip of 'tanks crossing into Lithuania' dates from 2019, filmed during a parade.",
+        "enemy_movement",
+        p=0.95,
+    )
+    assert fact_check.precedence is Precedence.ROUTINE and not fact_check.probable_flash
+    assert _fired(fact_check, "prec.debunked.fact_check")
+    # outside a fact-check article the claim is false but its effects may need attention today
+    relayed = run(
+        "Rumeur d'attaque chimique relayée sur les réseaux : la vidéo date de 2018. La population se rue sur les "
+        "pharmacies, la police demande des patrouilles.",
+        "cbrn",
+        p=0.95,
+    )
+    assert relayed.precedence is not Precedence.FLASH and not relayed.probable_flash
+
+
+def test_a_retrospective_analysis_is_routine_and_an_analysis_of_now_is_not() -> None:
+    review = run(
+        "Commentary: a year of drone incursions. Since the spring of 2026 the corridor over the river has been "
+        "crossed 40 times.",
+        "air_activity",
+        p=0.95,
+    )
+    assert review.precedence is Precedence.ROUTINE and _fired(review, "prec.analysis.retrospective")
+    current = run("Analysis: the brigade opposite us is refuelling and loading ammunition.", "enemy_movement", p=0.95)
+    assert not _fired(current, "prec.analysis.retrospective")
+
+
+def test_intercepted_preparations_and_live_coverage_are_immediate() -> None:
+    intercept = run(
+        "COMINT SUMMARY. Between 0210Z and 0240Z a launch crew confirmed fuelling of eight drones and named the "
+        "bridge as target.",
+        "air_activity",
+        p=0.95,
+    )
+    assert intercept.precedence in (Precedence.IMMEDIATE, Precedence.FLASH) and _fired(
+        intercept, "prec.intercept_hostile"
+    )
+    ticker = run("LIVE - 06:40 - Explosions near the rail yard, police report two injured.", "attack", p=0.95)
+    assert ticker.precedence in (Precedence.IMMEDIATE, Precedence.FLASH)
+    # a ticker about an exercise stays low
+    drill = run(
+        "LIVE - 10:15 - Detonations heard near Tapa are the live-firing phase of the annual exercise.", "routine"
+    )
+    assert drill.precedence is Precedence.ROUTINE
+
+
+def test_fire_adjusted_onto_allied_positions_is_flash() -> None:
+    out = run(
+        "An observer is adjusting artillery fire onto allied positions south of the town, second salvo requested.",
+        "attack",
+        p=0.95,
+    )
+    assert out.probable_flash and out.precedence is Precedence.FLASH
