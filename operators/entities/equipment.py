@@ -364,6 +364,7 @@ WORLD_EQUIPMENT: tuple[Equipment, ...] = (
     _eq("Su-30", "aircraft", 4, "Su-30SM", "Su30"),
     _eq("Su-57", "aircraft", 4, "Su57", "Felon"),
     _eq("Il-76", "aircraft", 2, "Il76", "Il-76MD"),
+    _eq("Il-20", "aircraft", 3, "Il20", "Il-20M", "Coot-A"),
     _eq("A-50", "aircraft", 3, "A-50U", "Beriev A-50"),
     _eq("A400M", "aircraft", 2, "A400M Atlas"),
     _eq("C-130", "aircraft", 2, "C-130J", "Hercules"),
@@ -507,6 +508,10 @@ WORLD_EQUIPMENT: tuple[Equipment, ...] = (
         "unbemannter Luftfahrzeuge",
         "unbemannte Luftfahrtsysteme",
         "unbemanntes Luftfahrtsystem",
+        "unbemannte Flugsysteme",
+        "unbemanntes Flugsystem",
+        "unbemannte Fluggeräte",
+        "unbemanntes Fluggerät",
         "Quadrocopter",
         "Multikopter",
         "Kampfdrohne",
@@ -768,10 +773,15 @@ def _compile_equipment_pattern(items: tuple[Equipment, ...], grouped: bool = Tru
     alternatives = _grouped_alternatives(aliases) if grouped else "|".join(_alias_pattern(a) for a in aliases)
     # A quantity prefix glued to the name ("2xT-72") is common shorthand, so "x" after a digit
     # counts as a boundary.
-    return re.compile(rf"(?:(?<=\d[xX])|(?<!\w))(?:{alternatives})(?:[sS](?!\w)|(?!\w))")
+    # German plurals in the dative add -n to nouns in -er, -el and -e ("mit Panzern", "von
+    # Hubschraubern"); match_equipment accepts that -n only after such an alias.
+    return re.compile(rf"(?:(?<=\d[xX])|(?<!\w))(?:{alternatives})(?:[sSn](?!\w)|(?!\w))")
 
 
 _EQUIPMENT_PATTERN = _compile_equipment_pattern(CATALOGUE)
+
+
+_DATIVE_N_AFTER = frozenset({"er", "el"})
 
 
 def match_equipment(text: str) -> list[tuple[int, int, str]]:
@@ -783,6 +793,8 @@ def match_equipment(text: str) -> list[tuple[int, int, str]]:
         surface = match.group(0)
         item = _EQUIPMENT_INDEX.get(_equipment_key(surface))
         if item is None and surface[-1:] in "sS":
+            item = _EQUIPMENT_INDEX.get(_equipment_key(surface[:-1]))
+        if item is None and surface[-1:] == "n" and surface[-3:-1].lower() in _DATIVE_N_AFTER:
             item = _EQUIPMENT_INDEX.get(_equipment_key(surface[:-1]))
         if item is not None:
             found.append((match.start(), match.end(), item.canonical))

@@ -89,3 +89,12 @@ def test_units_of_measure_are_never_equipment(nlp) -> None:
     equipment = [f.text for f in found if f.label == "EQUIPMENT"]
     assert not {"kph", "15 min", "300 ft", "900 MHz"} & set(equipment)
     assert any("Zhitel" in e for e in equipment)
+
+
+def test_german_dative_plurals_of_equipment() -> None:
+    from operators.entities.equipment import match_equipment
+
+    found = match_equipment("Kolonnen mit Panzern, unterstützt von Hubschraubern und Marschflugkörpern")
+    assert [name for _, _, name in found] == ["MBT", "helicopter", "cruise missiles"]
+    # the -n is read as a dative only after -er and -el: "Patrioten" are people, not the missile system
+    assert match_equipment("die Patrioten marschierten") == []
