@@ -344,7 +344,7 @@ def test_a_debunked_claim_is_not_an_attack() -> None:
 
 def test_a_retrospective_analysis_is_routine_and_an_analysis_of_now_is_not() -> None:
     review = run(
-        "Commentary: a year of drone incursions. Since the spring of 2026 the corridor over the river has been "
+        "ANALYSIS: a year of drone incursions. Since the spring of 2026 the corridor over the river has been "
         "crossed 40 times.",
         "air_activity",
         p=0.95,
@@ -352,6 +352,8 @@ def test_a_retrospective_analysis_is_routine_and_an_analysis_of_now_is_not() -> 
     assert review.precedence is Precedence.ROUTINE and _fired(review, "prec.analysis.retrospective")
     current = run("Analysis: the brigade opposite us is refuelling and loading ammunition.", "enemy_movement", p=0.95)
     assert not _fired(current, "prec.analysis.retrospective")
+    opinion = run("OPINION | Europe keeps answering cheap drones with expensive missiles.", "air_activity", p=0.95)
+    assert opinion.precedence is Precedence.ROUTINE and _fired(opinion, "prec.opinion")
 
 
 def test_intercepted_preparations_and_live_coverage_are_immediate() -> None:
@@ -380,3 +382,31 @@ def test_fire_adjusted_onto_allied_positions_is_flash() -> None:
         p=0.95,
     )
     assert out.probable_flash and out.precedence is Precedence.FLASH
+
+
+def test_an_official_shelter_alert_is_about_our_territory_and_a_news_ticker_is_not() -> None:
+    alert = run(
+        "FR-ALERT — ALERTE EXTRÊME. Des missiles se dirigent vers la rade de Brest. Mettez-vous immédiatement à l'abri.",
+        "air_activity",
+        p=0.9,
+    )
+    assert alert.precedence is Precedence.FLASH and alert.probable_flash
+    ticker = run("LIVE - 06:52 - A second wave of drones inbound on the coast of the port city.", "air_activity", p=0.9)
+    assert ticker.precedence is Precedence.IMMEDIATE and not ticker.probable_flash
+
+
+def test_in_contact_with_needs_an_enemy() -> None:
+    notice = run("Denial-of-service attack on our name servers; we are in contact with the national CERT.", "cyber_ew")
+    assert not notice.probable_flash and notice.precedence is not Precedence.FLASH
+    assert run("2 Pl in contact with enemy infantry at the crossroads", "attack").probable_flash
+
+
+def test_an_all_clear_announced_for_later_is_not_an_all_clear() -> None:
+    out = run(
+        "WARNUNG: Drohnen im Anflug auf Laage, Einschläge in den nächsten Minuten möglich. "
+        "Suchen Sie sofort Schutz. Die Entwarnung erfolgt über diesen Kanal.",
+        "air_activity",
+    )
+    assert out.probable_flash and out.precedence is Precedence.FLASH
+    test = run("Sirenentest am Mittwoch um 13.30 Uhr: Heulton von einer Minute Dauer.", "routine")
+    assert test.precedence is Precedence.ROUTINE
