@@ -773,7 +773,7 @@ def _compile_equipment_pattern(items: tuple[Equipment, ...], grouped: bool = Tru
     alternatives = _grouped_alternatives(aliases) if grouped else "|".join(_alias_pattern(a) for a in aliases)
     # A quantity prefix glued to the name ("2xT-72") is common shorthand, so "x" after a digit
     # counts as a boundary.
-    # German plurals in the dative add -n to nouns in -er, -el and -e ("mit Panzern", "von
+    # German plurals in the dative add -n to nouns in -er and -el ("mit Panzern", "von
     # Hubschraubern"); match_equipment accepts that -n only after such an alias.
     return re.compile(rf"(?:(?<=\d[xX])|(?<!\w))(?:{alternatives})(?:[sSn](?!\w)|(?!\w))")
 
