@@ -410,3 +410,18 @@ def test_an_all_clear_announced_for_later_is_not_an_all_clear() -> None:
     assert out.probable_flash and out.precedence is Precedence.FLASH
     test = run("Sirenentest am Mittwoch um 13.30 Uhr: Heulton von einer Minute Dauer.", "routine")
     assert test.precedence is Precedence.ROUTINE
+
+
+def test_an_official_cover_story_is_not_a_cleared_threat() -> None:
+    # "it was an exercise" clears a threat; "officially, it was an exercise" doubts the claim (2026.12.4).
+    doubted = "Two battalions arrived by rail and stayed. Officially, it was an exercise."
+    assert not any(c.kind == "cleared" for c in find_cues(doubted))
+    assert any(c.kind == "cleared" for c in find_cues("Vehicles at the crossing: it was an exercise of our reserve."))
+
+
+def test_checking_data_critically_is_not_a_critical_shortage() -> None:
+    advice = run("GNSS-Störungen gemeldet. AIS-Daten anderer Schiffe sind kritisch zu bewerten.", "cyber_ew", 0.5)
+    assert not any(c.kind == "critical" for c in find_cues("AIS-DATEN KRITISCH ZU PRUEFEN."))
+    assert advice.precedence is not Precedence.IMMEDIATE
+    shortage = run("Munitionslage kritisch, nur noch 20 % der Munition.", "logistics_infrastructure", 0.5)
+    assert shortage.precedence is Precedence.IMMEDIATE
