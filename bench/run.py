@@ -93,7 +93,9 @@ SMOKE = Plan(
     offline_agent_max_seconds=5.0,
     full_seconds=5.0,
     half_seconds=2.0,
-    passthrough_messages=200,
+    # Enough for several fetch batches: with 200 the consumer took them in one batch and spent its CPU
+    # before the first output, so the first-to-last-output window could hold 0 CPU ticks (seen in CI).
+    passthrough_messages=1500,
     passthrough_rounds=1,
     warmup_reports=8,
     early_worker=True,
