@@ -139,7 +139,7 @@ def _pipeline_section(quality: dict[str, Any] | None) -> list[str]:
             f"{cal['fitted_on']}: category ECE {cal['category_ece_raw']:.3f} raw, {cal['category_ece']:.3f} "
             f"calibrated; precedence ECE {cal['precedence_ece']:.3f}; {_pct(cal['needs_review_share'])} of those "
             "reports marked `needs_review`. Development sets chose the policy and the calibration; the independent "
-            "set is only scored; the check sets were scored once, after everything was chosen."
+            "set is only scored; the check sets are only scored, never tuned on (each scoring is listed below)."
             + (f" Policy {quality['policy']}." if quality.get("policy") else "")
         ),
         "",

@@ -5,7 +5,10 @@ theatre. This module adds the other material a defence ministry's intelligence c
 ministry and general-staff statements, inspectorate findings, CERT advisories, NOTAMs and GNSS notices,
 UN/NGO humanitarian updates, army press releases, weather warnings, analyses, relayed social-media posts,
 and field reports of our own forces in other theatres (Baltics, Poland, Romania, Sahel, Red Sea, Balkans,
-Iraq). All text is original; events are invented, place and equipment names are real.
+Iraq). `models.recipe.registers_extra` adds eleven more registers, merged at the end of this module: live
+tickers, parliamentary answers, municipal notices, operator notices, maritime bulletins, fact-checks,
+interviews, embassy advice, think-tank papers, intercept summaries, sanctions and court notices. All text
+is original; events are invented, place and equipment names are real.
 
 Labelling policy (the same as tests/eval/AUTHORING_OSINT.md)
 - The category is what the item is about, not the words it contains: an exercise is `routine` whatever
@@ -88,6 +91,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache, partial
 
+from models.recipe import registers_extra as _extra
 from models.recipe.phrasebook import MONTH_NAMES, Situation
 
 Lang = str
@@ -105,6 +109,7 @@ REGISTERS: tuple[str, ...] = (
     "analysis",
     "social",
     "field_abroad",
+    *_extra.REGISTERS,
 )
 THEATRES: tuple[str, ...] = (
     "ukraine",
@@ -6101,7 +6106,7 @@ _RT: tuple[Situation, ...] = (
     ),
 )
 
-REGISTER_SITUATIONS: tuple[Situation, ...] = _EM + _AT + _AIR + _CBRN + _LOG + _CYBER + _CIV + _RT
+REGISTER_SITUATIONS: tuple[Situation, ...] = _EM + _AT + _AIR + _CBRN + _LOG + _CYBER + _CIV + _RT + _extra.SITUATIONS
 _CATEGORY_OF: dict[str, str] = {s.key: s.category for s in REGISTER_SITUATIONS}
 
 # ============================================================================================ frames
@@ -6579,6 +6584,13 @@ SITUATION_THEATRES: dict[str, tuple[str, ...]] = {
     "os_field_civ": ("sahel", "iraq", "balkans", "romania"),
     "os_field_nstr": FIELD_THEATRES,
 }
+
+# the eleven registers of `models.recipe.registers_extra`: their frames, their own situations, and the
+# situations above that they also wrap (appended after the home register)
+REGISTER_FRAMES.update(_extra.FRAMES)
+SITUATION_REGISTERS.update({k: (*SITUATION_REGISTERS[k], *more) for k, more in _extra.EXTRA_REGISTERS.items()})
+SITUATION_REGISTERS.update(_extra.SITUATION_REGISTERS)
+SITUATION_THEATRES.update(_extra.SITUATION_THEATRES)
 
 
 def situation_register(key: str) -> str:

@@ -17,20 +17,10 @@ follow the same policy: the category is the topic, never the register; FLASH doe
 alerts are IMMEDIATE; accounts, notices and findings PRIORITY; background, debunked claims and
 sanctions listings ROUTINE.
 
-NOT YET WIRED (2026-12-04): `models.recipe.registers` does not import this package, so the corpus and
-the shipped model (trained before it was written) are unchanged; `tests/unit/models/test_manifest.py`
-ties the corpus's evaluation split to the shipped model, so wiring it and rebuilding the model
-(`make models`, then `triage calibrate` and the evaluation of every set) are one change. The wiring, in
-`models/recipe/registers.py`: import this package as `_extra`; append `*_extra.REGISTERS` to `REGISTERS`;
-append `_extra.SITUATIONS` to `REGISTER_SITUATIONS` (before `_CATEGORY_OF`); after `SITUATION_THEATRES`:
-
-    REGISTER_FRAMES.update(_extra.FRAMES)
-    SITUATION_REGISTERS.update({k: (*SITUATION_REGISTERS[k], *more) for k, more in _extra.EXTRA_REGISTERS.items()})
-    SITUATION_REGISTERS.update(_extra.SITUATION_REGISTERS)
-    SITUATION_THEATRES.update(_extra.SITUATION_THEATRES)
-
-With it, tests/unit/models/test_registers.py and test_corpus.py pass (102 passed, checked 2026-12-04 in
-a wired copy), and the new registers take about half of the register reports (REGISTER_SHARE unchanged).
+Wired into `models.recipe.registers` (it imports this package as `_extra` and merges `REGISTERS`,
+`SITUATIONS`, `FRAMES`, `EXTRA_REGISTERS`, `SITUATION_REGISTERS` and `SITUATION_THEATRES` into its own
+tables), so the corpus, and through it the shipped model, include these registers. With them the
+new registers take about half of the register reports (`corpus.REGISTER_SHARE` unchanged).
 """
 
 from __future__ import annotations

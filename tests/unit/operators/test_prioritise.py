@@ -425,3 +425,21 @@ def test_checking_data_critically_is_not_a_critical_shortage() -> None:
     assert advice.precedence is not Precedence.IMMEDIATE
     shortage = run("Munitionslage kritisch, nur noch 20 % der Munition.", "logistics_infrastructure", 0.5)
     assert shortage.precedence is Precedence.IMMEDIATE
+
+
+def test_tracks_closing_and_battle_stations_are_an_incoming_attack() -> None:
+    # 2026.12.5: a warship's air alert says "tracks closing" and "battle stations", not "incoming".
+    alert = run(
+        "ALERTE AIR. 3 pistes basse altitude en rapprochement, distance 18 Nq. Frégate aux postes de combat.",
+        "air_activity",
+        0.9,
+    )
+    assert alert.probable_flash and alert.precedence is Precedence.FLASH
+    for text in ("Two air tracks closing on the task group from the east.", "Drei Luftziele nähern sich dem Verband."):
+        assert any(c.kind == "incoming" for c in find_cues(text))
+    for quiet in (
+        "Aucune piste en rapprochement.",
+        "No tracks closing; picture quiet.",
+        "Keine Radarkontakte in Annäherung.",
+    ):
+        assert not any(c.kind == "incoming" for c in find_cues(quiet))
