@@ -469,4 +469,10 @@ def _gpu_section(gpu: dict[str, Any] | None, graph_sha256: str | None) -> list[s
         )
     elif fp16.get("fp16_gpu"):
         lines.append(f"- fp16 on the GPU: {json.dumps(fp16['fp16_gpu'].get('overall', {}))}.")
+    elif previous := gpu.get("fp16_previous_build"):
+        lines.append(
+            "- fp16: not checked for this build (the build keeps no training checkpoint to export from). On the "
+            f"previous build ({previous.get('gpu', 'a GPU')}, {previous.get('started', '')}) `triage models export "
+            "--fp16` was **refused by the exporter's parity check on the CUDA EP**; use the int8 or fp32 graph on GPUs."
+        )
     return lines + [""]
