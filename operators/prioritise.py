@@ -15,7 +15,7 @@ clamps included. This module computes the facts the rules can name (operators/po
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -198,6 +198,45 @@ def facts_of(item: PriorityInput) -> tuple[dict[str, bool], dict[str, Any]]:
         "register": register_of(kinds).replace("_", " "),
     }
     return facts, context
+
+
+@dataclass(frozen=True, slots=True)
+class Recategorised:
+    """What the category rules (category.yaml) made of a report: its input with the category they set
+    (unchanged when none held), the id of the rule that set it, and its note."""
+
+    item: PriorityInput
+    rules: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def recategorise(item: PriorityInput, engine: CompiledPolicy | None = None) -> Recategorised:
+    """Apply the category rules in order; the first whose `when` holds sets the category. The scores
+    follow: the category set gets the share `category_rule_share` of policy.yaml (the others keep the
+    rest in proportion), so that the expected severity, the calibration and the explanation agree
+    with the category."""
+    policy = (engine or default()).policy
+    if not policy.category_rules:
+        return Recategorised(item)
+    facts, context = facts_of(item)
+    register = item.register or register_of({c.kind for c in item.cues}, dict(policy.params))
+    routine_p = item.category_scores.get("routine", 0.0)
+    for rule in policy.category_rules:
+        if not holds(rule, facts, item.category, "ROUTINE", routine_p, register):
+            continue
+        target = str(rule.then["set"])
+        if target == item.category:
+            return Recategorised(item, [rule.id])
+        share = float(policy.params.get("category_rule_share", 0.9))
+        rest = sum(p for c, p in item.category_scores.items() if c != target)
+        scores = {
+            c: round(share if c == target else (1.0 - share) * (p / rest if rest > 0 else 0.0), 4)
+            for c, p in item.category_scores.items()
+        }
+        scores.setdefault(target, share)
+        changed = replace(item, category=target, category_scores=scores)
+        return Recategorised(changed, [rule.id], [_note(rule, context, routine_p)])
+    return Recategorised(item)
 
 
 def prioritise(

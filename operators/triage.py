@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from spacy.language import Language
@@ -31,7 +31,7 @@ from operators.normalise.language import detect_language
 from operators.normalise.structured import StructuredReport, parse_structured
 from operators.policy.cues import find_cues
 from operators.policy.engine import default as default_policy
-from operators.prioritise import THRESHOLDS, AreaOfInterest, PriorityInput, prioritise, register_of
+from operators.prioritise import THRESHOLDS, AreaOfInterest, PriorityInput, prioritise, recategorise, register_of
 from operators.summarise import SummaryInput, bluf
 from schemas.errors import Rejection
 from schemas.reports import (
@@ -182,16 +182,15 @@ class ModelTriage:
         now: datetime,
     ) -> TriagedReport:
         report = item.report
-        category = choose_category(category_scores)
         cues = find_cues(report.text)
-        uncertainty = self._uncertainty(report.text, category, model_scores, terms)
         grid, place = self._where(report, found)
         observed_at = self._when(report, found)
         lat = grid.lat if grid else (place.lat if place else None)
         lon = grid.lon if grid else (place.lon if place else None)
-        priority = prioritise(
+        # The category rules (what the report is about: an exercise, a ceremony, the weather) come first.
+        recategorised = recategorise(
             PriorityInput(
-                category=category,
+                category=choose_category(category_scores),
                 category_scores=category_scores,
                 cues=cues,
                 reliability=report.source.reliability,
@@ -201,11 +200,20 @@ class ModelTriage:
                 lat=lat,
                 lon=lon,
                 urgency_scores=urgency_scores,
+            )
+        )
+        category, category_scores = recategorised.item.category, recategorised.item.category_scores
+        uncertainty = self._uncertainty(report.text, category, model_scores, terms)
+        priority = prioritise(
+            replace(
+                recategorised.item,
                 model_agreement=model_scores.get(category) if model_scores else None,
                 extra_facts=uncertainty,
             ),
             self.config.areas,
         )
+        priority.rules[:0] = recategorised.rules
+        priority.notes[:0] = recategorised.notes
         category_confidence = self.calibration.category_confidence(category_scores, category)
         precedence_confidence = self.calibration.precedence_confidence(
             precedence_features(

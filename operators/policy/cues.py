@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from operators.policy.engine import CompiledPolicy, default
+from operators.policy.engine import CompiledPolicy, default, headline_end
 
 _POLICY = default().policy
 # Derived from the policy's cue kinds (operators/policy/data/policy.yaml), for the modules that ask.
@@ -46,13 +46,19 @@ def negated(text: str, start: int, end: int | None = None) -> bool:
 
 def find_cues(text: str, engine: CompiledPolicy | None = None) -> list[Cue]:
     """Every cue in `text`, leftmost first; overlapping matches of the same kind are kept once; a cue of a
-    negatable kind that a negation directly precedes is dropped."""
+    negatable kind that a negation directly precedes is dropped, and one of a headline kind (what the
+    report is about: an exercise, a ceremony) counts only in the headline."""
     engine = engine or default()
     found: list[Cue] = []
+    headline: int | None = None
     for kind, gloss, match in engine.cue_matches(text):
         spec = engine.kinds.get(kind)
         if spec is not None and spec.negatable and engine.negated(text, match.start, match.end):
             continue
+        if spec is not None and spec.headline:
+            headline = headline_end(text) if headline is None else headline
+            if match.start >= headline:
+                continue
         found.append(Cue(kind, gloss, match.start, match.end, match.text, match.rule))
     found.sort(key=lambda c: (c.start, -c.end))
     kept: list[Cue] = []

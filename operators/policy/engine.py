@@ -76,6 +76,7 @@ class KindSpec:
     deescalating: bool = False
     fact: bool = False  # register and tense kinds: no factor on the score, only facts for the rules
     screen_only: bool = False  # read by the urgency screen only (a sender's own FLASH marking), never scored
+    headline: bool = False  # counts only in the report's headline (`headline_end`): what the report is about
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class Policy:
     terms: tuple[TermRule, ...]
     rules: tuple[PrecedenceRule, ...]
     files: tuple[str, ...] = field(default=())
+    category_rules: tuple[PrecedenceRule, ...] = field(default=())  # category.yaml: applied before the score
 
     @property
     def name(self) -> str:
@@ -144,6 +146,7 @@ def load_policy(folder: Path = DATA) -> Policy:
             bool(spec.get("deescalating", False)),
             bool(spec.get("fact", False)),
             bool(spec.get("screen_only", False)),
+            bool(spec.get("headline", False)),
         )
         for name, spec in (params.get("cue_kinds") or {}).items()
     }
@@ -192,21 +195,8 @@ def load_policy(folder: Path = DATA) -> Policy:
                 )
             if str(raw["language"]) != language:
                 raise PolicyError(f"{where}: language {raw['language']!r} in a .{language} file")
-    rules_doc = _load_yaml(folder / "precedence.yaml") if (folder / "precedence.yaml").exists() else {"rules": []}
-    rules = tuple(
-        PrecedenceRule(
-            str(r["id"]),
-            dict(r.get("when") or {}),
-            dict(r.get("then") or {}),
-            str(r.get("note", "")),
-            str(r.get("why", "")),
-            bool(r.get("always_note", False)),
-        )
-        for r in (
-            _row_fields(r, f"precedence.yaml row {i + 1}", ("id", "when", "then", "why"))
-            for i, r in enumerate(rules_doc.get("rules") or [])
-        )
-    )
+    rules = _ordered_rules(folder / "precedence.yaml")
+    category_rules = _ordered_rules(folder / "category.yaml")
     policy = Policy(
         str(params["version"]),
         digest.hexdigest(),
@@ -216,6 +206,7 @@ def load_policy(folder: Path = DATA) -> Policy:
         tuple(terms),
         rules,
         tuple(p.name for p in files),
+        category_rules,
     )
     problems = structural_problems(policy)
     if problems:
@@ -223,6 +214,46 @@ def load_policy(folder: Path = DATA) -> Policy:
             "; ".join(problems[:10]) + (f" (and {len(problems) - 10} more)" if len(problems) > 10 else "")
         )
     return policy
+
+
+def _ordered_rules(path: Path) -> tuple[PrecedenceRule, ...]:
+    """The ordered rules of precedence.yaml or category.yaml (none when the file is absent)."""
+    doc = _load_yaml(path) if path.exists() else {"rules": []}
+    if not isinstance(doc, dict):
+        raise PolicyError(f"{path.name}: expected a mapping with `rules`")
+    return tuple(
+        PrecedenceRule(
+            str(r["id"]),
+            dict(r.get("when") or {}),
+            dict(r.get("then") or {}),
+            str(r.get("note", "")),
+            str(r.get("why", "")),
+            bool(r.get("always_note", False)),
+        )
+        for r in (
+            _row_fields(r, f"{path.name} row {i + 1}", ("id", "when", "then", "why"))
+            for i, r in enumerate(doc.get("rules") or [])
+        )
+    )
+
+
+HEADLINE_MAX_CHARS = 200
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+
+
+def headline_end(text: str) -> int:
+    """Where the headline ends: the end of the first line with any text, or of its first sentence when
+    that line goes on (a report written as one paragraph has no headline but its first sentence), at
+    most HEADLINE_MAX_CHARS in."""
+    start = len(text) - len(text.lstrip())
+    newline = text.find("\n", start)
+    end = len(text) if newline < 0 else newline
+    sentence = _SENTENCE_END.search(text, start, end)
+    if sentence is not None:
+        end = sentence.end()
+    return min(end, start + HEADLINE_MAX_CHARS)
 
 
 def structural_problems(policy: Policy) -> list[str]:
@@ -279,6 +310,22 @@ def structural_problems(policy: Policy) -> list[str]:
                 problems.append(f"{rule.id}: unknown action {key!r}")
             elif key in ("cap", "floor") and value not in PRECEDENCES:
                 problems.append(f"{rule.id}: {key} {value!r} is not a precedence")
+    for rule in policy.category_rules:
+        if rule.id in seen:
+            problems.append(f"{rule.id}: duplicate id")
+        seen.add(rule.id)
+        for key in rule.when:
+            if key not in CATEGORY_WHEN_KEYS:
+                problems.append(f"{rule.id}: condition {key!r} cannot be used before the precedence is known")
+        for key in ("facts", "not", "any"):
+            for fact in rule.when.get(key, []) or []:
+                if not (fact in FACTS or (fact.startswith("has.") and fact[4:] in policy.kinds)):
+                    problems.append(f"{rule.id}: unknown fact {fact!r}")
+        for value in rule.when.get("category", []) or []:
+            if value not in CATEGORIES:
+                problems.append(f"{rule.id}: unknown category {value!r}")
+        if set(rule.then) != {"set"} or rule.then.get("set") not in CATEGORIES:
+            problems.append(f"{rule.id}: a category rule's action is `set: <category>`")
     return problems
 
 
@@ -312,6 +359,8 @@ FACTS = frozenset(
     }
 )
 WHEN_KEYS = frozenset({"facts", "not", "any", "category", "precedence", "above", "below", "routine_p_min", "register"})
+# Category rules run before the score: they cannot ask about the precedence.
+CATEGORY_WHEN_KEYS = frozenset({"facts", "not", "any", "category", "register"})
 
 
 def _urgency(precedence: str) -> int:
@@ -552,7 +601,7 @@ def check(policy: Policy) -> list[str]:
             return any(
                 not (kind and kind.negatable and engine.negated(text, m.start(), m.end()))
                 for m in cue_rx[row.id].finditer(text)
-                if m.end() > m.start()
+                if m.end() > m.start() and not (kind and kind.headline and m.start() >= headline_end(text))
             )
 
         problems += _examples(row.id, row.examples, row.counter_examples, found)

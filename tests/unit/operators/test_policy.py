@@ -154,3 +154,22 @@ def test_the_factors_add_up_to_the_score(
     )
     assert round(sum(c.weight for c in out.contributions), 4) == out.score
     assert 0.0 <= out.score <= 1.0
+
+
+def test_a_category_rule_must_set_a_known_category_and_not_ask_about_the_precedence(tmp_path: Path) -> None:
+    def nothing(rows: list) -> None:  # type: ignore[type-arg]
+        pass
+
+    folder = _broken_copy(tmp_path, nothing)
+    doc = yaml.safe_load((folder / "category.yaml").read_text())
+    doc["rules"][0]["then"] = {"set": "panic"}
+    doc["rules"][1]["when"]["above"] = "ROUTINE"
+    (folder / "category.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True))
+    with pytest.raises(PolicyError) as refused:
+        load_policy(folder)
+    assert "cat.exercise: a category rule's action is `set: <category>`" in str(refused.value)
+    assert "cat.ceremony: condition 'above' cannot be used before the precedence is known" in str(refused.value)
+
+
+def test_the_shipped_category_rules_are_loaded_in_order() -> None:
+    assert [r.id for r in POLICY.category_rules] == ["cat.exercise", "cat.ceremony", "cat.weather"]

@@ -16,7 +16,10 @@ from operators.policy.engine import default
 
 EVAL = Path(__file__).resolve().parents[2] / "eval"
 SAMPLES = Path(__file__).resolve().parents[3] / "demo" / "samples" / "reports.jsonl"
-DEV_SETS = ["dev_reports", "dev2_reports", "dev3_reports", "dev4_reports", "osd_en", "osd_fr", "osd_de"]
+DEV_SETS = [
+    *("dev_reports", "dev2_reports", "dev3_reports", "dev4_reports"),
+    *("osd_en", "osd_fr", "osd_de", "osd2_de", "osd2_fr", "osd3_en", "osd3_fr", "osd3_de"),
+]
 
 
 def _screen_text(report: dict) -> str:

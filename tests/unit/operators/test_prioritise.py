@@ -443,3 +443,43 @@ def test_tracks_closing_and_battle_stations_are_an_incoming_attack() -> None:
         "Keine Radarkontakte in Annäherung.",
     ):
         assert not any(c.kind == "incoming" for c in find_cues(quiet))
+
+
+def _recategorised(text: str, category: str, p: float = 0.95):  # type: ignore[no-untyped-def]
+    from operators.prioritise import recategorise
+
+    scores = {c: (p if c == category else (1 - p) / (len(CATEGORIES) - 1)) for c in CATEGORIES}
+    return recategorise(PriorityInput(category, scores, find_cues(text), "B", 2, None, NOW))
+
+
+def test_a_report_about_an_exercise_a_ceremony_or_the_weather_is_routine_whatever_the_model_read() -> None:
+    cases = {
+        "Exercise TOXIC RAIN begins on Monday\nTroops simulate a chlorine attack on the town.": "cat.exercise",
+        "Übung „GIFTWOLKE 27“ beginnt am Montag\nAngenommen wird ein Angriff mit Chlorgas.": "cat.exercise",
+        "Cérémonie – dix ans après l'embuscade\nLe régiment a rendu hommage aux soldats tués.": "cat.ceremony",
+        "STURMWARNUNG WESTLICHE OSTSEE\nSüdwest 7 bis 8, später West 9.": "cat.weather",
+    }
+    for text, rule in cases.items():
+        out = _recategorised(text, "cbrn")
+        assert out.item.category == "routine", text
+        assert out.rules == [rule]
+        assert out.item.category_scores["routine"] == max(out.item.category_scores.values())
+        assert abs(sum(out.item.category_scores.values()) - 1.0) < 1e-3
+        assert out.notes and rule in out.notes[0]
+
+
+def test_a_topic_word_outside_the_headline_or_negated_does_not_make_a_report_routine() -> None:
+    in_body = "CONTACT REPORT\nThe exercise area at Bissen was shelled at 0630Z, 2 WIA."
+    one_paragraph = "Refugees arrive since this morning. 2,500 people are housed in the exhibition hall."
+    negated = "Drones over the port, not an exercise\nThree drones seen at 0400."
+    for text in (in_body, one_paragraph, negated):
+        out = _recategorised(text, "attack")
+        assert out.item.category == "attack", text
+        assert out.rules == []
+
+
+def test_a_live_flash_cue_keeps_the_category_of_a_ceremony_report() -> None:
+    text = "Change of command ceremony at Camp Marshall\nTroops in contact with an enemy patrol at the gate now, 2 WIA."
+    out = _recategorised(text, "attack")
+    assert out.item.category == "attack"
+    assert out.rules == []
