@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from operators.geo.distance import haversine_km
-from operators.policy.cues import FLASH_CANCELLING, FLASH_KINDS, Cue
+from operators.policy.cues import FLASH_KINDS, Cue, flash_cancelled
 from operators.policy.engine import CompiledPolicy, PrecedenceRule, default, holds
 from schemas.vocab import Precedence
 
@@ -154,7 +154,7 @@ def register_of(kinds: set[str], params: dict[str, Any] | None = None) -> str:
 def facts_of(item: PriorityInput) -> tuple[dict[str, bool], dict[str, Any]]:
     """The facts the precedence rules can name, and the cues their notes quote."""
     kinds = {c.kind for c in item.cues}
-    cancelled = bool(kinds & FLASH_CANCELLING)
+    cancelled = flash_cancelled(kinds)
     ended = _first(item.cues, "ended")
     summary = _first(item.cues, "summary")
     summarised = summary is not None and not kinds & {"in_progress", "imminent"}
@@ -258,7 +258,7 @@ def prioritise(
     seen_kinds: set[str] = set()
     kinds = {c.kind for c in item.cues}
     # An exercise, a denied or a cleared threat cancels the probable-FLASH cues: they add nothing either.
-    cancelled = bool(kinds & FLASH_CANCELLING)
+    cancelled = flash_cancelled(kinds)
     before_cues = ledger.total
     for cue in item.cues:
         if cue.kind in seen_kinds or _is_fact(cue.kind):  # one contribution per kind; register kinds weigh nothing

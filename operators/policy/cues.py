@@ -22,6 +22,19 @@ DEESCALATING = frozenset(k for k, spec in _POLICY.kinds.items() if spec.deescala
 # not ("the bridge shelled yesterday is being shelled again"); a FLASH cue in the same sentence as an
 # earlier day, with nothing saying it goes on, becomes a past_threat instead.
 FLASH_CANCELLING = frozenset(_POLICY.params.get("flash_cancelling") or ())
+# A kind that, when found, stops some cancelling kinds from cancelling (a real event during an exercise).
+_OVERRIDDEN_BY: dict[str, frozenset[str]] = {
+    str(k): frozenset(v) for k, v in (_POLICY.params.get("flash_cancelling_overridden_by") or {}).items()
+}
+
+
+def flash_cancelled(kinds: set[str]) -> bool:
+    """Whether the cues of these kinds cancel the probable-FLASH cues (policy.yaml `flash_cancelling`)."""
+    cancelling = kinds & FLASH_CANCELLING
+    for kind, overridden in _OVERRIDDEN_BY.items():
+        if kind in kinds:
+            cancelling -= overridden
+    return bool(cancelling)
 
 
 @dataclass(frozen=True, slots=True)

@@ -237,7 +237,7 @@ def _ordered_rules(path: Path) -> tuple[PrecedenceRule, ...]:
     )
 
 
-HEADLINE_MAX_CHARS = 200
+HEADLINE_MAX_CHARS = 320
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")
@@ -246,7 +246,9 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)")
 def headline_end(text: str) -> int:
     """Where the headline ends: the end of the first line with any text, or of its first sentence when
     that line goes on (a report written as one paragraph has no headline but its first sentence), at
-    most HEADLINE_MAX_CHARS in."""
+    most HEADLINE_MAX_CHARS in. Only the first line: a short first line is often a report's type
+    ("CONTACT REPORT", "CRI") and its next line already tells the event, where "the exercise area was
+    shelled" is not a report about an exercise."""
     start = len(text) - len(text.lstrip())
     newline = text.find("\n", start)
     end = len(text) if newline < 0 else newline
@@ -280,6 +282,11 @@ def structural_problems(policy: Policy) -> list[str]:
         for kind, spec in policy.kinds.items():
             if spec.flash and kind not in screen["kinds"]:
                 problems.append(f"policy.yaml screen: probable-FLASH kind {kind!r} must be screened")
+    overrides = policy.params.get("flash_cancelling_overridden_by") or {}
+    for kind, cancelling in overrides.items() if isinstance(overrides, dict) else []:
+        for name in [kind, *(cancelling or [])]:
+            if name not in policy.kinds:
+                problems.append(f"policy.yaml flash_cancelling_overridden_by: unknown cue kind {name!r}")
     for cue in policy.cues:
         if cue.kind not in policy.kinds:
             problems.append(f"{cue.id}: unknown cue kind {cue.kind!r} (policy.yaml cue_kinds)")

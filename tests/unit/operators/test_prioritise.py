@@ -483,3 +483,29 @@ def test_a_live_flash_cue_keeps_the_category_of_a_ceremony_report() -> None:
     out = _recategorised(text, "attack")
     assert out.item.category == "attack"
     assert out.rules == []
+
+
+def test_a_real_contact_during_an_exercise_stays_flash() -> None:
+    # "THIS IS NOT EXERCISE" and "real fire": the exercise words of the report do not cancel the contact.
+    text = (
+        "CONTACT CONTACT - THIS IS NOT EXERCISE\nRange B, 38N NH 3336 2493.\n"
+        "Live-fire lesson interrupted: taking real fire from the treeline since 0712Z, 1 x WIA.\n"
+        "Request QRF and medevac now. Range exercise terminated."
+    )
+    assert run(text, "attack").precedence is Precedence.FLASH
+    # The same words in an exercise serial that says nothing real happened stay cancelled.
+    serial = (
+        "EXERCISE EXERCISE EXERCISE\nTroops in contact at range B, 1 x WIA.\nNo real event.\nEXERCISE EXERCISE EXERCISE"
+    )
+    assert run(serial, "attack").precedence in (Precedence.ROUTINE, Precedence.PRIORITY, Precedence.IMMEDIATE)
+    assert run(serial, "attack").precedence is not Precedence.FLASH
+
+
+def test_an_alert_that_announces_its_all_clear_is_not_cleared() -> None:
+    for text in (
+        "AIR RAID WARNING - FOB\n3 x UAV heading straight for our position, ETA 2-4 min.\n"
+        "ALL PERSONNEL TO SHELTERS NOW. Next report at all clear.",
+        "LUFTALARM\n4 Drohnen im Anflug direkt auf unsere Stellung, Ankunft in ca. 3 Minuten.\n"
+        "ALLES IN DECKUNG. Nächste Meldung bei Entwarnung.",
+    ):
+        assert run(text, "air_activity").precedence is Precedence.FLASH, text
