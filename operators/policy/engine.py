@@ -172,7 +172,7 @@ def load_policy(folder: Path = DATA) -> Policy:
                         str(row["language"]),
                         str(row["kind"]),
                         str(row["gloss"]),
-                        _strings(row["patterns"], where, allow_empty=False),
+                        _sharp_s(_strings(row["patterns"], where, allow_empty=False)),
                         str(row["why"]),
                         _strings(row["examples"], where),
                         _strings(row.get("counter_examples"), where),
@@ -187,7 +187,7 @@ def load_policy(folder: Path = DATA) -> Policy:
                         str(row["category"]),
                         str(row["strength"]),
                         float(row.get("weight", 1.0)),
-                        _strings(row["patterns"], where, allow_empty=False),
+                        _sharp_s(_strings(row["patterns"], where, allow_empty=False)),
                         str(row["why"]),
                         _strings(row["examples"], where),
                         _strings(row.get("counter_examples"), where),
@@ -214,6 +214,15 @@ def load_policy(folder: Path = DATA) -> Policy:
             "; ".join(problems[:10]) + (f" (and {len(problems) - 10} more)" if len(problems) > 10 else "")
         )
     return policy
+
+
+_SHARP_S = re.compile(r"ß(?!\|ss\))")
+
+
+def _sharp_s(patterns: tuple[str, ...]) -> tuple[str, ...]:
+    """A German ß in a pattern also matches "ss": upper-case text writes SCHIESSEN and STRASSE, and a
+    case-insensitive regex does not equate ß with ss."""
+    return tuple(_SHARP_S.sub("(?:ß|ss)", p) for p in patterns)
 
 
 def _ordered_rules(path: Path) -> tuple[PrecedenceRule, ...]:

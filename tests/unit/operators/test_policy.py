@@ -173,3 +173,10 @@ def test_a_category_rule_must_set_a_known_category_and_not_ask_about_the_precede
 
 def test_the_shipped_category_rules_are_loaded_in_order() -> None:
     assert [r.id for r in POLICY.category_rules] == ["cat.exercise", "cat.ceremony", "cat.weather"]
+
+
+def test_a_german_sharp_s_in_a_pattern_also_matches_upper_case_ss() -> None:
+    # Upper-case German writes SS for ß; a case-insensitive regex alone does not equate them.
+    kinds = {c.kind for c in find_cues("SCHIESSANKÜNDIGUNG – PzBrig 45\n1. Gefechtsschießen vom 9. bis 10.")}
+    assert "exercise_topic" in kinds
+    assert {c.kind for c in find_cues("Schießankündigung – PzBrig 45")} >= {"exercise_topic"}
