@@ -305,16 +305,7 @@ def structural_problems(policy: Policy) -> list[str]:
         if term.strength not in ("specific", "broad"):
             problems.append(f"{term.id}: strength must be specific or broad")
     for rule in policy.rules:
-        if rule.id in seen:
-            problems.append(f"{rule.id}: duplicate id")
-        seen.add(rule.id)
-        for key in rule.when:
-            if key not in WHEN_KEYS:
-                problems.append(f"{rule.id}: unknown condition {key!r}")
-        for key in ("facts", "not", "any"):
-            for fact in rule.when.get(key, []) or []:
-                if not (fact in FACTS or (fact.startswith("has.") and fact[4:] in policy.kinds)):
-                    problems.append(f"{rule.id}: unknown fact {fact!r}")
+        problems += _when_problems(rule, policy, seen, WHEN_KEYS, "unknown condition {key!r}")
         for key in ("above", "below"):
             if key in rule.when and rule.when[key] not in PRECEDENCES:
                 problems.append(f"{rule.id}: {key} {rule.when[key]!r} is not a precedence")
@@ -327,21 +318,28 @@ def structural_problems(policy: Policy) -> list[str]:
             elif key in ("cap", "floor") and value not in PRECEDENCES:
                 problems.append(f"{rule.id}: {key} {value!r} is not a precedence")
     for rule in policy.category_rules:
-        if rule.id in seen:
-            problems.append(f"{rule.id}: duplicate id")
-        seen.add(rule.id)
-        for key in rule.when:
-            if key not in CATEGORY_WHEN_KEYS:
-                problems.append(f"{rule.id}: condition {key!r} cannot be used before the precedence is known")
-        for key in ("facts", "not", "any"):
-            for fact in rule.when.get(key, []) or []:
-                if not (fact in FACTS or (fact.startswith("has.") and fact[4:] in policy.kinds)):
-                    problems.append(f"{rule.id}: unknown fact {fact!r}")
+        problems += _when_problems(
+            rule, policy, seen, CATEGORY_WHEN_KEYS, "condition {key!r} cannot be used before the precedence is known"
+        )
         for value in rule.when.get("category", []) or []:
             if value not in CATEGORIES:
                 problems.append(f"{rule.id}: unknown category {value!r}")
         if set(rule.then) != {"set"} or rule.then.get("set") not in CATEGORIES:
             problems.append(f"{rule.id}: a category rule's action is `set: <category>`")
+    return problems
+
+
+def _when_problems(
+    rule: PrecedenceRule, policy: Policy, seen: set[str], allowed: frozenset[str], unknown_key: str
+) -> list[str]:
+    """A rule's duplicate id, the `when` keys it may not use, and the facts nobody computes."""
+    problems = [f"{rule.id}: duplicate id"] if rule.id in seen else []
+    seen.add(rule.id)
+    problems += [f"{rule.id}: " + unknown_key.format(key=key) for key in rule.when if key not in allowed]
+    for key in ("facts", "not", "any"):
+        for fact in rule.when.get(key, []) or []:
+            if not (fact in FACTS or (fact.startswith("has.") and fact[4:] in policy.kinds)):
+                problems.append(f"{rule.id}: unknown fact {fact!r}")
     return problems
 
 
