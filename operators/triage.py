@@ -135,19 +135,21 @@ class ModelTriage:
         return out
 
     def _uncertainty(
-        self, text: str, category: str, model_scores: dict[str, float], terms: list[Term]
+        self, text: str, category: str, model_scores: dict[str, float], terms: list[Term], set_by_rule: bool
     ) -> dict[str, bool]:
         """The facts of honest uncertainty (operators/policy/README.md): no evidence, disagreement, unlike training."""
         supported = any(t.category == category for t in terms)
         model_top = max(model_scores, key=model_scores.__getitem__) if model_scores else category
-        # The lexicon overruled a model that was sure of another category: one of the two is wrong.
+        # The category differs from the one a sure model chose: one of the two judges is wrong. Who overruled
+        # the model (the lexicon, or a category rule about what the report is about) is a different reason.
         disagree = model_top != category and model_scores.get(model_top, 0.0) >= float(
             self.ood.get("model_confident", 0.7)
         )
         coverage = vocabulary_coverage(text, self.vocabulary) if self.vocabulary else 1.0
         return {
             "no_evidence": not supported and category != "routine",
-            "model_disagrees": disagree,
+            "model_disagrees": disagree and not set_by_rule,
+            "rule_overrules_model": disagree and set_by_rule,
             "out_of_distribution": coverage < float(self.ood.get("min_vocabulary_coverage", 0.5)),
         }
 
@@ -203,7 +205,7 @@ class ModelTriage:
             )
         )
         category, category_scores = recategorised.item.category, recategorised.item.category_scores
-        uncertainty = self._uncertainty(report.text, category, model_scores, terms)
+        uncertainty = self._uncertainty(report.text, category, model_scores, terms, bool(recategorised.rules))
         priority = prioritise(
             replace(
                 recategorised.item,

@@ -370,6 +370,7 @@ FACTS = frozenset(
         "no_evidence",
         "out_of_distribution",
         "model_disagrees",
+        "rule_overrules_model",
     }
 )
 WHEN_KEYS = frozenset({"facts", "not", "any", "category", "precedence", "above", "below", "routine_p_min", "register"})

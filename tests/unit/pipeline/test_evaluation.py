@@ -135,3 +135,18 @@ def test_the_same_report_gets_the_same_decision_whatever_batch_it_is_triaged_in(
     alone = dumps([chain.process([p], now)[0] for p in payloads])
     reversed_batch = dumps(chain.process(payloads[::-1], now))[::-1]
     assert together == alone == reversed_batch
+
+
+def test_a_review_says_who_overruled_a_sure_model(chain: Any) -> None:
+    # A category rule (what the report is about) that overrules a sure model is its own review reason,
+    # not "the model and the lexicon disagree": the analyst checks the rule's reading of the report.
+    import json
+    from datetime import datetime
+
+    text = "Exercise TOXIC RAIN begins on Monday\nTroops simulate a chlorine attack on the town with sarin and mustard gas."
+    payload = json.dumps({"report_id": "rv-1", "classification": "SECRET", "source": {"unit": "u"}, "text": text})
+    out = chain.process([payload.encode()], datetime(2031, 5, 4, 10, 0, tzinfo=UTC))[0]
+    assert out.category == "routine" and "cat.exercise" in out.explanation.rules
+    assert out.needs_review and "review.rule_overrules_model" in out.explanation.rules
+    assert out.review_reasons == ["a category rule set the category; the model was sure of another"]
+    assert "review.model_disagrees" not in out.explanation.rules
