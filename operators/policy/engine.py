@@ -252,13 +252,22 @@ HEADLINE_MAX_CHARS = 320
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")
 
 
-def headline_end(text: str) -> int:
+def headline_end(text: str, skip: re.Pattern[str] | None = None) -> int:
     """Where the headline ends: the end of the first line with any text, or of its first sentence when
     that line goes on (a report written as one paragraph has no headline but its first sentence), at
     most HEADLINE_MAX_CHARS in. Only the first line: a short first line is often a report's type
     ("CONTACT REPORT", "CRI") and its next line already tells the event, where "the exercise area was
-    shelled" is not a report about an exercise."""
+    shelled" is not a report about an exercise. Leading lines that `skip` matches whole (policy.yaml
+    `headline_skip`: "PRESS RELEASE", "Zur sofortigen Veröffentlichung", a classification banner) are
+    boilerplate, not the headline: the headline is the first line after them, at most three of them."""
     start = len(text) - len(text.lstrip())
+    if skip is not None:
+        for _ in range(3):
+            newline = text.find("\n", start)
+            if newline < 0 or skip.fullmatch(text, start, newline) is None:
+                break
+            rest = text[newline:]
+            start = newline + len(rest) - len(rest.lstrip())
     newline = text.find("\n", start)
     end = len(text) if newline < 0 else newline
     sentence = _SENTENCE_END.search(text, start, end)
@@ -281,6 +290,11 @@ def structural_problems(policy: Policy) -> list[str]:
                 re.compile(pattern)
             except re.error as exc:
                 problems.append(f"{row.id}: pattern {pattern!r} does not compile ({exc})")
+    for pattern in policy.params.get("headline_skip") or ():
+        try:
+            re.compile(str(pattern))
+        except re.error as exc:
+            problems.append(f"policy.yaml headline_skip: pattern {pattern!r} does not compile ({exc})")
     screen = policy.params.get("screen") or {}
     if not isinstance(screen, dict) or not screen.get("kinds"):
         problems.append("policy.yaml: screen needs kinds (the cue kinds that send a report to the urgent lane)")
@@ -432,6 +446,8 @@ class CompiledPolicy:
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
+        skip = [str(p) for p in policy.params.get("headline_skip") or ()]
+        self.headline_skip = re.compile(r"\s*(?:" + "|".join(skip) + r")\s*", re.IGNORECASE) if skip else None
         flags = re.IGNORECASE | re.MULTILINE
         self._cue_groups: dict[str, str] = {}
         by_kind: dict[tuple[str, str], list[tuple[str, tuple[str, ...]]]] = {}
@@ -616,7 +632,8 @@ def check(policy: Policy) -> list[str]:
             return any(
                 not (kind and kind.negatable and engine.negated(text, m.start(), m.end()))
                 for m in cue_rx[row.id].finditer(text)
-                if m.end() > m.start() and not (kind and kind.headline and m.start() >= headline_end(text))
+                if m.end() > m.start()
+                and not (kind and kind.headline and m.start() >= headline_end(text, engine.headline_skip))
             )
 
         problems += _examples(row.id, row.examples, row.counter_examples, found)

@@ -509,3 +509,43 @@ def test_an_alert_that_announces_its_all_clear_is_not_cleared() -> None:
         "ALLES IN DECKUNG. Nächste Meldung bei Entwarnung.",
     ):
         assert run(text, "air_activity").precedence is Precedence.FLASH, text
+
+
+def test_boilerplate_first_lines_are_not_the_headline() -> None:
+    # 2026.12.7: a press release opens with "PRESSEMITTEILUNG – Zur sofortigen Veröffentlichung" or a
+    # classification banner; what it is about is the line after them (policy.yaml headline_skip).
+    from operators.policy.engine import default, headline_end
+
+    text = (
+        "PRESSEMITTEILUNG – Zur sofortigen Veröffentlichung\n\nÜbung „GIFTWOLKE 26“ beginnt\nAngenommen wird Chlorgas."
+    )
+    out = _recategorised(text, "cbrn")
+    assert out.item.category == "routine" and out.rules == ["cat.exercise"]
+    skip = default().headline_skip
+    assert text[: headline_end(text, skip)].endswith("beginnt")
+    for text, headline in (
+        (
+            "PRESS RELEASE\nFor immediate release\nChange of command at Camp Adazi\nBody.",
+            "Change of command at Camp Adazi",
+        ),
+        ("UNCLASSIFIED\nCONTACT REPORT\nThe exercise area was shelled.", "CONTACT REPORT"),
+        ("EXERCISE EXERCISE EXERCISE\nTroops in contact.", "EXERCISE EXERCISE EXERCISE"),
+        ("Press release 12/2026\nMinister visits troops in Rukla.", "Minister visits troops in Rukla."),
+    ):
+        assert text[: headline_end(text, skip)].endswith(headline), text
+    # A banner does not turn the shelled exercise area into an exercise report.
+    shelled = "UNCLASSIFIED\nCONTACT REPORT\nThe exercise area at Bissen was shelled at 0630Z, 2 WIA."
+    assert _recategorised(shelled, "attack").item.category == "attack"
+
+
+def test_an_attack_on_our_own_ministrys_networks_now_is_immediate() -> None:
+    for text in (
+        "WARNMELDUNG – CERT Verteidigung\nSeit 07:40 Uhr läuft eine DDoS-Welle gegen die Webportale des "
+        "Verteidigungsministeriums und den VPN-Zugang der Armee.",
+        "CERT ALERT\nA DDoS wave has been ongoing since 07:40 against the public portals of the Ministry of Defence.",
+        "ALERTE CERT\nDepuis 07 h 40, une vague DDoS est en cours contre les sites publics du ministère des Armées.",
+    ):
+        out = run(text, "cyber_ew", 0.95)
+        assert out.precedence is Precedence.IMMEDIATE and _fired(out, "prec.own_network_attacked"), text
+    foreign = "CERT ALERT\nA DDoS wave is ongoing against the Russian defence ministry's website."
+    assert run(foreign, "cyber_ew", 0.95).precedence is not Precedence.IMMEDIATE
