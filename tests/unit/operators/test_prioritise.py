@@ -549,3 +549,28 @@ def test_an_attack_on_our_own_ministrys_networks_now_is_immediate() -> None:
         assert out.precedence is Precedence.IMMEDIATE and _fired(out, "prec.own_network_attacked"), text
     foreign = "CERT ALERT\nA DDoS wave is ongoing against the Russian defence ministry's website."
     assert run(foreign, "cyber_ew", 0.95).precedence is not Precedence.IMMEDIATE
+
+
+def test_news_about_a_real_development_is_read_today_whatever_the_urgency_head_guesses() -> None:
+    # 2026.12.7: the urgency head, trained mostly on field reports, called wire copy about tanks arriving
+    # and an advisory about last week's DDoS wave ROUTINE with p=0.98.
+    sure_routine = {"ROUTINE": 0.98, "PRIORITY": 0.01, "IMMEDIATE": 0.005, "FLASH": 0.005}
+    wire = (
+        "MINSK, 25 mars (Dépêche) – Des trains chargés de chars russes sont arrivés ces derniers jours dans "
+        "l'ouest du Bélarus, a indiqué mardi le ministère bélarusse de la Défense."
+    )
+    advisory = (
+        "AVIS DE SÉCURITÉ CERT-2027-AVI-0187\nLes 22 et 23 mars, plus de 60 sites publics ont été rendus indisponibles."
+    )
+    for text, category in ((wire, "enemy_movement"), (advisory, "cyber_ew")):
+        out = run(text, category, 0.95, urgency_scores=sure_routine)
+        assert out.precedence is Precedence.PRIORITY and _fired(out, "prec.news.floor"), text
+    # Background and exercises stay low.
+    history = "BERLIN, 4. März (dpa) – Im Jahr 1988 rückte die Brigade zum ersten Mal ins Manöver aus; ein Rückblick."
+    assert not _fired(run(history, "enemy_movement", 0.95, urgency_scores=sure_routine), "prec.news.floor")
+
+
+def test_a_doubt_still_to_be_lifted_is_not_cleared() -> None:
+    pending = "Alarme G non confirmée. Prélèvements en cours, levée de doute dans l'heure. Demandons consignes."
+    assert not any(c.kind == "cleared" for c in find_cues(pending))
+    assert any(c.kind == "cleared" for c in find_cues("Levée de doute à 0840Z : sac appartenant à un étudiant."))
