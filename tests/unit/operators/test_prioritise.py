@@ -574,3 +574,30 @@ def test_a_doubt_still_to_be_lifted_is_not_cleared() -> None:
     pending = "Alarme G non confirmée. Prélèvements en cours, levée de doute dans l'heure. Demandons consignes."
     assert not any(c.kind == "cleared" for c in find_cues(pending))
     assert any(c.kind == "cleared" for c in find_cues("Levée de doute à 0840Z : sac appartenant à un étudiant."))
+
+
+def test_anti_ship_missiles_inbound_on_our_frigate_are_flash() -> None:
+    # 2026.12.7: "2 X ASM INBOUND ... CLOSING" carried no cue at all and was judged PRIORITY.
+    text = (
+        "FLASH FLASH FLASH\nFROM: FRIGATE B2\n1. 2 X ASM INBOUND, BRG 095, RANGE 14 NM, CLOSING.\n"
+        "2. OWN POSN SOUTHERN RED SEA.\n3. ENGAGING WITH SM-2. CIWS IN AUTO."
+    )
+    out = run(text, "air_activity", 0.4, reliability="A", credibility=1)
+    assert out.probable_flash and out.precedence is Precedence.FLASH
+    assert any(c.kind == "incoming" for c in find_cues("Zwei Seezielflugkörper im Anflug auf die Fregatte."))
+
+
+def test_a_false_alarm_not_yet_excluded_does_not_clear_a_nerve_agent_alarm() -> None:
+    pending = "Detector alarmed twice for G-series nerve agent. False alarm from fuel vapour not excluded."
+    assert not any(c.kind == "cleared" for c in find_cues(pending))
+    assert any(c.kind == "cleared" for c in find_cues("The alarm at 0405Z was a FALSE ALARM. Re-tested: negative."))
+
+
+def test_a_weather_report_of_damage_is_read_today() -> None:
+    text = (
+        "NATIONAL METEOROLOGICAL ADMINISTRATION\nRED CODE - hydrological and weather update\n"
+        "Flash floods hit Galati county overnight; two road bridges have collapsed and the DN24D is cut."
+    )
+    sure_routine = {"ROUTINE": 0.98, "PRIORITY": 0.01, "IMMEDIATE": 0.005, "FLASH": 0.005}
+    out = run(text, "logistics_infrastructure", 0.9, urgency_scores=sure_routine)
+    assert out.precedence is Precedence.PRIORITY and _fired(out, "prec.weather_damage.floor")
