@@ -601,3 +601,16 @@ def test_a_weather_report_of_damage_is_read_today() -> None:
     sure_routine = {"ROUTINE": 0.98, "PRIORITY": 0.01, "IMMEDIATE": 0.005, "FLASH": 0.005}
     out = run(text, "logistics_infrastructure", 0.9, urgency_scores=sure_routine)
     assert out.precedence is Precedence.PRIORITY and _fired(out, "prec.weather_damage.floor")
+
+
+def test_a_report_about_buying_weapons_is_routine() -> None:
+    # 2026.12.7: a procurement headline naming howitzers or missiles read as attack (cat.procurement).
+    for text in (
+        "Armement : 42 CAESAR supplémentaires commandés\nLa DGA a notifié mardi un marché portant sur 42 systèmes.",
+        "Army orders 42 more CAESAR howitzers\nFirst deliveries are expected in 2027.",
+        "Bundeswehr bestellt 18 weitere Radhaubitzen\nDie Auslieferung beginnt 2028.",
+    ):
+        out = _recategorised(text, "attack")
+        assert out.item.category == "routine" and out.rules == ["cat.procurement"], text
+    ordered = "An unknown station using correct call signs and fluent English, ordered C Coy to withdraw."
+    assert _recategorised(ordered, "enemy_movement").rules == []
