@@ -614,3 +614,18 @@ def test_a_report_about_buying_weapons_is_routine() -> None:
         assert out.item.category == "routine" and out.rules == ["cat.procurement"], text
     ordered = "An unknown station using correct call signs and fluent English, ordered C Coy to withdraw."
     assert _recategorised(ordered, "enemy_movement").rules == []
+
+
+def test_an_adversarys_exercise_is_a_movement_and_a_news_label_is_no_urgent_need() -> None:
+    # 2026.12.7: Russian corvettes sailing for "planned exercises" are not a routine exercise of our own.
+    text = 'EIL — Russian defence ministry says two Baltic Fleet corvettes have sailed for "planned exercises".'
+    assert _recategorised(text, "enemy_movement").rules == []
+    assert _recategorised("Exercise IRON WOLF ends at Pabrade\nTroops return.", "enemy_movement").rules == [
+        "cat.exercise"
+    ]
+    assert _recategorised("Polish president hands colours to new battalion", "enemy_movement").rules == ["cat.ceremony"]
+    label = "URGENT – Romanian defence ministry: fragments of a drone found this morning near Plauru."
+    assert not any(c.kind == "support_request" for c in find_cues(label))
+    assert any(c.kind == "support_request" for c in find_cues("URGENT request MEDEVAC at grid 35U MA 2140 9326"))
+    demolition = "BREAKING — Loud blast heard across Ruse. The port says it was the scheduled controlled demolition."
+    assert any(c.kind == "cleared" for c in find_cues(demolition))
