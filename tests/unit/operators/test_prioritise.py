@@ -629,3 +629,20 @@ def test_an_adversarys_exercise_is_a_movement_and_a_news_label_is_no_urgent_need
     assert any(c.kind == "support_request" for c in find_cues("URGENT request MEDEVAC at grid 35U MA 2140 9326"))
     demolition = "BREAKING — Loud blast heard across Ruse. The port says it was the scheduled controlled demolition."
     assert any(c.kind == "cleared" for c in find_cues(demolition))
+
+
+def test_a_news_alert_about_an_air_raid_elsewhere_is_not_flash_and_a_relayed_column_is_not_immediate() -> None:
+    # 2026.12.7: "EIL +++ ... Luftalarm gilt weiterhin für die gesamte Oblast" read as a public alert to us.
+    alert = (
+        "EIL +++ Charkiw: Serie von Explosionen erschüttert die Stadt, Luftalarm gilt weiterhin für die gesamte Oblast."
+    )
+    assert run(alert, "attack", 0.95).precedence is not Precedence.FLASH
+    ours = "LUFTALARM für den Landkreis Görlitz. Drohnen im Anflug, suchen Sie sofort Schutz."
+    assert run(ours, "air_activity", 0.95).precedence is Precedence.FLASH
+    frigate = "FLASH FLASH FLASH – Fregatte: 2 UAV im Anflug, Peilung 265, Entfernung 8 NM, Kurs auf eigenes Schiff."
+    assert run(frigate, "air_activity", 0.95, reliability="A", credibility=1).precedence is Precedence.FLASH
+    relayed = (
+        "Telegram-Relay (unbestätigt): Kolonne aus rund 30 LKW und Schützenpanzern auf der M1 bei Baranawitschy, "
+        "Fahrtrichtung Westen, heute Morgen gefilmt, läuft noch."
+    )
+    assert not _fired(run(relayed, "enemy_movement", 0.95), "prec.live_movement")
