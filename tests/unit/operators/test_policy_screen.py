@@ -19,7 +19,7 @@ SAMPLES = Path(__file__).resolve().parents[3] / "demo" / "samples" / "reports.js
 DEV_SETS = [
     *("dev_reports", "dev2_reports", "dev3_reports", "dev4_reports"),
     *("osd_en", "osd_fr", "osd_de", "osd2_de", "osd2_fr", "osd3_en", "osd3_fr", "osd3_de"),
-    *("osd4_en", "osd4_fr", "osd4_de", "osd5_en", "osd5_fr", "osd5_de"),
+    *("osd4_en", "osd4_fr", "osd4_de", "osd5_en", "osd5_fr", "osd5_de", "osd6_en", "osd6_fr", "osd6_de"),
 ]
 
 
