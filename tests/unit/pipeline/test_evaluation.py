@@ -37,6 +37,14 @@ def chain() -> Any:
         ("osd_en.jsonl", 0.86, 0.87),
         ("osd_fr.jsonl", 0.87, 0.84),
         ("osd_de.jsonl", 0.87, 0.84),
+        # Written blind on 2026-12-04 in the registers of real published material (osd5) and as news
+        # alerts, official posts and long mixed items (osd6); policy 2026.12.7 was chosen on them.
+        ("osd5_en.jsonl", 0.88, 0.90),
+        ("osd5_fr.jsonl", 0.90, 0.86),
+        ("osd5_de.jsonl", 0.90, 0.92),
+        ("osd6_en.jsonl", 0.88, 0.90),
+        ("osd6_fr.jsonl", 0.90, 0.90),
+        ("osd6_de.jsonl", 0.88, 0.90),
     ],
 )
 def test_hand_written_sets(chain: Any, name: str, category_floor: float, precedence_floor: float) -> None:
