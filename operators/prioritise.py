@@ -144,8 +144,12 @@ def _is_fact(kind: str) -> bool:
 
 
 def register_of(kinds: set[str], params: dict[str, Any] | None = None) -> str:
-    """The register a text is in: the first of policy.yaml's `registers` whose rows matched, else field."""
-    for name in (params or _PARAMS).get("registers") or []:
+    """The register a text is in: field when a field-report marker matched (policy.yaml `field_markers`:
+    a SPOTREP or SALUTE header, a DTG line), else the first of `registers` whose rows matched, else field."""
+    policy = params or _PARAMS
+    if kinds & set(policy.get("field_markers") or ()):
+        return "field"
+    for name in policy.get("registers") or []:
         if f"reg_{name}" in kinds:
             return str(name)
     return "field"

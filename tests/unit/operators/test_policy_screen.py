@@ -20,6 +20,7 @@ DEV_SETS = [
     *("dev_reports", "dev2_reports", "dev3_reports", "dev4_reports"),
     *("osd_en", "osd_fr", "osd_de", "osd2_de", "osd2_fr", "osd3_en", "osd3_fr", "osd3_de"),
     *("osd4_en", "osd4_fr", "osd4_de", "osd5_en", "osd5_fr", "osd5_de", "osd6_en", "osd6_fr", "osd6_de"),
+    *("osd7_en", "osd7_fr", "osd7_de"),
 ]
 
 
@@ -81,7 +82,8 @@ def test_every_probable_flash_kind_is_screened() -> None:
 def test_screen_only_rows_never_score() -> None:
     engine = default()
     assert all(kind != "marked_flash" for kind, _, _ in engine.cue_matchers)
-    assert engine.cue_matches("SPOTREP - FLASH") == []
+    # "SPOTREP" is a field-report marker (military_format); the FLASH marking itself is read by the screen only.
+    assert [kind for kind, _, _ in engine.cue_matches("SPOTREP - FLASH")] == ["military_format"]
 
 
 def _eval_texts() -> list[str]:

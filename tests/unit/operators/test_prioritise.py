@@ -646,3 +646,31 @@ def test_a_news_alert_about_an_air_raid_elsewhere_is_not_flash_and_a_relayed_col
         "Fahrtrichtung Westen, heute Morgen gefilmt, läuft noch."
     )
     assert not _fired(run(relayed, "enemy_movement", 0.95), "prec.live_movement")
+
+
+def test_the_registers_of_osd7() -> None:
+    # 2026.12.7, chosen on osd7 (the line between neighbouring precedences).
+    from operators.prioritise import register_of
+
+    # A SPOTREP that asks about a press release is a field report: a strike that just ended is IMMEDIATE.
+    spotrep = (
+        "SPOTREP\nDTG 220347ZOKT25\n1. WAS: Einschlag einer Einwegdrohne im Feldlager Erbil.\n"
+        "2. VERLUSTE: 2 Soldaten leicht verwundet.\nErbitte Entscheidung zur Presseinformation bis 0500Z."
+    )
+    assert register_of({c.kind for c in find_cues(spotrep)}) == "field"
+    # Periodic humanitarian figures are ROUTINE.
+    table = "Monatsübersicht Oktober – Republik Moldau\nNeu registrierte Schutzsuchende: 3.140 (Vereinte Nationen)."
+    out = run(table, "civil_humanitarian", 0.95, urgency_scores={"PRIORITY": 0.9, "ROUTINE": 0.1})
+    assert out.precedence is Precedence.ROUTINE and _fired(out, "prec.humanitarian.periodic")
+    # A closure partly lifted does not clear a damaged bridge; a critical vulnerability is not a critical shortage.
+    bridge = "LOGREP\nBrücke über den Olt gesperrt, Unterspülung eines Pfeilers. Keine Feindeinwirkung."
+    assert not _fired(run(bridge, "logistics_infrastructure", 0.95), "prec.cleared")
+    cve = "CERT advisory: critical vulnerability in VPN gateways (CVSS 9.8), patch now."
+    assert not _fired(run(cve, "cyber_ew", 0.95), "prec.critical")
+    # Our own ministry says its websites are under attack at this hour.
+    statement = (
+        "Statement des Ministeriumssprechers, 10:45 Uhr\nSeit 08:30 Uhr werden die Internetseiten unseres Hauses "
+        "überlastet. Der Angriff hält zur Stunde an."
+    )
+    out = run(statement, "cyber_ew", 0.95)
+    assert out.precedence is Precedence.IMMEDIATE and _fired(out, "prec.own_network_attacked.statement")
