@@ -20,7 +20,7 @@ DEV_SETS = [
     *("dev_reports", "dev2_reports", "dev3_reports", "dev4_reports"),
     *("osd_en", "osd_fr", "osd_de", "osd2_de", "osd2_fr", "osd3_en", "osd3_fr", "osd3_de"),
     *("osd4_en", "osd4_fr", "osd4_de", "osd5_en", "osd5_fr", "osd5_de", "osd6_en", "osd6_fr", "osd6_de"),
-    *("osd7_en", "osd7_fr", "osd7_de"),
+    *("osd7_en", "osd7_fr", "osd7_de", "osd8_en", "osd8_fr", "osd8_de"),
 ]
 
 

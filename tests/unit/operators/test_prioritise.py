@@ -674,3 +674,27 @@ def test_the_registers_of_osd7() -> None:
     )
     out = run(statement, "cyber_ew", 0.95)
     assert out.precedence is Precedence.IMMEDIATE and _fired(out, "prec.own_network_attacked.statement")
+
+
+def test_the_field_reports_of_osd8() -> None:
+    # 2026.12.7, chosen on osd8 (a duty officer's day of field reports).
+    # An all-clear after impacts inside our own camp ends the alert, not the strike: IMMEDIATE.
+    for text in (
+        "Entwarnung Feldlager Erbil um 141448ZNOV26.\nBilanz Beschuss: 3 Einschläge – einer nahe der Fahrzeughalle, "
+        "einer am Rand der Tankanlage. Partnerkräfte: 1 Leichtverletzter.",
+        "SITREP 180245ZNOV26 - Erbil Air Base\n1. The base was attacked with approx 9 rockets.\n"
+        "2. Three impacts inside the wire: 1 in the vehicle park. 1 x WIA. All clear 0240Z.",
+    ):
+        out = run(text, "attack", 0.9, reliability="A", credibility=1)
+        assert out.precedence is Precedence.IMMEDIATE and _fired(out, "prec.strike_on_own_position"), text
+    assert not any(c.kind == "own_impact" for c in find_cues("12 Einschläge auf feindlichen Stellungen beobachtet."))
+    # Contacts inbound on our ship are an incoming attack; a ground column closing on a post is not an air track.
+    ship = "FLASH – HESSEN an MOC. Luftlage ROT. Zwei Kontakte im Anflug, Kurs direkt auf eigene Einheit."
+    assert any(c.kind == "incoming" for c in find_cues(ship))
+    column = "A - moving SE at speed along the wadi track, closing on OP 2."
+    assert not any(c.kind == "incoming" for c in find_cues(column))
+    # A DDoS on our own websites is not troops in contact, and a cyber attack is never FLASH.
+    ddos = "MOD CERT - ALERT\nSince 0840Z the ministry's public websites have been under a DDoS attack, ongoing."
+    assert not any(c.kind == "contact" for c in find_cues(ddos))
+    assert run(ddos, "cyber_ew", 0.95).precedence is not Precedence.FLASH
+    assert any(c.kind == "routine_marker" for c in find_cues("NOON REPORT 181200Z - 3 merchants in company. NTR."))
