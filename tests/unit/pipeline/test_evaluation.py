@@ -45,6 +45,14 @@ def chain() -> Any:
         ("osd6_en.jsonl", 0.88, 0.90),
         ("osd6_fr.jsonl", 0.90, 0.90),
         ("osd6_de.jsonl", 0.88, 0.90),
+        # Written blind on 2026-12-04 across the lines between neighbouring precedences (osd7) and as a
+        # duty officer's day of field reports (osd8); the last rows of 2026.12.7 were chosen on them.
+        ("osd7_en.jsonl", 0.90, 0.86),
+        ("osd7_fr.jsonl", 0.93, 0.88),
+        ("osd7_de.jsonl", 0.88, 0.83),
+        ("osd8_en.jsonl", 0.93, 0.86),
+        ("osd8_fr.jsonl", 0.90, 0.90),
+        ("osd8_de.jsonl", 0.88, 0.86),
     ],
 )
 def test_hand_written_sets(chain: Any, name: str, category_floor: float, precedence_floor: float) -> None:
@@ -54,7 +62,9 @@ def test_hand_written_sets(chain: Any, name: str, category_floor: float, precede
     # Exact safety properties: no probable FLASH below IMMEDIATE, every output explained.
     assert overall["probable_flash"] > 0 and overall["probable_flash_at_priority_or_routine"] == 0
     assert overall["without_summary_or_explanation"] == 0
-    assert overall["recall"]["GRID"] >= 0.95 and overall["recall"]["DTG"] >= 0.95
+    # A set without gold grids (osd7_de) has no grid recall to measure.
+    assert overall["recall"]["GRID"] is None or overall["recall"]["GRID"] >= 0.95
+    assert overall["recall"]["DTG"] >= 0.95
     assert overall["recall"]["EQUIPMENT"] >= 0.80 and overall["recall"]["LOCATION"] >= 0.80
     assert overall["category_macro_f1"] >= category_floor, overall
     assert overall["precedence_acceptable"] >= precedence_floor, overall
