@@ -38,8 +38,14 @@ class SentencePieceReportTokenizer:
         self.bos_id = int(self.mistral.bos_id)
 
     def encode_batch(self, texts: Sequence[str]) -> list[tuple[list[int], list[tuple[int, int]]]]:
-        results = self._offsets.encode(list(texts), return_type="offset_mapping")
-        return [(list(r["ids"]), _trim_offsets(text, r["offsets"])) for text, r in zip(texts, results)]
+        # One text per call: sentencepiece hands a list to a thread pool, which costs more CPU than it
+        # saves on 2 cores (measured: 0.07 ms per text as a string, 0.09 ms in lists of 32 and 0.21 ms
+        # in lists of one, as the urgent lane sends them); the ids and offsets are the same.
+        out: list[tuple[list[int], list[tuple[int, int]]]] = []
+        for text in texts:
+            r = self._offsets.encode(text, return_type="offset_mapping")
+            out.append((list(r["ids"]), _trim_offsets(text, r["offsets"])))
+        return out
 
 
 class TekkenReportTokenizer:

@@ -235,6 +235,15 @@ def test_tokenizer_is_mistral_32k(tokenizer: SentencePieceReportTokenizer) -> No
     assert ids == tokenizer.mistral.encode("Véhicules à Échternach", bos=False, eos=False)
 
 
+def test_batch_encoding_matches_mistral_common_text_by_text(tokenizer: SentencePieceReportTokenizer) -> None:
+    # encode_batch encodes one text per call (cheaper than sentencepiece's list mode on few cores):
+    # each text's ids are still mistral-common's, and a batch gives what its texts give one by one.
+    texts = ["SPOTREP: 3x T-72B3 près de Kharkiv, 0630Z", "", "Übung in Grafenwöhr\n\tabgeschlossen", "  x  "]
+    batch = tokenizer.encode_batch(texts)
+    assert [ids for ids, _ in batch] == [tokenizer.mistral.encode(t, bos=False, eos=False) for t in texts]
+    assert batch == [tokenizer.encode_batch([t])[0] for t in texts]
+
+
 def test_tekken_offsets_cover_the_text() -> None:
     import mistral_common
 
