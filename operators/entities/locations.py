@@ -335,9 +335,13 @@ class _Candidate:
     ids: tuple[int, ...]
 
 
+# Words of reports repeat: their folded form is kept (bounded; the gazetteer folds its names itself).
+_fold_word = lru_cache(maxsize=65536)(fold_name)
+
+
 def _candidates(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
     """Longest gazetteer names, left to right, that do not cross a comma or a line."""
-    tokens = [(m.start(), m.end(), fold_name(m.group(0))) for m in _TOKEN.finditer(text)]
+    tokens = [(m.start(), m.end(), _fold_word(m.group(0))) for m in _TOKEN.finditer(text)]
     out: list[_Candidate] = []
     i = 0
     while i < len(tokens):

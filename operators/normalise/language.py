@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Final, Literal
 
 from operators.geo.places import PLACES, fold_name
@@ -133,7 +134,10 @@ _TOKEN: Final = re.compile(r"[^\W\d_]+")
 _APOSTROPHES: Final = frozenset("'\u2019")
 
 
+@lru_cache(maxsize=65536)  # words repeat from report to report; a few MB at most
 def _strip_accents(word: str) -> str:
+    if word.isascii():
+        return word
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ß", "ss")
 
@@ -162,23 +166,33 @@ def _build_place_tokens() -> tuple[frozenset[tuple[str, ...]], int]:
 
 
 _PLACE_TOKENS, _LONGEST_PLACE = _build_place_tokens()
+_PLACE_FIRST: Final = frozenset(name[0] for name in _PLACE_TOKENS)
 
 
-def _cue_scores(word: str, scores: dict[LanguageCode, float]) -> None:
+@lru_cache(maxsize=65536)
+def _cue_weights(word: str) -> tuple[tuple[LanguageCode, float], ...]:
+    """The character, suffix and infix evidence of a word outside the lexicon, in the order it is added."""
+    weights: list[tuple[LanguageCode, float]] = []
     for language in LANGUAGES:
         for ch in _CHAR_CUES[language]:
             if ch in word:
-                scores[language] += _CHAR_WEIGHT
+                weights.append((language, _CHAR_WEIGHT))
                 break
     plain = _strip_accents(word)
     if len(plain) < 4:
-        return
+        return tuple(weights)
     for language in LANGUAGES:
         if any(plain.endswith(suffix) for suffix in _SUFFIX_CUES[language]):
-            scores[language] += _SUFFIX_WEIGHT
+            weights.append((language, _SUFFIX_WEIGHT))
         for infix in _INFIX_CUES[language]:
             if infix in plain:
-                scores[language] += _INFIX_WEIGHT
+                weights.append((language, _INFIX_WEIGHT))
+    return tuple(weights)
+
+
+def _cue_scores(word: str, scores: dict[LanguageCode, float]) -> None:
+    for language, weight in _cue_weights(word):
+        scores[language] += weight
 
 
 def language_scores(text: str) -> dict[LanguageCode, float]:
@@ -192,7 +206,7 @@ def language_scores(text: str) -> dict[LanguageCode, float]:
     while i < len(matches):
         # Skip gazetteer places, longest name first: "Esch-sur-Alzette" is not French evidence.
         skipped = 0
-        for length in range(min(_LONGEST_PLACE, len(words) - i), 0, -1):
+        for length in range(min(_LONGEST_PLACE, len(words) - i) if words[i] in _PLACE_FIRST else 0, 0, -1):
             if tuple(words[i : i + length]) in _PLACE_TOKENS:
                 skipped = length
                 break
