@@ -90,7 +90,7 @@ for n, line in enumerate(PATH.read_text(encoding="utf-8").splitlines(), 1):
         errors.append(f"{rid}: bad format")
     if r.get("gold_language") not in LANGS:
         errors.append(f"{rid}: bad gold_language")
-    if not re.match(rf"(?:ind|dev|osd\d?|osc\d?)-{r.get('gold_language')}-", rid or ""):
+    if not re.match(rf"(?:ind|dev|osd\d*|osc\d*)-{r.get('gold_language')}-", rid or ""):
         errors.append(f"{rid}: id/language mismatch")
     src = r.get("source", {})
     if set(src) != {"unit", "reliability"} or src.get("reliability") not in list("ABCDEF"):
