@@ -377,8 +377,8 @@ def find_places(text: str, gazetteer: Gazetteer, is_equipment: frozenset[str] = 
     if not isinstance(text, str) or not text:
         return []
     common = common_words()
-    letters = [ch for ch in text if ch.isalpha()]
-    shouting = len(letters) > 20 and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
+    letters = "".join(filter(str.isalpha, text))
+    shouting = len(letters) > 20 and sum(map(str.isupper, letters)) > 0.6 * len(letters)
     ships = {fold_name(n) for m in _SHIP.finditer(text) for n in (m.group(1), *m.group(1).split())}
     candidates = [c for c in _candidates(text, gazetteer) if c.key not in is_equipment and c.key not in ships]
     theatre = gazetteer.theatre.countries

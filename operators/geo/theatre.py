@@ -7,7 +7,7 @@ customer replaces it by configuration. Its places outrank the world gazetteer: a
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -40,11 +40,11 @@ class Theatre:
     mgrs_zones: tuple[str, ...]
     areas: tuple[TheatreArea, ...]
     places: tuple[Place, ...]
+    # Countries the theatre's places lie in: towns there are expected in reports (computed once).
+    countries: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def countries(self) -> frozenset[str]:
-        """Countries the theatre's places lie in: towns there are expected in reports."""
-        return frozenset(p.country for p in self.places)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "countries", frozenset(p.country for p in self.places))
 
 
 def _place(row: dict[str, Any]) -> Place:
