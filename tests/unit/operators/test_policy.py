@@ -172,7 +172,13 @@ def test_a_category_rule_must_set_a_known_category_and_not_ask_about_the_precede
 
 
 def test_the_shipped_category_rules_are_loaded_in_order() -> None:
-    assert [r.id for r in POLICY.category_rules] == ["cat.exercise", "cat.ceremony", "cat.procurement", "cat.weather"]
+    assert [r.id for r in POLICY.category_rules] == [
+        "cat.exercise",
+        "cat.ceremony",
+        "cat.procurement",
+        "cat.weather",
+        "cat.strike_effect",
+    ]
 
 
 def test_a_german_sharp_s_in_a_pattern_also_matches_upper_case_ss() -> None:

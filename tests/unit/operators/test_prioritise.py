@@ -616,6 +616,35 @@ def test_a_report_about_buying_weapons_is_routine() -> None:
     assert _recategorised(ordered, "enemy_movement").rules == []
 
 
+def test_a_strike_that_hit_something_is_an_attack_and_an_air_defence_tally_stays_air_activity() -> None:
+    # 2026.12.8: drones and missiles that hit a building were read as air activity (cat.strike_effect).
+    for text in (
+        "A Russian missile hit a five-storey apartment block in central Dnipro before dawn.",
+        "Un drone d'attaque a explosé à environ 400 m sur l'arrière de la frégate.",
+        "Eine Rakete traf ein fünfstöckiges Wohnhaus im Zentrum von Dnipro.",
+    ):
+        out = _recategorised(text, "air_activity")
+        assert out.item.category == "attack" and out.rules == ["cat.strike_effect"], text
+    tally = (
+        "As of 08:30, 4 Kh-101 and 131 drones are confirmed shot down or suppressed. "
+        "Both ballistic missiles struck in Dnipropetrovsk oblast."
+    )
+    assert _recategorised(tally, "air_activity").rules == []
+    assert _recategorised("Two drones flew over the base at 300 m, no hits.", "air_activity").rules == []
+
+
+def test_a_lifting_of_the_alert_still_to_come_and_a_quoted_weapon_are_no_all_clear() -> None:
+    # 2026.12.8: "Prochain CR dès la levée de l'alerte" and "It was a ballistic missile" read as all-clears.
+    for text in (
+        "Tir indirect EN COURS sur le camp. Prochain CR dès la levée de l'alerte.",
+        '"It was a ballistic missile launched from the north," the governor wrote.',
+        "Es handelte sich um eine ballistische Rakete.",
+    ):
+        assert not any(c.kind == "cleared" for c in find_cues(text)), text
+    assert any(c.kind == "cleared" for c in find_cues("Alerte levée à 0412Z, reprise des activités."))
+    assert any(c.kind == "cleared" for c in find_cues("It was a weather balloon."))
+
+
 def test_an_adversarys_exercise_is_a_movement_and_a_news_label_is_no_urgent_need() -> None:
     # 2026.12.7: Russian corvettes sailing for "planned exercises" are not a routine exercise of our own.
     text = 'EIL — Russian defence ministry says two Baltic Fleet corvettes have sailed for "planned exercises".'
