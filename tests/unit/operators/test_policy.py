@@ -176,8 +176,10 @@ def test_the_shipped_category_rules_are_loaded_in_order() -> None:
         "cat.exercise",
         "cat.ceremony",
         "cat.procurement",
+        "cat.weather_damage",
         "cat.weather",
         "cat.strike_effect",
+        "cat.gnss",
     ]
 
 

@@ -633,6 +633,26 @@ def test_a_strike_that_hit_something_is_an_attack_and_an_air_defence_tally_stays
     assert _recategorised("Two drones flew over the base at 300 m, no hits.", "air_activity").rules == []
 
 
+def test_a_weather_warning_is_routine_unless_it_tells_of_damage_and_gnss_jamming_is_electronic_warfare() -> None:
+    # 2026.12.8: ice and wind warnings read as infrastructure; a storm bulletin listing a torn-off hangar
+    # roof read as routine; GNSS interference notices read as air activity.
+    ice = "Yellow warning of ice\nIcy patches on untreated roads; some power cuts are possible."
+    assert _recategorised(ice, "logistics_infrastructure").item.category == "routine"
+    storm = (
+        "BULLETIN DE SUIVI – TEMPÊTE – FINISTÈRE\nLa vigilance rouge est levée.\n"
+        "Dégâts signalés : toiture d'un hangar partiellement arrachée ; site sur groupes électrogènes."
+    )
+    out = _recategorised(storm, "routine")
+    assert out.item.category == "logistics_infrastructure" and out.rules == ["cat.weather_damage"]
+    for text in (
+        "NOTAM summary: GNSS interference reported in the Riga and Tallinn FIRs, aircraft may lose GPS.",
+        "Flugsicherungsinformation – GNSS-Störungen (Jamming/Spoofing) in mehreren Fluginformationsgebieten",
+    ):
+        out = _recategorised(text, "air_activity")
+        assert out.item.category == "cyber_ew" and out.rules == ["cat.gnss"], text
+    assert _recategorised("The drone flew a GPS-guided route over the base.", "air_activity").rules == []
+
+
 def test_a_lifting_of_the_alert_still_to_come_and_a_quoted_weapon_are_no_all_clear() -> None:
     # 2026.12.8: "Prochain CR dès la levée de l'alerte" and "It was a ballistic missile" read as all-clears.
     for text in (
