@@ -180,6 +180,7 @@ def test_the_shipped_category_rules_are_loaded_in_order() -> None:
         "cat.weather",
         "cat.strike_effect",
         "cat.gnss",
+        "cat.humanitarian",
     ]
 
 

@@ -653,6 +653,18 @@ def test_a_weather_warning_is_routine_unless_it_tells_of_damage_and_gnss_jamming
     assert _recategorised("The drone flew a GPS-guided route over the base.", "air_activity").rules == []
 
 
+def test_a_sender_and_type_line_is_no_headline_and_a_humanitarian_update_is_about_people() -> None:
+    # 2026.12.8: "Forces armées canadiennes – Communiqué" hid the exercise named on the next line; an
+    # ICRC update counting water stations and power lines read as infrastructure.
+    exercise = "Forces armées canadiennes – Communiqué\nFin de l'exercice VENIN MORTEL 26 à la BFC Valcartier"
+    assert _recategorised(exercise, "cbrn").rules == ["cat.exercise"]
+    icrc = "IKRK – Operatives Update Libanon\nDas IKRK hat 14 Pumpstationen repariert und Stromleitungen ersetzt."
+    out = _recategorised(icrc, "logistics_infrastructure")
+    assert out.item.category == "civil_humanitarian" and out.rules == ["cat.humanitarian"]
+    visit = "Wien/Pristina (APA) – Die Verteidigungsministerin besucht am Donnerstag die Soldaten im Kosovo."
+    assert _recategorised(visit, "attack").rules == ["cat.ceremony"]
+
+
 def test_a_lifting_of_the_alert_still_to_come_and_a_quoted_weapon_are_no_all_clear() -> None:
     # 2026.12.8: "Prochain CR dès la levée de l'alerte" and "It was a ballistic missile" read as all-clears.
     for text in (
