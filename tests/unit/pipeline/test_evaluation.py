@@ -53,6 +53,15 @@ def chain() -> Any:
         ("osd8_en.jsonl", 0.93, 0.86),
         ("osd8_fr.jsonl", 0.90, 0.90),
         ("osd8_de.jsonl", 0.88, 0.86),
+        # Written blind on 2026-12-05 in German and French official and news registers (osd9), as German
+        # pairs across each precedence line and in English, Belgian/Swiss/Canadian French and Austrian/Swiss
+        # German material (osd10, osd11_de); policy 2026.12.8 was chosen on them.
+        ("osd9_de.jsonl", 0.89, 0.86),
+        ("osd9_fr.jsonl", 0.92, 0.86),
+        ("osd10_de.jsonl", 0.97, 0.86),
+        ("osd10_en.jsonl", 0.81, 0.91),
+        ("osd10_fr.jsonl", 0.87, 0.91),
+        ("osd11_de.jsonl", 0.91, 0.91),
     ],
 )
 def test_hand_written_sets(chain: Any, name: str, category_floor: float, precedence_floor: float) -> None:
