@@ -392,8 +392,50 @@ WHEN_KEYS = frozenset({"facts", "not", "any", "category", "precedence", "above",
 CATEGORY_WHEN_KEYS = frozenset({"facts", "not", "any", "category", "register"})
 
 
+_URGENCY: dict[str, int] = {p.value: p.urgency for p in Precedence}
+
+
 def _urgency(precedence: str) -> int:
-    return Precedence(precedence).urgency
+    urgency = _URGENCY.get(precedence)
+    return Precedence(precedence).urgency if urgency is None else urgency
+
+
+@dataclass(frozen=True, slots=True)
+class _When:
+    """A rule's `when`, read once: the conditions in the order `holds` tests them."""
+
+    facts: tuple[str, ...]
+    not_: tuple[str, ...]
+    any_: tuple[str, ...]
+    category: frozenset[str] | None
+    register: frozenset[str | None] | None
+    precedence: frozenset[str] | None
+    above: int | None
+    below: int | None
+    routine_p_min: float | None
+
+
+_WHEN: dict[int, tuple[PrecedenceRule, _When]] = {}
+
+
+def _when(rule: PrecedenceRule) -> _When:
+    cached = _WHEN.get(id(rule))
+    if cached is not None and cached[0] is rule:
+        return cached[1]
+    w = rule.when
+    compiled = _When(
+        facts=tuple(w.get("facts", []) or []),
+        not_=tuple(w.get("not", []) or []),
+        any_=tuple(w.get("any") or ()),
+        category=frozenset(w["category"]) if "category" in w else None,
+        register=frozenset(w["register"]) if "register" in w else None,
+        precedence=frozenset(w["precedence"]) if "precedence" in w else None,
+        above=_urgency(w["above"]) if "above" in w else None,
+        below=_urgency(w["below"]) if "below" in w else None,
+        routine_p_min=float(w["routine_p_min"]) if "routine_p_min" in w else None,
+    )
+    _WHEN[id(rule)] = (rule, compiled)
+    return compiled
 
 
 def holds(
@@ -404,24 +446,27 @@ def holds(
     routine_p: float,
     register: str | None = None,
 ) -> bool:
-    w = rule.when
-    if any(not facts.get(f, False) for f in w.get("facts", []) or []):
+    w = _when(rule)  # the rule's conditions, compiled on first use
+    get = facts.get
+    for f in w.facts:
+        if not get(f, False):
+            return False
+    for f in w.not_:
+        if get(f, False):
+            return False
+    if w.any_ and not any(get(f, False) for f in w.any_):
         return False
-    if any(facts.get(f, False) for f in w.get("not", []) or []):
+    if w.category is not None and category not in w.category:
         return False
-    if w.get("any") and not any(facts.get(f, False) for f in w["any"]):
+    if w.register is not None and register not in w.register:
         return False
-    if "category" in w and category not in w["category"]:
+    if w.precedence is not None and precedence not in w.precedence:
         return False
-    if "register" in w and register not in w["register"]:
+    if w.above is not None and not _urgency(precedence) > w.above:
         return False
-    if "precedence" in w and precedence not in w["precedence"]:
+    if w.below is not None and not _urgency(precedence) < w.below:
         return False
-    if "above" in w and not _urgency(precedence) > _urgency(w["above"]):
-        return False
-    if "below" in w and not _urgency(precedence) < _urgency(w["below"]):
-        return False
-    return not ("routine_p_min" in w and routine_p < float(w["routine_p_min"]))
+    return not (w.routine_p_min is not None and routine_p < w.routine_p_min)
 
 
 # ------------------------------------------------------------------------------------------- compiled matchers
