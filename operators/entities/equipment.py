@@ -284,7 +284,21 @@ EQUIPMENT: tuple[Equipment, ...] = (
         "avion de chasse",
         "avion de combat",
     ),
-    _generic("helicopter", "helicopter", 3, "helo", "heli", "Hubschrauber", "Helikopter", "hélicoptère"),
+    _generic(
+        "helicopter",
+        "helicopter",
+        3,
+        "helo",
+        "heli",
+        "Hubschrauber",
+        "Helikopter",
+        "hélicoptère",
+        "hélicoptères",
+        "helicoptere",
+        "helicopteres",
+        "hélico",
+        "hélicos",
+    ),
     _generic(
         "UAV",
         "uav",
@@ -430,7 +444,7 @@ WORLD_EQUIPMENT: tuple[Equipment, ...] = (
     _eq("Lynx KF41", "ifv", 3, "KF41"),
     _eq("Stryker", "apc", 2),
     _eq("Patria AMV", "apc", 2, "Patria", "Rosomak"),
-    _eq("Piranha", "apc", 2, "Piranha V", "Piranha III"),
+    _eq("Piranha", "apc", 2, "Piranha V", "Piranha III", "Mowag Piranha", "Mowag"),
     _eq("VBL", "vehicle", 2, "VBL Mk2"),
     _eq("VBMR", "apc", 2, "Serval", "VBMR Serval"),
     _eq("EBRC Jaguar", "ifv", 3, "Jaguar"),
@@ -665,6 +679,27 @@ WORLD_EQUIPMENT: tuple[Equipment, ...] = (
         "hélicoptère de transport",
     ),
     _generic("howitzers", "artillery", 3, "Haubitzen", "obusiers", "canon Caesar"),
+    # 2026-12-05, from the blind development sets osd11 (allied field reports).
+    _eq("Sea Viper", "air_defence", 4, "PAAMS"),
+    _generic("CIWS", "air_defence", 3, "close-in weapon system", "close-in weapons system"),
+    _eq("Caracal", "helicopter", 2, "H225M", "EC725"),
+    _eq("Panther", "helicopter", 2, "AS565 Panther", "AS 565 Panther"),
+    _eq("Cessna", "aircraft", 1, "Cessna 172", "Cessna 208"),
+    _eq("Warrior", "ifv", 3, "Warrior IFV", "FV510"),
+    _eq("C-295", "aircraft", 2, "CASA C-295", "CASA", "CN-235", "CASA CN-235"),
+    _eq("VLRA", "vehicle", 1),
+    _eq("VLTP", "vehicle", 1, "VLTP-P"),
+    _generic(
+        "counter-battery radar",
+        "other",
+        2,
+        "counter battery radar",
+        "radar de contre-batterie",
+        "Artillerieortungsradar",
+    ),
+    _generic(
+        "infantry fighting vehicle", "ifv", 3, "véhicule de combat d'infanterie", "véhicules de combat d'infanterie"
+    ),
 )
 CATALOGUE: tuple[Equipment, ...] = EQUIPMENT + WORLD_EQUIPMENT
 
@@ -726,6 +761,11 @@ _AS_WRITTEN = frozenset(
         "Crotale",
         "Tobol",
         "Gerbera",
+        "Panther",
+        "Caracal",
+        "Warrior",
+        "CASA",
+        "Cessna",
     }
 )
 

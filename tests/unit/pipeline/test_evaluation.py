@@ -62,6 +62,10 @@ def chain() -> Any:
         ("osd10_en.jsonl", 0.81, 0.91),
         ("osd10_fr.jsonl", 0.87, 0.91),
         ("osd11_de.jsonl", 0.91, 0.91),
+        # Written blind on 2026-12-05 as a duty officer's day in an English-, French- and German-speaking cell.
+        ("osd11_en.jsonl", 0.88, 0.83),
+        ("osd11_fr.jsonl", 0.92, 0.91),
+        ("osd12_de.jsonl", 0.95, 0.83),
     ],
 )
 def test_hand_written_sets(chain: Any, name: str, category_floor: float, precedence_floor: float) -> None:
