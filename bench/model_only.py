@@ -1,6 +1,7 @@
 """Stage 1, model only: the ONNX session on pre-tokenised, padded batches, throughput per batch size.
 
-A batch is padded to its longest report (rounded up to 8 tokens), as `TriageModel.predict` pads
+A batch is padded to its longest report (rounded up to `TriageModel.pad_multiple`: 8 tokens on an
+accelerator, none on the CPU), as `TriageModel.predict` pads
 one micro-batch. Tokenising and padding are done before the clock starts; only `session.run` is
 timed. Batch sizes (and the two orders) take turns in short slices over several rounds, so
 background load on the machine spreads evenly over all of them.
@@ -34,7 +35,8 @@ def _batches(model: TriageModel, ids: Sequence[Sequence[int]], batch_size: int) 
     out: list[_Batch] = []
     for start in range(0, len(ids), batch_size):
         chunk = ids[start : start + batch_size]
-        width = max(1, int(math.ceil(max(len(x) for x in chunk) / 8.0) * 8))
+        step = model.pad_multiple
+        width = max(1, int(math.ceil(max(len(x) for x in chunk) / step) * step))
         input_ids = np.full((len(chunk), width), pad_id, dtype=np.int64)
         mask = np.zeros((len(chunk), width), dtype=np.int64)
         for row, seq in enumerate(chunk):

@@ -1,8 +1,9 @@
-"""decode_entities decides every word in numpy (operators/inference/decoding.py, `_decode_text`); the
-decisions and confidences must be exactly those of the word-by-word loop it replaced. The replaced loop is
-written out below as the oracle and both are compared on generated predictions: random float32 scores
-(with ties), words of one to many subword pieces (past the length where numpy stops summing in order),
-zero-width and out-of-range pieces, list markers, separators and line breaks between pieces."""
+"""decode_entities decides every word of a whole batch in numpy (operators/inference/decoding.py); the
+decisions and confidences must be exactly those of the per-text, word-by-word loop it replaced. The
+replaced loop is written out below as the oracle and both are compared on generated batches: random
+float32 scores (with ties), words of one to many subword pieces (past the length where numpy stops summing
+in order), zero-width and out-of-range pieces, list markers, separators and line breaks between pieces,
+texts without pieces, and entities that end one text right before the next text begins."""
 
 from __future__ import annotations
 
@@ -161,7 +162,7 @@ def predictions(draw: st.DrawFn) -> tuple[Predictions, list[str]]:
     if draw(st.integers(0, 7)) > 0:
         tags.append("O")
     tags = draw(st.permutations(tags))
-    samples = draw(st.lists(_sample(), min_size=1, max_size=3))
+    samples = draw(st.lists(_sample(), min_size=1, max_size=6))
     rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
     mode = draw(st.sampled_from(["random", "ties", "mixed", "peaked"]))
     texts, all_probs, all_offsets = [], [], []
@@ -265,3 +266,24 @@ def test_long_words_weigh_entity_against_outside_as_numpy_mean_does(n_pieces: in
         decided.add(bool(spans))
     if n_pieces > 2:
         assert decided == {True, False}  # the rounding decides both ways: the check has teeth
+
+
+def test_a_lone_surrogate_in_a_text_is_decoded_like_any_character() -> None:
+    """JSON may carry a lone surrogate ("\\ud800"); the batch's separator test reads code points."""
+    texts = ["Wiltz \ud800 (Bastogne)", "\ud800Ettelbruck"]
+    offsets = [np.asarray([(0, 5), (6, 7), (8, 9), (9, 17), (17, 18)]), np.asarray([(0, 1), (1, 11)])]
+    rng = np.random.default_rng(7)
+    tags = ("O", "B-LOCATION", "I-LOCATION")
+    probs = tuple(rng.dirichlet(np.full(3, 0.3), size=o.shape[0]).astype(np.float32) for o in offsets)
+    preds = Predictions(
+        category_labels=(),
+        urgency_labels=(),
+        ner_labels=tags,
+        category_probs=np.zeros((2, 0), np.float32),
+        urgency_probs=np.zeros((2, 0), np.float32),
+        token_tags=tuple(p.argmax(-1) for p in probs),
+        token_probs=probs,
+        token_offsets=tuple(offsets),
+        truncated=np.zeros(2, dtype=np.bool_),
+    )
+    assert decode_entities(preds, texts) == reference_decode(preds, texts)

@@ -87,6 +87,26 @@ def test_bucketing_does_not_change_results(model: TriageModel) -> None:
         np.testing.assert_array_equal(together.token_offsets[i], single.token_offsets[0])
 
 
+def test_cpu_micro_batches_are_padded_to_their_longest_text_only(
+    model: TriageModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rounding widths up to 8 helps accelerators; on the CPU provider it would only be padding."""
+    widths: list[tuple[int, int]] = []
+    real = model.session
+
+    class Spy:
+        def run(self, names: list[str], feeds: dict[str, np.ndarray]) -> list[np.ndarray]:
+            widths.append((feeds["input_ids"].shape[1], int(feeds["attention_mask"].sum(axis=1).max())))
+            return list(real.run(names, feeds))
+
+    monkeypatch.setattr(model, "session", Spy())
+    assert model.pad_multiple == 1
+    texts = [t for _, t in REPORTS]
+    model.predict(texts, batch_size=2)
+    assert widths and all(width == longest for width, longest in widths)
+    assert any(longest % 8 for _, longest in widths)  # a width that rounding would have changed
+
+
 def test_truncation_is_flagged_and_bounded(model: TriageModel) -> None:
     long_text = "enemy column moving north on the N7 towards Diekirch. " * 80
     p = model.predict([long_text, "NSTR"])
