@@ -332,5 +332,5 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 
 def vocabulary_coverage(text: str, vocabulary: frozenset[str]) -> float:
     """Share of the text's words (4 letters or more, case-folded) that the model met in training."""
-    words = [w.casefold() for w in _WORD.findall(text)]
-    return sum(w in vocabulary for w in words) / len(words) if words else 1.0
+    words = list(map(str.casefold, _WORD.findall(text)))
+    return sum(map(vocabulary.__contains__, words)) / len(words) if words else 1.0

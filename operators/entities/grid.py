@@ -10,6 +10,7 @@ import re
 import threading
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 import mgrs
@@ -86,6 +87,9 @@ def precision_m(digit_count: int) -> int:
     return int(10 ** (5 - digit_count // 2))
 
 
+# A pure function of the reference, and the costliest step of reading one (the warning filter is swapped
+# under a lock): the entity step and the location step read each report's references, repeats are common.
+@lru_cache(maxsize=16384)
 def _to_lat_lon(compact: str) -> tuple[float, float] | None:
     # mgrs reports a band letter that disagrees with the northing only as a RuntimeWarning
     # ("Latitude Warning"); such a reference is as wrong as one it refuses outright.

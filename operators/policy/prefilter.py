@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
+import ahocorasick
+
 # The regex module's own parser (re._parser, 3.11+): the same tree the engine compiles.
 _sre_parse: Any = importlib.import_module("re._parser")
 _sre_casefix: Any = importlib.import_module("re._casefix")
@@ -183,52 +185,111 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 
 class LiteralIndex:
-    """Literal sets of many rows, found in a text by one regex scan (a trie, tried at every position)."""
+    """Literal sets of many rows, found in a text by one scan of an Aho-Corasick automaton."""
 
     def __init__(self, rows: Sequence[frozenset[str] | None]) -> None:
         self.size = len(rows)
-        self.always = frozenset(i for i, row in enumerate(rows) if row is None)
+        always = {i for i, row in enumerate(rows) if row is None}
         by_literal: dict[str, set[int]] = {}
         for i, row in enumerate(rows):
             for literal in row or ():
-                by_literal.setdefault(literal, set()).add(i)
-        # The scan reports the longest literal at each position; the shorter ones that also start there
-        # are its prefixes, so each literal stands for the rows of all its literal prefixes as well.
-        self._rows: dict[str, frozenset[int]] = {
-            literal: frozenset().union(
-                *(by_literal[literal[:n]] for n in range(1, len(literal) + 1) if literal[:n] in by_literal)
-            )
-            for literal in by_literal
-        }
-        self._scan = re.compile("(?=(" + _trie(by_literal) + "))", re.DOTALL) if by_literal else None
+                if literal:
+                    by_literal.setdefault(literal, set()).add(i)
+                else:
+                    always.add(i)  # every text contains the empty string
+        self.always = frozenset(always)
+        self._automaton: Any = None
+        if by_literal:
+            automaton = ahocorasick.Automaton()
+            for literal, ids in by_literal.items():
+                automaton.add_word(literal, frozenset(ids))
+            automaton.make_automaton()
+            self._automaton = automaton
 
     def rows(self, folded: str) -> frozenset[int]:
         """The rows that may match the text whose `fold` is `folded`."""
-        if self._scan is None:
+        if self._automaton is None:
             return self.always
-        found = set(self._scan.findall(folded))
-        if not found:
-            return self.always
-        return self.always.union(*(self._rows[literal] for literal in found))
+        found = [ids for _, ids in self._automaton.iter(folded)]
+        return self.always.union(*found) if found else self.always
 
 
-def _trie(literals: Iterable[str]) -> str:
-    """A regex for the literals that tries longer ones first at a position (longest match wins)."""
-    root: dict[str, Any] = {}
-    for literal in literals:
-        node = root
-        for ch in literal:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(root)
+# ------------------------------------------------------------------------------------------- first characters
+
+_CATEGORY_CLASS: Final[dict[Any, str]] = {
+    _C.CATEGORY_DIGIT: r"\d",
+    _C.CATEGORY_NOT_DIGIT: r"\D",
+    _C.CATEGORY_SPACE: r"\s",
+    _C.CATEGORY_NOT_SPACE: r"\S",
+    _C.CATEGORY_WORD: r"\w",
+    _C.CATEGORY_NOT_WORD: r"\W",
+}
+_ZERO_WIDTH: Final = (_C.AT, _C.ASSERT, _C.ASSERT_NOT)
 
 
-def _trie_regex(node: dict[str, Any]) -> str:
-    ends = "" in node
-    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch != ""]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return "(?:" + body + ")?" if len(branches) == 1 else body + "?"
-    return body
+def _class_item(ch: int) -> str:
+    c = chr(ch)
+    return "\\" + c if c in "\\]^-[" else c
+
+
+def _first_of(items: Iterable[tuple[Any, Any]], flags: int) -> tuple[frozenset[str] | None, bool]:
+    """The class items (as regex text) that can be a match's first character, and whether the sequence can
+    match the empty string. None: not known (any character, a negated class, a back reference, a group
+    that ignores case in a pattern that does not)."""
+    parts: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # anchors and lookarounds consume nothing: the next item gives the first character
+        if op is _C.LITERAL:
+            return frozenset(parts | {_class_item(av)}), False
+        if op is _C.IN:
+            for item_op, item_av in av:
+                if item_op is _C.LITERAL:
+                    parts.add(_class_item(item_av))
+                elif item_op is _C.RANGE:
+                    parts.add(f"{_class_item(item_av[0])}-{_class_item(item_av[1])}")
+                elif item_op is _C.CATEGORY and item_av in _CATEGORY_CLASS:
+                    parts.add(_CATEGORY_CLASS[item_av])
+                else:
+                    return None, False  # NEGATE, a locale or Unicode category the class syntax lacks
+            return frozenset(parts), False
+        if op is _C.SUBPATTERN and av[1] & re.IGNORECASE and not flags & re.IGNORECASE:
+            return None, False
+        if op is _C.SUBPATTERN or op is _C.ATOMIC_GROUP:
+            inner, nullable = _first_of(av[-1] if op is _C.SUBPATTERN else av, flags)
+        elif op is _C.BRANCH:
+            inner, nullable = frozenset(), False
+            for alternative in av[1]:
+                first, empty = _first_of(alternative, flags)
+                if first is None:
+                    return None, False
+                inner, nullable = inner | first, nullable or empty
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            low, _, body = av
+            inner, nullable = _first_of(body, flags)
+            nullable = nullable or low == 0
+        else:
+            return None, False  # ANY, NOT_LITERAL, CATEGORY outside a class, group references
+        if inner is None:
+            return None, False
+        parts |= inner
+        if not nullable:
+            return frozenset(parts), False
+    return frozenset(parts), True
+
+
+def first_characters(patterns: Iterable[str], flags: int = 0) -> str | None:
+    """A lookahead that holds at the first character of every match of any of `patterns` (compiled with
+    `flags`), or None when one of them may match the empty string or start with any character.
+
+    Placed before an alternation of those patterns, it changes no match: it only tests, with one character
+    class, what the first item of some pattern would test anyway (under the same flags: a class is
+    case-folded as a literal is). Python's regex engine otherwise tries every alternative at every position.
+    """
+    parts: set[str] = set()
+    for pattern in patterns:
+        first, nullable = _first_of(_sre_parse.parse(pattern, flags).data, flags)
+        if first is None or nullable or not first:
+            return None
+        parts |= first
+    return "(?=[" + "".join(sorted(parts)) + "])"

@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from operators.policy.engine import CompiledPolicy, CueRule, RuleMatch, TermRule, default
-from operators.policy.prefilter import LiteralIndex, fold, required_literals
+from operators.policy.prefilter import LiteralIndex, first_characters, fold, required_literals
 
 _sre: Any = importlib.import_module("_sre")
 _casefix: Any = importlib.import_module("re._casefix")
@@ -274,6 +274,41 @@ def test_required_literals_of_generated_patterns(pattern: str, flags: int, data:
     for text in texts:
         for variant in (text, text.upper(), _odd_case(text)):
             _check_every_match(rx, literals, variant, shorter=True)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(_PATTERN, min_size=1, max_size=3),
+    st.sampled_from([re.IGNORECASE, 0, re.IGNORECASE | re.MULTILINE]),
+    st.data(),
+)
+def test_a_first_character_guard_changes_no_match(patterns: list[str], flags: int, data: st.DataObject) -> None:
+    """The guard before an alternation of the patterns (as the engine's subset regexes lead with it): the
+    same matches, spans and groups, on texts the patterns match, upper-cased, in odd cases, and random."""
+    guard = first_characters(patterns, flags)
+    if guard is None:
+        return
+    body = r"(?<!\w)(?:" + "|".join(f"(?P<p{i}>{p})" for i, p in enumerate(patterns)) + ")"
+    plain, guarded = re.compile(body, flags), re.compile(guard + body, flags)
+    texts = [data.draw(st.from_regex(re.compile(p, flags))) for p in patterns]
+    texts += data.draw(st.lists(st.text(st.sampled_from(_ALPHABET + "AJ\nxy"), max_size=14), max_size=2))
+    for text in texts:
+        for variant in (text, text.upper(), _odd_case(text), "x" + text, " " + text):
+            expected = [(m.span(), m.lastgroup) for m in plain.finditer(variant)]
+            assert [(m.span(), m.lastgroup) for m in guarded.finditer(variant)] == expected, (guard, variant)
+
+
+def test_first_characters_on_known_patterns() -> None:
+    assert first_characters([r"(?<!\w)(?:abc|d[ef]g)"]) == "(?=[ad])"
+    assert first_characters([r"x?y", r"\d+ km"]) == r"(?=[\dxy])"
+    assert first_characters([r"\bfoo", r"(?<=x)q"]) == "(?=[fq])"
+    assert first_characters([r"\w*x"]) == r"(?=[\wx])"
+    for hopeless in ([r"[^a]b"], [r".b"], [r"a?"], [r"(?:a|)"], ["ab", "."]):
+        assert first_characters(hopeless) is None, hopeless
+    # A group that ignores case inside a case-sensitive pattern: its first letters are not a class of
+    # the outer flags, so no guard.
+    assert first_characters([r"(?i:k)z"]) is None
+    assert first_characters([r"(?i:k)z"], re.IGNORECASE) == "(?=[k])"
 
 
 def test_required_literals_on_known_patterns() -> None:
