@@ -360,6 +360,8 @@ def _candidates(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
             ids = gazetteer.candidates(key)
             if ids:
                 best = _Candidate(start, tokens[j][1], key, ids)
+            if key not in gazetteer.prefixes:
+                break  # no longer name begins with these words
         if best is None:
             i += 1
             continue
@@ -477,6 +479,8 @@ def _judge(
     after = text[c.end : c.end + 20]
     if tier != THEATRE and _in_compound(text, c):
         return False  # "Murmansk-BN", "Karakurt-class": a modifier in a name of something else
+    if tier in (COUNTRY, REGION, FEATURE) or (tier == THEATRE and c.key not in common and c.key not in _AMBIGUOUS):
+        return True  # what the rest would conclude for these, without reading the words around the name
     elision = _ELISION.search(before) is not None
     locative = _LOCATIVE.search(before)
     strong_locative = elision or (locative is not None and locative.group(0).strip().lower() not in _WEAK_LOCATIVE)

@@ -54,6 +54,9 @@ class Gazetteer:
     max_tokens: int
     first_tokens: frozenset[str]
     theatre: Theatre
+    # Every name's leading words short of the whole name ("bosnia", "bosnia and" for "bosnia and herzegovina"):
+    # a run of words that is not one of these starts no longer name.
+    prefixes: frozenset[str] = frozenset()
 
     def candidates(self, key: str) -> tuple[int, ...]:
         """Entry ids for a folded name (see `fold_name`), most prominent first."""
@@ -107,6 +110,9 @@ class _Builder:
             max_tokens=max(len(key.split()) for key in index),
             first_tokens=frozenset(key.split()[0] for key in index),
             theatre=theatre,
+            prefixes=frozenset(
+                " ".join(words[:n]) for key in index if len(words := key.split()) > 1 for n in range(1, len(words))
+            ),
         )
 
 
