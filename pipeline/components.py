@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -53,7 +54,21 @@ def build_chain(settings: Settings, passthrough: bool = False) -> TriageChain:
     )
     config = TriageConfig(areas=areas, model_batch_size=model_batch_size(settings, model), theatre=theatre)
     nlp = build_nlp(str(settings.theatre_file) if settings.theatre_file else None)
-    return TriageChain(ModelTriage(model, nlp, config), limits)
+    chain = TriageChain(ModelTriage(model, nlp, config), limits)
+    settle()
+    return chain
+
+
+def settle() -> None:
+    """Takes what is alive now out of the cyclic garbage collector's generations (`gc.freeze`).
+
+    The chain's tables live as long as the process: the gazetteer's 400,000 names, the policy, spaCy's
+    vocabulary (about 585,000 tracked objects). Every full collection walked all of them again: about
+    0.26 s each, 0.13 CPU ms per report over the offline bench's 2,000 reports. Frozen objects are never
+    collected, so the garbage of loading goes first. Called once the components are built.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 # On the CPU provider the int8 graph quantises its activations per run, over the whole batch, so a
