@@ -137,6 +137,16 @@ def test_json_round_trip_has_no_faust_metadata() -> None:
     assert back.location is not None and back.location.name == "Wiltz"
 
 
+def test_pickle_round_trip_is_the_same_record_by_its_fields() -> None:
+    """The chain process sends triaged reports to the worker by pickle, as class and field values."""
+    import pickle
+
+    report = _triaged()
+    assert report.__reduce__() == (TriagedReport, tuple(getattr(report, f.name) for f in dataclasses.fields(report)))
+    back = pickle.loads(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == report and type(back.entities[0]) is Entity and back.dumps() == report.dumps()
+
+
 @pytest.mark.parametrize(("record", "schema"), [(TriagedReport, arrow.TRIAGED_REPORT)])
 def test_arrow_accepts_what_the_records_emit(record: type[Record], schema: pa.Schema) -> None:
     row = json.loads(_triaged().dumps())
