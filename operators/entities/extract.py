@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Any, cast
@@ -29,7 +29,7 @@ from operators.entities.dtg import find_dtgs
 from operators.entities.equipment import lookup_equipment, match_equipment, reported
 from operators.entities.grid import find_grids
 from operators.entities.locations import find_places, plausible_name
-from operators.geo.gazetteer import Gazetteer, gazetteer_for
+from operators.geo.gazetteer import COUNTRY, REGION, Gazetteer, gazetteer_for
 from operators.geo.place import fold_name
 from operators.geo.theatre import load_theatre
 
@@ -62,6 +62,61 @@ _ROAD = re.compile(
     r"DJ\d{2,4}|DK\d{1,3}|(?:(?<=the )|(?<=la )|(?<=le )|(?<=de )|(?<=der )|(?<=die )|(?<=route )|(?<=road )|"
     r"(?<=highway )|(?<=Straße ))M-?\d{1,2})(?![\w-])"
 )
+# Named military sites: a name glued to "-Kaserne" ("Andreas-Hofer-Kaserne"), or a site word and its name
+# ("RAF Akrotiri", "Camp Castor", "PB FALCON", "Fort Hood", "Fliegerhorst Laage"), or a name and "Barracks".
+# Not "OP": an observation post or an operation ("OP IMPACT").
+# The name alone may be a town of the gazetteer ("Akrotiri"): the site is the mention, normalised to the place
+# the place finder accepts inside it, else to itself ("OP HARROW" in Syria is not Harrow).
+_SITE = re.compile(
+    r"(?<![\w-])(?:[A-ZÄÖÜ][\wäöüß]*\.?-)+Kaserne\b"
+    r"|\b(?:RAF|Camp|Fort|FOB|COP|PB|Patrol Base|Forward Operating Base|Naval Station|Air Base|"
+    r"Feldlager|Fliegerhorst|Flugplatz|Truppenübungsplatz|Marinestützpunkt)"
+    r" (?P<name>[A-ZÄÖÜ][a-zäöüß][a-zäöüß'’-]*(?: [A-ZÄÖÜ][a-zäöüß][a-zäöüß'’-]*)?)\b"
+    # In capitals only after an abbreviation: "CAMP GATE" is a gate, "OP IMPACT" an operation.
+    r"|\b(?:RAF|FOB|COP|PB) (?P<caps>[A-Z]{3,})\b"
+    r"|\b(?P<before>[A-Z][a-z][a-z'’-]*(?: [A-Z][a-z][a-z'’-]*)?) Barracks\b"
+)
+# Words after a site word that name a unit, a service or kit, not a site ("RAF Regiment", "Camp Commandant").
+_NOT_SITE_NAMES = frozenset(
+    {
+        "regiment",
+        "police",
+        "command",
+        "squadron",
+        "group",
+        "wing",
+        "reserve",
+        "support",
+        "personnel",
+        "aircraft",
+        "jet",
+        "jets",
+        "fighter",
+        "fighters",
+        "pilot",
+        "pilots",
+        "station",
+        "commandant",
+        "staff",
+        "crew",
+        "crews",
+        "team",
+        "teams",
+        "forces",
+        "force",
+        "officer",
+        "officers",
+        "headquarters",
+        "sergeant",
+        "chief",
+    }
+)
+# A country or region in the German genitive ("Serbiens Präsident", "Österreichs Bundesheer").
+_GENITIVE = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]{3,}s\b")
+# A compass word glued to a country or region: "Westukraine", "Ostukraine", "Südtirol", "Nordsyrien".
+_COMPASS = re.compile(r"\b(?:Nordost|Nordwest|Südost|Südwest|Nord|Süd|Ost|West|Zentral|Mittel)(?P<stem>[a-zäöü]{4,})\b")
+
+
 # A capitalised name after a locative word, for places the gazetteer lacks ("vic Bollendorf",
 # "près de Rosport", "bei Ralingen"). No coordinates: it names, it does not locate. German capitalises
 # every noun, so German reports get only the words that introduce places ("bei", "im Raum"), not "in",
@@ -299,11 +354,20 @@ class RuleEntities:
             add(Found("EQUIPMENT", m.start(), m.end(), m.group(0), m.group(0), "pattern"))
         for start, end in _ships(text):
             add(Found("EQUIPMENT", start, end, text[start:end], text[start:end], "catalogue"))
+        sites = self._sites(text)
         for p in find_places(text, self.gazetteer, self.equipment_keys):
-            add(Found("LOCATION", p.start, p.end, text[p.start : p.end], p.normalized, "catalogue"))
+            site = next((i for i, s in enumerate(sites) if s.start <= p.start and p.end <= s.end), None)
+            if site is None:
+                add(Found("LOCATION", p.start, p.end, text[p.start : p.end], p.normalized, "catalogue"))
+            elif sites[site].normalized == sites[site].text:
+                # "RAF Akrotiri": the site is the mention, the place the finder accepted in it locates it.
+                sites[site] = replace(sites[site], normalized=p.normalized)
+        out.extend(sites)
         for m in _ROAD.finditer(text):
             add(Found("LOCATION", m.start(), m.end(), m.group(0), m.group(0).replace(" ", ""), "pattern"))
         language = _language(text)
+        if language == "de":
+            out.extend(self._german_compounds(text))
         for m in _LOCATIVE[language].finditer(text):
             name = m.group("name")
             if name.split()[0] in _NOT_PLACES or lookup_equipment(name) is not None:
@@ -314,6 +378,31 @@ class RuleEntities:
             add(Found("LOCATION", m.start("name"), m.end("name"), name, place.name if place else None, "pattern"))
         for m in _QUANTITY.finditer(text):
             add(Found("QUANTITY", m.start(), m.end(), m.group(0).strip(), _quantity_value(m.group(0)), "pattern"))
+        return out
+
+    def _sites(self, text: str) -> list[Found]:
+        """Named military sites (`_SITE`), normalised to themselves."""
+        out: list[Found] = []
+        for m in _SITE.finditer(text):
+            name = m.group("name") or m.group("caps") or m.group("before")
+            if name is not None and (name.split()[0].lower() in _NOT_SITE_NAMES or lookup_equipment(name) is not None):
+                continue
+            out.append(Found("LOCATION", m.start(), m.end(), m.group(0), m.group(0), "pattern"))
+        return out
+
+    def _german_compounds(self, text: str) -> list[Found]:
+        """Countries and regions in German forms the gazetteer does not list: the genitive ("Serbiens") and
+        compass compounds ("Westukraine"). Only where the word itself is not a name of the gazetteer."""
+        out: list[Found] = []
+        for m, stem in [(m, m.group(0)[:-1]) for m in _GENITIVE.finditer(text)] + [
+            (m, m.group("stem")) for m in _COMPASS.finditer(text)
+        ]:
+            if self.gazetteer.candidates(fold_name(m.group(0))):
+                continue  # a name in its own right ("Paris", "Westfalen"): the place finder's call
+            ids = self.gazetteer.candidates(fold_name(stem))
+            if ids and self.gazetteer.tiers[ids[0]] in (COUNTRY, REGION):
+                place = self.gazetteer.places[ids[0]]
+                out.append(Found("LOCATION", m.start(), m.end(), m.group(0), place.name, "pattern"))
         return out
 
 

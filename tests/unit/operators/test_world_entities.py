@@ -160,6 +160,62 @@ def test_entity_step_reports_world_places_and_kit(nlp) -> None:
     assert lemberg.normalized == "Lviv"
 
 
+@pytest.mark.parametrize(
+    ("text", "site", "normalized"),
+    [
+        ("Soldaten aus der Andreas-Hofer-Kaserne in Absam.", "Andreas-Hofer-Kaserne", "Andreas-Hofer-Kaserne"),
+        ("RAF AKROTIRI OPS. ALL CLEAR 170540Z.", "RAF AKROTIRI", "RAF AKROTIRI"),
+        ("Two destroyers left Naval Station Norfolk on Monday.", "Naval Station Norfolk", "Norfolk"),
+        ("Die Soldaten kehrten zum Fliegerhorst Wunstorf zurück.", "Fliegerhorst Wunstorf", "Wunstorf"),
+        ("Camp Castor, Schießbahn 2, seit 0847Z.", "Camp Castor", "Camp Castor"),
+        ("moving W along the wadi track towards PB FALCON, now 6 km out", "PB FALCON", "PB FALCON"),
+        ("Troops paraded at Wellington Barracks.", "Wellington Barracks", "Wellington Barracks"),
+    ],
+)
+def test_named_military_sites_are_locations(nlp, text: str, site: str, normalized: str) -> None:
+    """The site is the mention; a place the finder accepts inside it locates it, no other lookup does."""
+    (found,) = extract(nlp, [text], [NOW])
+    locations = [(f.text, f.normalized) for f in found if f.label == "LOCATION"]
+    assert (site, normalized) in locations
+    assert not any(t != site and t in site for t, _ in locations)  # no place inside the site on its own
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RAF Typhoon jets and the RAF Regiment deployed.",
+        "OP IMPACT continues; CAMP GATE CLOSED; CAMP ATTACKED AT 0400Z.",
+        "Le camp d'entraînement; un fort dispositif; Fort de ses succès, il part.",
+    ],
+)
+def test_words_that_look_like_sites_are_not(nlp, text: str) -> None:
+    (found,) = extract(nlp, [text], [NOW])
+    words = ("RAF", "OP ", "CAMP", "camp", "Fort", "fort")
+    assert not [f.text for f in found if f.label == "LOCATION" and any(w in f.text for w in words)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Serbiens Präsident hat die Armee in Alarmbereitschaft versetzt.", "Serbiens", "Serbia"),
+        ("Österreichs Bundesheer entsendet Pioniere in die Region.", "Österreichs", "Austria"),
+        ("Angriffe auf Ziele in der Westukraine.", "Westukraine", "Ukraine"),
+        ("Lieferungen in die Ostukraine.", "Ostukraine", "Ukraine"),
+        ("Luftschläge im Nordirak.", "Nordirak", "Iraq"),
+    ],
+)
+def test_german_genitive_and_compass_forms_of_countries(nlp, text: str, mention: str, country: str) -> None:
+    (found,) = extract(nlp, [text], [NOW])
+    assert ("LOCATION", mention, country) in {(f.label, f.text, f.normalized) for f in found}
+
+
+def test_german_words_ending_like_a_genitive_are_not_countries(nlp) -> None:
+    text = "Wegen des Angriffs und des Einsatzes blieb die Westseite der Nordsee ruhig; Westfalen meldet nichts."
+    (found,) = extract(nlp, [text], [NOW])
+    got = {f.text for f in found if f.label == "LOCATION"}
+    assert not got & {"Angriffs", "Einsatzes", "Westseite"}
+
+
 def test_entity_step_leaves_out_what_the_conventions_exclude(nlp) -> None:
     text = "3 veh and an MG team, artillery fire and Grad rockets; Drohnenangriff on the depot."
     (found,) = extract(nlp, [text], [NOW])
