@@ -56,7 +56,7 @@ class Gazetteer:
     theatre: Theatre
     # Every name's leading words short of the whole name ("bosnia", "bosnia and" for "bosnia and herzegovina"):
     # a run of words that is not one of these starts no longer name.
-    prefixes: frozenset[str] = frozenset()
+    prefixes: frozenset[str]
 
     def candidates(self, key: str) -> tuple[int, ...]:
         """Entry ids for a folded name (see `fold_name`), most prominent first."""
