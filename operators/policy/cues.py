@@ -82,7 +82,7 @@ def find_cues(text: str, engine: CompiledPolicy | None = None) -> list[Cue]:
     return [_dated(text, cue, kept) for cue in kept]
 
 
-_SENTENCE_END = re.compile(r"[.!?;|\n]")
+_SENTENCE_END = re.compile(r"[.!?|\n]")  # a ";" joins clauses of one time frame ("1915 ...; the cloud drifted")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
