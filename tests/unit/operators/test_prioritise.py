@@ -759,3 +759,62 @@ def test_the_field_reports_of_osd8() -> None:
     assert not any(c.kind == "contact" for c in find_cues(ddos))
     assert run(ddos, "cyber_ew", 0.95).precedence is not Precedence.FLASH
     assert any(c.kind == "routine_marker" for c in find_cues("NOON REPORT 181200Z - 3 merchants in company. NTR."))
+
+
+def test_the_senders_precedence_in_a_field_reports_first_line() -> None:
+    # 2026.12.9, chosen on osd12/osd13 (open-source material at length, and field reports with a precedence line).
+    ended = (
+        "IMMEDIATE\nFROM: LOG BN OPS, AL ASAD\nDTG: 260215ZJUN26\nSUBJ: FUEL FARM DAMAGED - DRONE STRIKE ENDED 260150Z\n"
+        "1. At 260138Z two one-way attack UAS struck the fuel farm. No further tracks; air-defence all clear given."
+    )
+    out = run(ended, "logistics_infrastructure", 0.9, reliability="A", credibility=1)
+    assert out.precedence is Precedence.IMMEDIATE and _fired(out, "prec.declared.immediate.floor")
+    routes = (
+        "ROUTINE\nFROM: MOV CON DET\nDTG: 040600ZSEP26\nSUBJ: ROUTE STATUS\n1. MSR BLUE: open, roadworks at km 47, "
+        "expect delays. 2. MSR RED: bridge closed for repairs, diversion signed."
+    )
+    held = run(routes, "logistics_infrastructure", 0.9, reliability="A", credibility=1)
+    assert held.precedence is Precedence.ROUTINE
+    # A live attack cue still raises a report above its sender's precedence.
+    live = run("PRIORITY\nFROM: OP 4\nTROOPS IN CONTACT NOW AT OP 4, TAKING FIRE FROM THE TREELINE.", "attack", 0.9)
+    assert live.precedence is Precedence.FLASH
+    # A news agency's FLASH headline and a press office's IMMEDIATE RELEASE are no message precedence.
+    for text in ("FLASH – Siedlce: Polish president hands colours to a new battalion.",
+                 "FOR IMMEDIATE RELEASE\nThe battalion held its open day."):
+        assert not {c.kind for c in find_cues(text)} & {"declared_flash", "declared_immediate"}, text
+
+
+def test_a_commemoration_of_a_gas_attack_and_shelter_advice_are_no_flash() -> None:
+    for text in (
+        "COMMEMORATION – the first gas attack\nThe army will attend the ceremony at the memorial for the soldiers who "
+        "fell in the first large chlorine attack, launched near Ypres in April 1915.",
+        "Gedenken in Flandern\nAm 22. April 1915 hatten Truppen bei Langemark Chlor abgeblasen; die Gaswolke trieb "
+        "auf die Stellungen zu. Gerade wir als ABC-Abwehrtruppe tragen diese Erinnerung weiter.",
+    ):
+        out = run(text, "cbrn", 0.95)
+        assert out.precedence is not Precedence.FLASH and not out.probable_flash, text
+    advice = "Die Bevölkerung wird erneut gebeten, bei Luftalarm Schutzräume aufzusuchen."
+    assert "incoming" not in {c.kind for c in find_cues(advice)}
+    assert "incoming" in {c.kind for c in find_cues("Luftalarm in Rukla, alle in die Schutzräume.")}
+
+
+def test_advisories_and_relayed_posts_about_real_developments_are_read_today() -> None:
+    sure_routine = {"ROUTINE": 0.98, "PRIORITY": 0.01, "IMMEDIATE": 0.005, "FLASH": 0.005}
+    advisory = (
+        "GOVERNMENT CERT - SITUATION NOTE\nSince 13 October a hacktivist group has run waves of DDoS attacks against "
+        "government portals. The waves are expected to continue over the weekend (outlook below)."
+    )
+    out = run(advisory, "cyber_ew", 0.95, urgency_scores=sure_routine)
+    assert out.precedence is Precedence.PRIORITY and _fired(out, "prec.advisory.floor")
+    post = (
+        "[Relais canal Telegram, NON VÉRIFIÉ] « Depuis 7h une longue colonne militaire traverse la ville par la M1 en "
+        "direction de la frontière : au moins 40 véhicules. »"
+    )
+    out = run(post, "enemy_movement", 0.95, urgency_scores=sure_routine)
+    assert out.precedence is Precedence.PRIORITY and _fired(out, "prec.social.floor")
+    # A wire's background paragraph about an exercise does not make the news routine; an exercise headline does.
+    wire = (
+        "WARSAW, Aug 14 (Wire) - Belarus has shifted an artillery brigade towards the border, officials said. "
+        "Minsk called it a readiness exercise, like the one held last year."
+    )
+    assert run(wire, "enemy_movement", 0.95, urgency_scores=sure_routine).precedence is Precedence.PRIORITY
