@@ -531,11 +531,21 @@ def test_boilerplate_first_lines_are_not_the_headline() -> None:
         ("UNCLASSIFIED\nCONTACT REPORT\nThe exercise area was shelled.", "CONTACT REPORT"),
         ("EXERCISE EXERCISE EXERCISE\nTroops in contact.", "EXERCISE EXERCISE EXERCISE"),
         ("Press release 12/2026\nMinister visits troops in Rukla.", "Minister visits troops in Rukla."),
+        # 2026.12.9: a date line after the register word, and a field message's precedence, FROM and DTG lines.
+        ("Communiqué – 8 avril 2027\nLa DGA notifie une commande de 18 CAESAR.", "La DGA notifie une commande de 18 CAESAR."),
+        ("IMMEDIATE\nFROM: LOG BN OPS\nDTG: 260215ZJUN26\nSUBJ: FUEL FARM DAMAGED\n1. Two UAS struck.", "SUBJ: FUEL FARM DAMAGED"),
     ):
         assert text[: headline_end(text, skip)].endswith(headline), text
     # A banner does not turn the shelled exercise area into an exercise report.
     shelled = "UNCLASSIFIED\nCONTACT REPORT\nThe exercise area at Bissen was shelled at 0630Z, 2 WIA."
     assert _recategorised(shelled, "attack").item.category == "attack"
+    # The subject line says what the message is about: a fuel farm a drone strike damaged is infrastructure.
+    fuel = "IMMEDIATE\nFROM: LOG BN OPS\nDTG: 260215ZJUN26\nSUBJ: BULK FUEL INSTALLATION DAMAGED - DRONE STRIKE ENDED"
+    out = _recategorised(fuel, "air_activity")
+    assert out.item.category == "logistics_infrastructure" and out.rules == ["cat.infrastructure_hit"]
+    assert _recategorised("Explosions rock ammunition depot near Kotluban", "attack").item.category == (
+        "logistics_infrastructure"
+    )
 
 
 def test_an_attack_on_our_own_ministrys_networks_now_is_immediate() -> None:
