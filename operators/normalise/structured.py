@@ -569,6 +569,18 @@ def _read_units(headers: list[_Header], spot_layout: bool) -> list[_Header]:
     return read
 
 
+def _message_time(headers: list[_Header]) -> list[_Header]:
+    """A message header's DTG line above the SALUTE lines, where a T line below gives the time observed, is
+    the time of the report ("DTG: 120710ZMAR26 ... T: 112310Z TO 112342Z"), not a second time slot."""
+    times = [i for i, h in enumerate(headers) if h.slot == "time" and h.primary]
+    if len(times) < 2 or headers[times[0]].word != "DTG" or any(h.slot == "report_time" for h in headers):
+        return headers
+    first = times[0]
+    if any(h.slot in _SALUTE_LINES for h in headers[:first]):
+        return headers
+    return [*headers[:first], replace(headers[first], slot="report_time"), *headers[first + 1 :]]
+
+
 def _duplicate(headers: Iterable[_Header]) -> str | None:
     """The first slot named twice by its own labels; other labels of a slot fill it together."""
     named: set[str] = set()
@@ -594,7 +606,7 @@ def _parse_text(text: str) -> StructuredReport | Rejection:
     preamble_start, preamble_end = _strip_span(text, 0, headers[0].boundary)
     title, body_start = _title(text, preamble_start, preamble_end)
     spot_layout = (title is not None and title != "SALUTE") or any(h.numbered for h in headers)
-    headers = _read_units(headers, spot_layout)
+    headers = _read_units(_message_time(headers), spot_layout)
     duplicate = _duplicate(headers)
     if duplicate is not None:
         return Rejection(Reason.SALUTE_DUPLICATE_SLOT, f"slot {duplicate!r} labelled twice", STEP)

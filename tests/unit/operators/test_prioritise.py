@@ -532,8 +532,14 @@ def test_boilerplate_first_lines_are_not_the_headline() -> None:
         ("EXERCISE EXERCISE EXERCISE\nTroops in contact.", "EXERCISE EXERCISE EXERCISE"),
         ("Press release 12/2026\nMinister visits troops in Rukla.", "Minister visits troops in Rukla."),
         # 2026.12.9: a date line after the register word, and a field message's precedence, FROM and DTG lines.
-        ("Communiqué – 8 avril 2027\nLa DGA notifie une commande de 18 CAESAR.", "La DGA notifie une commande de 18 CAESAR."),
-        ("IMMEDIATE\nFROM: LOG BN OPS\nDTG: 260215ZJUN26\nSUBJ: FUEL FARM DAMAGED\n1. Two UAS struck.", "SUBJ: FUEL FARM DAMAGED"),
+        (
+            "Communiqué – 8 avril 2027\nLa DGA notifie une commande de 18 CAESAR.",
+            "La DGA notifie une commande de 18 CAESAR.",
+        ),
+        (
+            "IMMEDIATE\nFROM: LOG BN OPS\nDTG: 260215ZJUN26\nSUBJ: FUEL FARM DAMAGED\n1. Two UAS struck.",
+            "SUBJ: FUEL FARM DAMAGED",
+        ),
     ):
         assert text[: headline_end(text, skip)].endswith(headline), text
     # A banner does not turn the shelled exercise area into an exercise report.
@@ -789,8 +795,10 @@ def test_the_senders_precedence_in_a_field_reports_first_line() -> None:
     live = run("PRIORITY\nFROM: OP 4\nTROOPS IN CONTACT NOW AT OP 4, TAKING FIRE FROM THE TREELINE.", "attack", 0.9)
     assert live.precedence is Precedence.FLASH
     # A news agency's FLASH headline and a press office's IMMEDIATE RELEASE are no message precedence.
-    for text in ("FLASH – Siedlce: Polish president hands colours to a new battalion.",
-                 "FOR IMMEDIATE RELEASE\nThe battalion held its open day."):
+    for text in (
+        "FLASH – Siedlce: Polish president hands colours to a new battalion.",
+        "FOR IMMEDIATE RELEASE\nThe battalion held its open day.",
+    ):
         assert not {c.kind for c in find_cues(text)} & {"declared_flash", "declared_immediate"}, text
 
 

@@ -591,3 +591,16 @@ def test_arbitrary_text_keeps_offsets(text: str) -> None:
             assert PIECE_SEPARATOR.join(text[a:b] for a, b in pieces) == result.slots[slot]
         for slot in result.slots:
             assert all(a == b for a, b in _source_of(result, text, slot))
+
+
+def test_a_message_dtg_above_the_salute_lines_is_the_time_of_the_report() -> None:
+    # osd12: "DTG:" in the message header and "T:" below were one slot named twice, and the report was
+    # triaged as free text. The header DTG is when the report was sent; T is when the thing was seen.
+    text = (
+        "SALUTE - OVERFLIGHT\nFROM: FP CELL, TAPA\nDTG: 120710ZMAR26\nS: 2 X SMALL UAS\nA: LOOPS OVER THE CAMP\n"
+        "L: 35V MF 4009 6724\nT: 112310Z TO 112342Z\nU: UNKNOWN\nE: NOT ENGAGED"
+    )
+    report = _report(text)
+    assert report.slots["report_time"] == "120710ZMAR26" and report.slots["time"] == "112310Z TO 112342Z"
+    # Two DTG-like lines among the SALUTE lines are still a slot named twice.
+    assert _rejection("S: 2 tanks\nT: 0700Z\nA: moving\nDTG: 0710Z").reason == Reason.SALUTE_DUPLICATE_SLOT
