@@ -328,6 +328,7 @@ def prioritise(
     routine_p = item.category_scores.get("routine", 0.0)
     fired: list[str] = []
     review: list[str] = []
+    flagged = False  # a rule set the probable-FLASH flag itself (the sender marked the report FLASH)
     for rule in policy.rules:
         if not holds(rule, facts, item.category, precedence.value, routine_p, register):
             continue
@@ -335,7 +336,7 @@ def prioritise(
         changed = False
         then = rule.then
         if "probable_flash" in then:
-            facts["probable_flash"] = bool(then["probable_flash"])
+            facts["probable_flash"] = flagged = bool(then["probable_flash"])
         if "needs_review" in then:
             review.append(str(then["needs_review"]))
         if "cap" in then:
@@ -355,7 +356,13 @@ def prioritise(
         if rule.note and (changed or rule.always_note or not ({"cap", "floor"} & set(then))):
             notes.append(_note(rule, context, routine_p))
     return Priority(
-        precedence, ledger.total, facts["probable_flash"] and facts["live_flash"], ledger.factors, notes, fired, review
+        precedence,
+        ledger.total,
+        facts["probable_flash"] and (facts["live_flash"] or flagged),
+        ledger.factors,
+        notes,
+        fired,
+        review,
     )
 
 

@@ -794,6 +794,12 @@ def test_the_senders_precedence_in_a_field_reports_first_line() -> None:
     # A live attack cue still raises a report above its sender's precedence.
     live = run("PRIORITY\nFROM: OP 4\nTROOPS IN CONTACT NOW AT OP 4, TAKING FIRE FROM THE TREELINE.", "attack", 0.9)
     assert live.precedence is Precedence.FLASH
+    # A unit's FLASH (or BLITZ) is FLASH even where no cue of the lexicon names the threat; an IMMEDIATE holds.
+    blitz = "BLITZ. KFOR-Patrouille am Gemeindeamt seit 1422Z von ca. 150 Personen eingeschlossen, Brandflaschen, 1 Sdt verletzt."
+    out = run(blitz, "attack", 0.9, reliability="A", credibility=1)
+    assert out.precedence is Precedence.FLASH and out.probable_flash and _fired(out, "prec.declared.flash.floor")
+    boats = "IMMÉDIAT 181455ZNOV26. Frégate en escorte. 5 embarcations rapides, route convergente, impact possible dans 20 minutes."
+    assert run(boats, "enemy_movement", 0.9, reliability="A", credibility=1).precedence is Precedence.IMMEDIATE
     # A news agency's FLASH headline and a press office's IMMEDIATE RELEASE are no message precedence.
     for text in (
         "FLASH – Siedlce: Polish president hands colours to a new battalion.",
