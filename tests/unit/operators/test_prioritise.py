@@ -800,6 +800,12 @@ def test_the_senders_precedence_in_a_field_reports_first_line() -> None:
     assert out.precedence is Precedence.FLASH and out.probable_flash and _fired(out, "prec.declared.flash.floor")
     boats = "IMMÉDIAT 181455ZNOV26. Frégate en escorte. 5 embarcations rapides, route convergente, impact possible dans 20 minutes."
     assert run(boats, "enemy_movement", 0.9, reliability="A", credibility=1).precedence is Precedence.IMMEDIATE
+    # A PRECEDENCE field at the end of the message counts as well.
+    salute = (
+        "SALUTE\nS: APPROX 40 ARMED MEN IN 12 X 4X4\nA: MOVING S ON THE ROAD\nL: 34T DN 5813 7926\nT: 181100Z\n"
+        "E: ARRIVAL AT OWN CP IN 20-30 MIN.\nPRECEDENCE: IMMEDIATE"
+    )
+    assert "declared_immediate" in {c.kind for c in find_cues(salute)}
     # A news agency's FLASH headline and a press office's IMMEDIATE RELEASE are no message precedence.
     for text in (
         "FLASH – Siedlce: Polish president hands colours to a new battalion.",
