@@ -700,6 +700,45 @@ WORLD_EQUIPMENT: tuple[Equipment, ...] = (
     _generic(
         "infantry fighting vehicle", "ifv", 3, "véhicule de combat d'infanterie", "véhicules de combat d'infanterie"
     ),
+    # 2026-12-05, from the blind development sets osd12-osd14 (open-source material at length).
+    _eq("Piorun", "air_defence", 3, "Piorun MANPADS"),
+    _eq("FlyEye", "uav", 2),
+    _eq("K9 Thunder", "artillery", 3, "K9", "K9A1", "K9PL"),
+    _eq("Wildcat", "helicopter", 2, "AW159", "AW159 Wildcat"),
+    _eq("Polonez", "mlrs", 4),
+    _eq("Pandur", "apc", 2, "Pandur II", "Pandur Evolution"),
+    _eq("AH-64 Apache", "helicopter", 4, "AH-64", "AH-64E", "AH-64D", "Apache helicopter", "Apache helicopters"),
+    _eq("Magura V5", "uav", 3, "Magura V7"),
+    _eq("Sea Baby", "uav", 3),
+    _eq("Skynex", "air_defence", 3),
+    _eq("T-80BW", "tank", 4),
+    _eq("LAV 6", "apc", 2, "LAV 6.0", "LAV III"),
+    _eq("Type 052D", "other", 3, "Typ 052D"),
+    _eq("Type 054A", "other", 3, "Typ 054A"),
+    _eq("Type 071", "other", 3, "Typ 071"),
+    _eq("Project 22160", "other", 2, "Projekt 22160", "projet 22160"),
+    _eq("Atlantique 2", "aircraft", 2, "ATL2", "ATL 2"),
+    _eq("Kilo class", "other", 3, "Kilo-class", "Kilo-Klasse", "classe Kilo"),
+    _eq(
+        "Admiral Grigorovich class",
+        "other",
+        3,
+        "Admiral Grigorovich",
+        "Admiral-Grigorowitsch-Klasse",
+        "Amiral Grigorovitch",
+    ),
+    _eq("Steregushchiy class", "other", 3, "Steregushchiy", "Steregushchiy-class", "Steregushchy"),
+    _generic("artillery systems", "artillery", 3, "artillery system", "systèmes d'artillerie", "Artilleriesysteme"),
+    _generic(
+        "armoured combat vehicles",
+        "apc",
+        2,
+        "armored combat vehicles",
+        "véhicules blindés de combat",
+        "gepanzerte Kampffahrzeuge",
+    ),
+    _generic("launchers", "other", 3, "launcher", "lanceurs", "Startgeräte", "Werfer"),
+    _generic("maritime patrol aircraft", "aircraft", 2, "MPA", "avion de patrouille maritime", "Seefernaufklärer"),
 )
 CATALOGUE: tuple[Equipment, ...] = EQUIPMENT + WORLD_EQUIPMENT
 
@@ -766,6 +805,10 @@ _AS_WRITTEN = frozenset(
         "Warrior",
         "CASA",
         "Cessna",
+        "Wildcat",
+        "Polonez",
+        "Pandur",
+        "Piorun",
     }
 )
 
