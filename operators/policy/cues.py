@@ -69,7 +69,9 @@ def find_cues(text: str, engine: CompiledPolicy | None = None) -> list[Cue]:
         if spec is not None and spec.negatable and engine.negated(text, match.start, match.end):
             continue
         if spec is not None and spec.headline:
-            headline = headline_end(text, engine.headline_skip) if headline is None else headline
+            headline = (
+                headline_end(text, engine.headline_skip, engine.headline_extend) if headline is None else headline
+            )
             if match.start >= headline:
                 continue
         found.append(Cue(kind, gloss, match.start, match.end, match.text, match.rule))

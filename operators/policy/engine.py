@@ -252,14 +252,17 @@ HEADLINE_MAX_CHARS = 320
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")
 
 
-def headline_end(text: str, skip: re.Pattern[str] | None = None) -> int:
+def headline_end(text: str, skip: re.Pattern[str] | None = None, extend: re.Pattern[str] | None = None) -> int:
     """Where the headline ends: the end of the first line with any text, or of its first sentence when
     that line goes on (a report written as one paragraph has no headline but its first sentence), at
     most HEADLINE_MAX_CHARS in. Only the first line: a short first line is often a report's type
     ("CONTACT REPORT", "CRI") and its next line already tells the event, where "the exercise area was
     shelled" is not a report about an exercise. Leading lines that `skip` matches whole (policy.yaml
     `headline_skip`: "PRESS RELEASE", "Zur sofortigen Veröffentlichung", a classification banner) are
-    boilerplate, not the headline: the headline is the first line after them, at most three of them."""
+    boilerplate, not the headline: the headline is the first line after them, at most three of them.
+    A headline line that `extend` matches at its start (policy.yaml `headline_extend`: "Pressemitteilung –
+    Fallschirmjägerregiment 31", "COMMUNIQUÉ DE PRESSE — La DGA commande...") names the register and
+    perhaps only the issuer: the headline runs on to the end of the next line with any text."""
     start = len(text) - len(text.lstrip())
     if skip is not None:
         for _ in range(3):
@@ -270,6 +273,11 @@ def headline_end(text: str, skip: re.Pattern[str] | None = None) -> int:
             start = newline + len(rest) - len(rest.lstrip())
     newline = text.find("\n", start)
     end = len(text) if newline < 0 else newline
+    if extend is not None and newline >= 0 and extend.match(text, start, newline) is not None:
+        rest = text[newline:]
+        after = newline + len(rest) - len(rest.lstrip())
+        following = text.find("\n", after)
+        return min(len(text) if following < 0 else following, after + HEADLINE_MAX_CHARS)
     sentence = _SENTENCE_END.search(text, start, end)
     if sentence is not None:
         end = sentence.end()
@@ -290,11 +298,12 @@ def structural_problems(policy: Policy) -> list[str]:
                 re.compile(pattern)
             except re.error as exc:
                 problems.append(f"{row.id}: pattern {pattern!r} does not compile ({exc})")
-    for pattern in policy.params.get("headline_skip") or ():
-        try:
-            re.compile(str(pattern))
-        except re.error as exc:
-            problems.append(f"policy.yaml headline_skip: pattern {pattern!r} does not compile ({exc})")
+    for key in ("headline_skip", "headline_extend"):
+        for pattern in policy.params.get(key) or ():
+            try:
+                re.compile(str(pattern))
+            except re.error as exc:
+                problems.append(f"policy.yaml {key}: pattern {pattern!r} does not compile ({exc})")
     screen = policy.params.get("screen") or {}
     if not isinstance(screen, dict) or not screen.get("kinds"):
         problems.append("policy.yaml: screen needs kinds (the cue kinds that send a report to the urgent lane)")
@@ -493,6 +502,8 @@ class CompiledPolicy:
         self.policy = policy
         skip = [str(p) for p in policy.params.get("headline_skip") or ()]
         self.headline_skip = re.compile(r"\s*(?:" + "|".join(skip) + r")\s*", re.IGNORECASE) if skip else None
+        extend = [str(p) for p in policy.params.get("headline_extend") or ()]
+        self.headline_extend = re.compile(r"(?:" + "|".join(extend) + r")", re.IGNORECASE) if extend else None
         flags = re.IGNORECASE | re.MULTILINE
         self._cue_groups: dict[str, str] = {}
         by_kind: dict[tuple[str, str], list[tuple[str, tuple[str, ...]]]] = {}
@@ -685,7 +696,11 @@ def check(policy: Policy) -> list[str]:
                 not (kind and kind.negatable and engine.negated(text, m.start(), m.end()))
                 for m in cue_rx[row.id].finditer(text)
                 if m.end() > m.start()
-                and not (kind and kind.headline and m.start() >= headline_end(text, engine.headline_skip))
+                and not (
+                    kind
+                    and kind.headline
+                    and m.start() >= headline_end(text, engine.headline_skip, engine.headline_extend)
+                )
             )
 
         problems += _examples(row.id, row.examples, row.counter_examples, found)

@@ -178,6 +178,7 @@ def test_the_shipped_category_rules_are_loaded_in_order() -> None:
         "cat.procurement",
         "cat.weather_damage",
         "cat.weather",
+        "cat.hostile_exercise",
         "cat.infrastructure_hit",
         "cat.strike_effect",
         "cat.gnss",

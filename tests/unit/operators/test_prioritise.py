@@ -545,6 +545,13 @@ def test_boilerplate_first_lines_are_not_the_headline() -> None:
     # A banner does not turn the shelled exercise area into an exercise report.
     shelled = "UNCLASSIFIED\nCONTACT REPORT\nThe exercise area at Bissen was shelled at 0630Z, 2 WIA."
     assert _recategorised(shelled, "attack").item.category == "attack"
+    # A register word and a dash may name only the issuer: the headline runs on over the next line.
+    memorial = "Pressemitteilung – Fallschirmjägerregiment 31\n\nGedenken an die Gefallenen von Kundus\nSeedorf – Im Gefecht fielen."
+    assert memorial[: headline_end(memorial, skip, default().headline_extend)].endswith("von Kundus")
+    # An adversary's exercise is its forces moving.
+    drill = "Belarus verlegt Truppen an die Grenze\nMinsk nennt es eine Übung zur Überprüfung der Einsatzbereitschaft."
+    assert _recategorised(drill, "routine").item.category == "enemy_movement"
+
     # The subject line says what the message is about: a fuel farm a drone strike damaged is infrastructure.
     fuel = "IMMEDIATE\nFROM: LOG BN OPS\nDTG: 260215ZJUN26\nSUBJ: BULK FUEL INSTALLATION DAMAGED - DRONE STRIKE ENDED"
     out = _recategorised(fuel, "air_activity")
