@@ -66,6 +66,18 @@ def chain() -> Any:
         ("osd11_en.jsonl", 0.88, 0.83),
         ("osd11_fr.jsonl", 0.92, 0.91),
         ("osd12_de.jsonl", 0.95, 0.83),
+        # Written blind on 2026-12-05 in three more rounds: open-source material at length (osd12_en/fr,
+        # osd13_de), the day's mixed inbox of short items (osd13_en/fr, osd14_de) and institutional prose
+        # (osd14_en/fr, osd15_de); policy 2026.12.9 was chosen on them.
+        ("osd12_en.jsonl", 0.97, 0.94),
+        ("osd12_fr.jsonl", 0.94, 0.94),
+        ("osd13_de.jsonl", 0.94, 0.97),
+        ("osd13_en.jsonl", 0.94, 0.94),
+        ("osd13_fr.jsonl", 0.91, 0.97),
+        ("osd14_de.jsonl", 0.85, 0.94),
+        ("osd14_en.jsonl", 0.94, 0.94),
+        ("osd14_fr.jsonl", 0.91, 0.97),
+        ("osd15_de.jsonl", 0.94, 0.94),
     ],
 )
 def test_hand_written_sets(chain: Any, name: str, category_floor: float, precedence_floor: float) -> None:
