@@ -51,7 +51,7 @@ _LOCATIVE: Final = re.compile(
     r"jenseits|entlang|nördl\.|südl\.|östl\.|westl\.|"
     r"camp|base|FOB|COP|PB|OP|garrison|airfield|airport|route|road|highway|"
     r"champ de tir de|zone d'exercice|aéroport de|aérodrome de|base de|camp de|route de|pont de|"
-    r"Lager|Feldlager|Kaserne|Flugplatz|Flughafen|Truppenübungsplatz|Übungsplatz|"
+    r"Lager|Feldlager|Kaserne|Flugplatz|Flughafen|Fliegerhorst|Truppenübungsplatz|Übungsplatz|"
     r"(?:lieu|loc|location|place|position|ort|standort|zone|L)\s*[:\-–]|"
     r"and|or|et|ou|und|oder)\s*$",
     re.IGNORECASE,
@@ -75,7 +75,8 @@ _TITLE: Final = re.compile(
 # A region word beside a town makes it a region's name and proves it a place ("Kharkiv oblast").
 _REGION_AFTER: Final = re.compile(
     r"^\s*(?:oblast|region|regional|province|governorate|voivodeship|county|district|raion|krai|state|"
-    r"area|river|valley|bridge|road bridge|crossing|Oblast|Gebiet|Region|Bezirk|Kreis|Provinz|Tal|Fluss|Brücke|FIR)\b",
+    r"area|river|valley|bridge|road bridge|crossing|Oblast|Gebiet|Region|Bezirk|Kreis|Provinz|Tal|Fluss|Brücke|FIR|"
+    r"camp|port|harbour|harbor|air base|airbase|airfield|railhead|garrison|(?-i:AB)|Hafen|Fliegerhorst)\b",
     re.IGNORECASE,
 )
 _DATELINE: Final = re.compile(r"^\s*[,(–—-]")
@@ -485,7 +486,8 @@ def _judge(
     locative = _LOCATIVE.search(before)
     strong_locative = elision or (locative is not None and locative.group(0).strip().lower() not in _WEAK_LOCATIVE)
     region_word = _REGION_AFTER.match(after) is not None
-    numbered = re.match(r"\s?\d", after) is not None and not strong_locative  # "LIMA 3", "Gate 2", "Kanal 16"
+    # "LIMA 3", "Gate 2", "Kanal 16"; not a paragraph number on the next line nor a DTG ("ERBIL\n1.", "BALTIYSK 150420Z")
+    numbered = re.match(r"[ \t]?\d", after) is not None and not _BEFORE_DTG.match(after) and not strong_locative
     if tier == THEATRE and (c.key in common or c.key in _AMBIGUOUS):
         # The theatre's own names are curated: capitalised mid-sentence, "Trier" and "Perl" are the towns.
         if place.kind in ("river", "area", "forest", "hill") and (_ARTICLE.search(before) or elision or region_word):

@@ -137,6 +137,27 @@ def test_ship_names_are_not_places() -> None:
     assert places_in("FGS HESSEN reports a contact. HESSEN closes in.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("MELDUNG NACH BESCHUSS 280240ZNOV26\nVON: OPZ KONTINGENT ERBIL\n1. 0212Z BESCHUSS DES LAGERS", "ERBIL"),
+        ("2 X CORVETTES\nA: SAILED FROM BALTIYSK 150420Z IN COMPANY, COURSE 010", "BALTIYSK"),
+        ("9 X SHAHED ATTACKING IZMAIL PORT ACROSS THE RIVER. ONE UAV DOWN", "IZMAIL"),
+        ("CREW SHORTAGE ON OPERATOR SIDE. NEW ETA ORZYSZ RAILHEAD 2 DAYS LATE", "ORZYSZ"),
+        ("ITINÉRAIRE LOGISTIQUE PRINCIPAL BRAȘOV – CINCU\n1. Pont de Voila coupé", "CINCU"),
+    ],
+)
+def test_small_towns_in_capital_letters_with_their_evidence(text: str, town: str) -> None:
+    # A paragraph number on the next line or a DTG after the name is no "LIMA 3"; a port, a camp or a
+    # railhead after it is a site of the town.
+    assert town in [text[p.start : p.end] for p in find_places(text, default_gazetteer())]
+
+
+def test_a_number_after_a_name_on_the_same_line_still_makes_it_a_call_sign() -> None:
+    assert places_in("Malte: le relais Mosta 2 est en veille.") == ["Malte"]
+    assert places_in("Malte: le relais Mosta est en veille.") == ["Malte", "Mosta"]
+
+
 def test_small_town_needs_evidence() -> None:
     assert "Tapa" in places_in("Estonia: the battle group at Tapa reports nothing.")
     assert places_in("Tapa") == []
