@@ -158,6 +158,20 @@ def test_a_number_after_a_name_on_the_same_line_still_makes_it_a_call_sign() -> 
     assert places_in("Malte: le relais Mosta est en veille.") == ["Malte", "Mosta"]
 
 
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Die Kampfgruppe verlegt von Rukla nach Rūdninkai.", "Rukla"),
+        ("SPOTREP FROM: TRG TEAM 4, AIN AL-ASAD AB, IRAQ", "AIN AL-ASAD"),
+        ("Queue of lorries at the Jarinje crossing since dawn.", "Jarinje"),
+        ("Ein Verband lief gestern durch den Großen Belt.", "Großen Belt"),
+        ("Die Bundesregierung hat den Niederlanden Hilfe zugesagt.", "Niederlanden"),
+    ],
+)
+def test_bases_crossings_and_straits_that_town_lists_lack(text: str, site: str) -> None:
+    assert site in places_in(text)
+
+
 def test_small_town_needs_evidence() -> None:
     assert "Tapa" in places_in("Estonia: the battle group at Tapa reports nothing.")
     assert places_in("Tapa") == []
