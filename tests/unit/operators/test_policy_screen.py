@@ -23,6 +23,7 @@ DEV_SETS = [
     *("osd7_en", "osd7_fr", "osd7_de", "osd8_en", "osd8_fr", "osd8_de"),
     *("osd9_de", "osd9_fr", "osd10_de", "osd10_en", "osd10_fr", "osd11_de", "osd11_en", "osd11_fr", "osd12_de"),
     *("osd12_en", "osd12_fr", "osd13_de", "osd13_en", "osd13_fr", "osd14_de", "osd14_en", "osd14_fr", "osd15_de"),
+    *("osd16_en", "osd16_de", "osd16_fr", "osd17_de"),
 ]
 
 

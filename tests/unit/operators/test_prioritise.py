@@ -855,3 +855,54 @@ def test_advisories_and_relayed_posts_about_real_developments_are_read_today() -
         "Minsk called it a readiness exercise, like the one held last year."
     )
     assert run(wire, "enemy_movement", 0.95, urgency_scores=sure_routine).precedence is Precedence.PRIORITY
+
+
+def test_an_all_clear_still_to_come_a_cancelled_message_and_an_ended_shelling() -> None:
+    sure_flash = {"ROUTINE": 0.01, "PRIORITY": 0.02, "IMMEDIATE": 0.07, "FLASH": 0.9}
+    inbound = (
+        "FLASH\nFM: AD CELL\nAIR RAID WARNING RED. 4 x one-way attack UAV tracked inbound, ETA camp 3 TO 4 MIN.\n"
+        "ALL PERSONNEL TAKE COVER NOW.\nNO ACK REQUIRED. NEXT UPDATE ON IMPACT OR ALL CLEAR."
+    )
+    out = run(inbound, "air_activity", 0.99, reliability="A", credibility=1, urgency_scores=sure_flash)
+    assert out.precedence is Precedence.FLASH and out.probable_flash
+    assert "cleared" not in {c.kind for c in find_cues("Wir melden uns, sobald Entwarnung gegeben wird.")}
+    # A German message sent at VORRANG (PRIORITY) that cancels its own earlier alert quotes the alert: no FLASH.
+    storno = (
+        "VORRANG – STORNO\nVON: Patriot-Feuereinheit\nBezug: eigene Meldung 150237Z (SOFORT) „Zwei unbekannte "
+        "Luftziele im Anflug aus Südost“.\n1. Bezugsmeldung wird aufgehoben. Beide Spuren waren Hubschrauber."
+    )
+    out = run(storno, "air_activity", 0.99)
+    assert out.precedence in (Precedence.PRIORITY, Precedence.ROUTINE) and not out.probable_flash
+    ended = (
+        "MELDUNG – Beschuss Feldlager (beendet) – EILT\n1. Zwischen 1921Z und 1934Z Beschuss des Feldlagers mit 4 "
+        "Raketen. Einschläge im Bereich Nordtor.\n2. Seit 1934Z kein weiterer Beschuss. Schadensaufnahme läuft."
+    )
+    out = run(ended, "attack", 0.99, reliability="A", credibility=1, urgency_scores=sure_flash)
+    assert out.precedence is Precedence.IMMEDIATE
+
+
+def test_a_negated_release_an_origin_unknown_and_an_old_ambush_are_no_flash_evidence() -> None:
+    finding = (
+        "Die Begutachtung nach dem Vorfall am Kernkraftwerk ist abgeschlossen. Eine Freisetzung radioaktiver Stoffe "
+        "wurde nicht festgestellt."
+    )
+    assert "cbrn_release" not in {c.kind for c in find_cues(finding)}
+    detected = "0611Z nach Einschlag von 2 Granaten (Herkunft unklar): Spürpanzer detektiert Nervenkampfstoff."
+    assert "uncertain" not in {c.kind for c in find_cues(detected)}
+    old = "La piste traverse une zone où les embuscades étaient encore fréquentes il y a deux ans."
+    assert "historic" in {c.kind for c in find_cues(old)}
+
+
+def test_a_siren_test_press_release_and_a_radio_bulletin_are_no_flash() -> None:
+    test = (
+        "PRESS RELEASE — Nationwide test of the public warning system on Wednesday\n\nThe sirens will be tested. "
+        'The tone in a real emergency means "ATTENTION — air danger, take cover". No action is required.'
+    )
+    out = run(test, "routine", 0.95)
+    assert out.precedence is Precedence.ROUTINE and not out.probable_flash
+    bulletin = (
+        "Nachrichten um 17 Uhr\n\nVisp: Auf dem Industrieareal tritt seit dem Nachmittag Chlorgas aus. Die Polizei "
+        "fordert die Bevölkerung auf, Fenster geschlossen zu halten."
+    )
+    out = run(bulletin, "cbrn", 0.95)
+    assert out.precedence is not Precedence.FLASH

@@ -78,6 +78,13 @@ def chain() -> Any:
         ("osd14_en.jsonl", 0.94, 0.94),
         ("osd14_fr.jsonl", 0.91, 0.97),
         ("osd15_de.jsonl", 0.94, 0.94),
+        # Written blind on 2026-12-05 (fourth batch): FLASH traps in a real inbox (osd16_en), German regional media
+        # and precedence boundaries (osd16_de), French-language sources beyond France (osd16_fr), a German night
+        # queue (osd17_de); policy 2026.12.10 was chosen on them.
+        ("osd16_en.jsonl", 0.89, 0.86),
+        ("osd16_de.jsonl", 0.77, 0.89),
+        ("osd16_fr.jsonl", 0.80, 0.94),
+        ("osd17_de.jsonl", 0.92, 0.94),
     ],
 )
 def test_hand_written_sets(chain: Any, name: str, category_floor: float, precedence_floor: float) -> None:
