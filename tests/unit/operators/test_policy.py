@@ -180,6 +180,7 @@ def test_the_shipped_category_rules_are_loaded_in_order() -> None:
         "cat.weather",
         "cat.hostile_exercise",
         "cat.infrastructure_hit",
+        "cat.naval_movement",
         "cat.strike_effect",
         "cat.gnss",
         "cat.humanitarian",

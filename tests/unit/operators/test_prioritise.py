@@ -906,3 +906,18 @@ def test_a_siren_test_press_release_and_a_radio_bulletin_are_no_flash() -> None:
     )
     out = run(bulletin, "cbrn", 0.95)
     assert out.precedence is not Precedence.FLASH
+
+
+def test_warships_sailing_are_a_movement_and_a_military_depot_fire_is_infrastructure() -> None:
+    sailing = (
+        "Russian warships leave Novorossiysk, Ukraine warns of possible missile salvo\n\nSeveral warships sailed "
+        "overnight carrying Kalibr cruise missiles."
+    )
+    out = _recategorised(sailing, "air_activity")
+    assert out.item.category == "enemy_movement" and out.rules == ["cat.naval_movement"]
+    hit = "Frigate hit by drone boat off Sevastopol\nThe frigate sailed from port yesterday and was struck at dawn."
+    assert _recategorised(hit, "attack").item.category == "attack"
+    korvetten = "Zwei Korvetten der Ostseeflotte passieren den Großen Belt"
+    assert _recategorised(korvetten, "air_activity").item.category == "enemy_movement"
+    depot = "LIVE: Fire at military depot in Tver region after overnight drone raid\n06:41 secondary explosions."
+    assert _recategorised(depot, "air_activity").item.category == "logistics_infrastructure"
