@@ -921,3 +921,10 @@ def test_warships_sailing_are_a_movement_and_a_military_depot_fire_is_infrastruc
     assert _recategorised(korvetten, "air_activity").item.category == "enemy_movement"
     depot = "LIVE: Fire at military depot in Tver region after overnight drone raid\n06:41 secondary explosions."
     assert _recategorised(depot, "air_activity").item.category == "logistics_infrastructure"
+
+
+def test_a_weather_warning_that_lists_roads_closed_by_flooding_is_about_infrastructure() -> None:
+    head = "DWD – UNWETTERWARNUNG vor ergiebigem Dauerregen\nfür die Landkreise Passau und Deggendorf\n\n"
+    closed = head + "Hinweise der Landratsämter:\n- Gesperrt wegen Überflutung: B12 zwischen Tittling und Röhrnbach"
+    assert _recategorised(closed, "logistics_infrastructure").item.category == "logistics_infrastructure"
+    assert _recategorised(head + "Erwartet werden 60 l/m².", "logistics_infrastructure").item.category == "routine"
