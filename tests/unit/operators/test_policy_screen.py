@@ -23,7 +23,7 @@ DEV_SETS = [
     *("osd7_en", "osd7_fr", "osd7_de", "osd8_en", "osd8_fr", "osd8_de"),
     *("osd9_de", "osd9_fr", "osd10_de", "osd10_en", "osd10_fr", "osd11_de", "osd11_en", "osd11_fr", "osd12_de"),
     *("osd12_en", "osd12_fr", "osd13_de", "osd13_en", "osd13_fr", "osd14_de", "osd14_en", "osd14_fr", "osd15_de"),
-    *("osd16_en", "osd16_de", "osd16_fr", "osd17_de"),
+    *("osd16_en", "osd16_de", "osd16_fr", "osd17_de", "osd17_en", "osd17_fr", "osd18_de", "osd18_fr"),
 ]
 
 
@@ -85,8 +85,12 @@ def test_every_probable_flash_kind_is_screened() -> None:
 def test_screen_only_rows_never_score() -> None:
     engine = default()
     assert all(kind != "marked_flash" for kind, _, _ in engine.cue_matchers)
-    # "SPOTREP" is a field-report marker (military_format); the FLASH marking itself is read by the screen only.
-    assert [kind for kind, _, _ in engine.cue_matches("SPOTREP - FLASH")] == ["military_format"]
+    # "SPOTREP" is a field-report marker (military_format); a FLASH word elsewhere is read by the screen only.
+    assert [kind for kind, _, _ in engine.cue_matches("SPOTREP\nStock report, FLASH figures attached.")] == [
+        "military_format"
+    ]
+    # A report type and a dash before the precedence word is the sender's precedence line, which the triage reads.
+    assert "declared_flash" in [kind for kind, _, _ in engine.cue_matches("SPOTREP - FLASH\nFM: FFG ALDEBARAN")]
 
 
 def _eval_texts() -> list[str]:

@@ -928,3 +928,36 @@ def test_a_weather_warning_that_lists_roads_closed_by_flooding_is_about_infrastr
     closed = head + "Hinweise der Landratsämter:\n- Gesperrt wegen Überflutung: B12 zwischen Tittling und Röhrnbach"
     assert _recategorised(closed, "logistics_infrastructure").item.category == "logistics_infrastructure"
     assert _recategorised(head + "Erwartet werden 60 l/m².", "logistics_infrastructure").item.category == "routine"
+
+
+def test_a_report_type_before_the_precedence_word_and_a_past_ambush_sent_at_priority() -> None:
+    cri = "CRI – IMMÉDIAT\nDE : DET CHAMMAL / base d'Erbil\n1. QUOI : attaque contre la base TERMINÉE."
+    assert "declared_immediate" in {c.kind for c in find_cues(cri)}
+    ambush = (
+        "PRIORITAIRE\nDTG 300615ZMAR27\nOBJET : CRI – EMBUSCADE CONTRE UN CONVOI DES FORCES PARTENAIRES (J-1)\n"
+        "1. Hier 29 mars vers 1430Z, un convoi a été pris en embuscade ; 4 tués."
+    )
+    sure_flash = {"ROUTINE": 0.01, "PRIORITY": 0.02, "IMMEDIATE": 0.07, "FLASH": 0.9}
+    out = run(ambush, "attack", 0.99, reliability="A", credibility=1, urgency_scores=sure_flash)
+    assert out.precedence is Precedence.PRIORITY and _fired(out, "prec.declared.priority")
+    under_fire = "FUNKSPRUCH – SOFORT\n1. Eigene Fußpatrouille seit 142214ZFEB26 unter Beschuss aus Wohngebäude."
+    assert "in_progress" in {c.kind for c in find_cues(under_fire)}
+
+
+def test_registers_of_humanitarian_notes_watch_notes_and_relayed_channels() -> None:
+    kinds = {c.kind for c in find_cues("NOTE HUMANITAIRE – BURKINA FASO\nDjibo : la population à bout.")}
+    assert "reg_humanitarian" in kinds
+    assert "reg_analysis" in {c.kind for c in find_cues("Note de veille – Oblast de Pskov : une montée en puissance")}
+    relay = "Relais cellule OSINT – publication d'un canal d'opposition biélorusse, non vérifiée"
+    assert "reg_social" in {c.kind for c in find_cues(relay)}
+
+
+def test_a_decoration_and_an_order_without_a_number_are_routine_headlines() -> None:
+    decorated = (
+        "PRESS RELEASE\nThree soldiers wounded in Iraq decorated at Havelte\nA roadside bomb struck their convoy."
+    )
+    assert _recategorised(decorated, "attack").item.category == "routine"
+    order = (
+        "COMMUNIQUÉ DE PRESSE – Paris, le 2 avril\n\nLa DGA commande des systèmes de défense sol-air supplémentaires"
+    )
+    assert _recategorised(order, "air_activity").item.category == "routine"

@@ -80,11 +80,17 @@ def chain() -> Any:
         ("osd15_de.jsonl", 0.94, 0.94),
         # Written blind on 2026-12-05 (fourth batch): FLASH traps in a real inbox (osd16_en), German regional media
         # and precedence boundaries (osd16_de), French-language sources beyond France (osd16_fr), a German night
-        # queue (osd17_de); policy 2026.12.10 was chosen on them.
-        ("osd16_en.jsonl", 0.89, 0.86),
-        ("osd16_de.jsonl", 0.77, 0.89),
+        # queue (osd17_de), in two rounds of four; policy 2026.12.10 was chosen on them.
+        ("osd16_en.jsonl", 0.94, 0.89),
+        ("osd16_de.jsonl", 0.79, 0.91),
         ("osd16_fr.jsonl", 0.80, 0.94),
         ("osd17_de.jsonl", 0.92, 0.94),
+        # Its second round: messages that update, correct or cancel earlier ones (osd17_en), French military
+        # messaging and alerts (osd17_fr), items whose loudest words belong to another category (osd18_de/fr).
+        ("osd17_en.jsonl", 0.94, 0.97),
+        ("osd17_fr.jsonl", 0.89, 0.91),
+        ("osd18_de.jsonl", 0.86, 0.97),
+        ("osd18_fr.jsonl", 0.97, 0.97),
     ],
 )
 def test_hand_written_sets(chain: Any, name: str, category_floor: float, precedence_floor: float) -> None:
