@@ -263,6 +263,16 @@ _NEVER: Final = frozenset(
         "Juli",
         "Oktober",
         "Dezember",
+        # German nouns and pronouns that GeoNames lists as other names of towns ("Türen", "Leck"), or that
+        # stand after a locative in fixed phrases ("vor Ort", "in Brand", "in Ihren Wohnungen").
+        "Türen",
+        "Leck",
+        "Ort",
+        "Brand",
+        "Bahn",
+        "Ihren",
+        "Ihre",
+        "Ihrer",
     ]
 )
 # Ambiguous like common words: months that are also towns, and the phonetic alphabet (call signs, phase lines).
@@ -488,6 +498,8 @@ def _judge(
     region_word = _REGION_AFTER.match(after) is not None
     # "LIMA 3", "Gate 2", "Kanal 16"; not a paragraph number on the next line nor a DTG ("ERBIL\n1.", "BALTIYSK 150420Z")
     numbered = re.match(r"[ \t]?\d", after) is not None and not _BEFORE_DTG.match(after) and not strong_locative
+    if c.key in common and "ß" in surface and not any("ß" in n for n in (place.name, *place.alt_names)):
+        return False  # "Straßen" is the German word; the commune is written "Strassen"
     if tier == THEATRE and (c.key in common or c.key in _AMBIGUOUS):
         # The theatre's own names are curated: capitalised mid-sentence, "Trier" and "Perl" are the towns.
         if place.kind in ("river", "area", "forest", "hill") and (_ARTICLE.search(before) or elision or region_word):

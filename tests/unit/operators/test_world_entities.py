@@ -172,6 +172,20 @@ def test_bases_crossings_and_straits_that_town_lists_lack(text: str, site: str) 
     assert site in places_in(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Polizei forderte auf, Fenster und Türen geschlossen zu halten; das Leck ist abgedichtet.",
+        "Die Fachleute vor Ort in Charkiw meldeten, die Isolierung geriet in Brand.",
+        "Ukraine: Bleiben Sie in Ihren Wohnungen.",
+        "Nebel, -2 °C, Straßen Richtung Grenze glatt.",
+    ],
+)
+def test_german_nouns_that_geonames_lists_as_towns_are_not_places(text: str) -> None:
+    found = places_in(text)
+    assert not {"Türen", "Leck", "Ort", "Brand", "Ihren", "Straßen"} & set(found), found
+
+
 def test_small_town_needs_evidence() -> None:
     assert "Tapa" in places_in("Estonia: the battle group at Tapa reports nothing.")
     assert places_in("Tapa") == []
