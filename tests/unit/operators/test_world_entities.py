@@ -186,6 +186,19 @@ def test_german_nouns_that_geonames_lists_as_towns_are_not_places(text: str) -> 
     assert not {"Türen", "Leck", "Ort", "Brand", "Ihren", "Straßen"} & set(found), found
 
 
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Vigilance orange : Marne, Aube, Haute-Marne, Meuse.", "Haute-Marne"),
+        ("Coupures de courant dans le Finistère et les Côtes-d'Armor.", "Finistère"),
+        ("Starkregen in den Kantonen Aargau und Thurgau.", "Thurgau"),
+        ("Dans le Centre-Nord, les routes sont coupées.", "Centre-Nord"),
+    ],
+)
+def test_french_departments_and_swiss_cantons(text: str, region: str) -> None:
+    assert region in places_in(text)
+
+
 def test_small_town_needs_evidence() -> None:
     assert "Tapa" in places_in("Estonia: the battle group at Tapa reports nothing.")
     assert places_in("Tapa") == []
