@@ -961,3 +961,44 @@ def test_a_decoration_and_an_order_without_a_number_are_routine_headlines() -> N
         "COMMUNIQUÉ DE PRESSE – Paris, le 2 avril\n\nLa DGA commande des systèmes de défense sol-air supplémentaires"
     )
     assert _recategorised(order, "air_activity").item.category == "routine"
+
+
+def test_third_round_field_messages_keep_their_flash() -> None:
+    kinds = {c.kind for c in find_cues("C-RAM ENGAGING. ATTACK CONTINUING.\nWILL REPORT WHEN ALL CLEAR.")}
+    assert "cleared" not in kinds
+    assert "routine_marker" not in {
+        c.kind for c in find_cues("1 Humvee immobilisé. Personnels français RAS à ce stade.")
+    }
+    assert "routine_marker" not in {c.kind for c in find_cues("Abschussraum vermutl. Küste bei Hudaida / Ras Isa.")}
+    assert "routine_marker" in {c.kind for c in find_cues("2. Situation ennemie : RAS.")}
+    missiles = "1. Zwei Seeziel-FK aus Richtung Jemen im Anflug, Entf 18 sm, sehr niedrige Flughöhe."
+    assert "incoming" in {c.kind for c in find_cues(missiles)}
+    # The sender's FLASH is not the model's guess: no evidence for the category does not hold it at PRIORITY.
+    sure_flash = {"ROUTINE": 0.01, "PRIORITY": 0.02, "IMMEDIATE": 0.07, "FLASH": 0.9}
+    flash = "FLASH – HESSEN – 170342ZFEB26 – Gefechtsstation, Abwehr eingeleitet. Weitere Meldung folgt."
+    out = run(flash, "air_activity", 0.9, urgency_scores=sure_flash, extra_facts={"no_evidence": True})
+    assert out.precedence is Precedence.FLASH
+
+
+def test_third_round_open_source_registers_and_headlines() -> None:
+    assert "reg_statement" in {
+        c.kind for c in find_cues("Ukrainische Luftstreitkräfte – Mitteilung (Übersetzung: OSINT-Zelle)")
+    }
+    assert "reg_statement" in {
+        c.kind for c in find_cues("Das rumänische Verteidigungsministerium teilt mit: Das Radar erfasste")
+    }
+    assert "reg_press_release" in {c.kind for c in find_cues("Die Armee sucht Drohnenpiloten. Infoabend am 12. März.")}
+    assert "reg_analysis" in {c.kind for c in find_cues("ANALYSIS — Sudan–Chad border: the displacement picture")}
+    order = (
+        "Direction générale de l'armement – communiqué\nParis, le 4 mars 2026\n\n"
+        "La DGA commande des Mistral 3 et des CAESAR MkII supplémentaires\n\nLa DGA a notifié une commande."
+    )
+    assert _recategorised(order, "attack").item.category == "routine"
+    # A ministry's statement that our soldiers were attacked last evening is no FLASH.
+    past = (
+        "COMMUNIQUÉ — LIBAN\nParis, le 14 mars 2026\nDans la soirée du 13 mars, une position tenue par le contingent français a été prise à "
+        "partie par des tirs indirects. Deux soldats ont été légèrement blessés."
+    )
+    sure_flash = {"ROUTINE": 0.01, "PRIORITY": 0.02, "IMMEDIATE": 0.07, "FLASH": 0.9}
+    out = run(past, "attack", 0.99, urgency_scores=sure_flash)
+    assert out.precedence is not Precedence.FLASH and not out.probable_flash

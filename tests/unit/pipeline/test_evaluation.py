@@ -80,7 +80,7 @@ def chain() -> Any:
         ("osd15_de.jsonl", 0.94, 0.94),
         # Written blind on 2026-12-05 (fourth batch): FLASH traps in a real inbox (osd16_en), German regional media
         # and precedence boundaries (osd16_de), French-language sources beyond France (osd16_fr), a German night
-        # queue (osd17_de), in two rounds of four; policy 2026.12.10 was chosen on them.
+        # queue (osd17_de), in three rounds of four; policy 2026.12.10 was chosen on them.
         ("osd16_en.jsonl", 0.94, 0.89),
         ("osd16_de.jsonl", 0.79, 0.91),
         ("osd16_fr.jsonl", 0.80, 0.94),
@@ -91,6 +91,12 @@ def chain() -> Any:
         ("osd17_fr.jsonl", 0.89, 0.91),
         ("osd18_de.jsonl", 0.86, 0.97),
         ("osd18_fr.jsonl", 0.97, 0.97),
+        # Its third round: English officialdom on attacks on forces in every tense (osd19_en), French-language
+        # coverage of forces abroad (osd19_fr), German precedence boundaries (osd19_de), very short items (osd20_de).
+        ("osd19_en.jsonl", 0.86, 0.94),
+        ("osd19_fr.jsonl", 0.94, 0.86),
+        ("osd19_de.jsonl", 0.80, 0.83),
+        ("osd20_de.jsonl", 0.77, 0.86),
     ],
 )
 def test_hand_written_sets(chain: Any, name: str, category_floor: float, precedence_floor: float) -> None:
