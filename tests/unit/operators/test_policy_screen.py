@@ -24,7 +24,7 @@ DEV_SETS = [
     *("osd9_de", "osd9_fr", "osd10_de", "osd10_en", "osd10_fr", "osd11_de", "osd11_en", "osd11_fr", "osd12_de"),
     *("osd12_en", "osd12_fr", "osd13_de", "osd13_en", "osd13_fr", "osd14_de", "osd14_en", "osd14_fr", "osd15_de"),
     *("osd16_en", "osd16_de", "osd16_fr", "osd17_de", "osd17_en", "osd17_fr", "osd18_de", "osd18_fr"),
-    *("osd19_en", "osd19_fr", "osd19_de", "osd20_de"),
+    *("osd19_en", "osd19_fr", "osd19_de", "osd20_de", "osd20_en", "osd20_fr", "osd21_de", "osd21_fr"),
 ]
 
 

@@ -939,7 +939,7 @@ def test_a_report_type_before_the_precedence_word_and_a_past_ambush_sent_at_prio
     )
     sure_flash = {"ROUTINE": 0.01, "PRIORITY": 0.02, "IMMEDIATE": 0.07, "FLASH": 0.9}
     out = run(ambush, "attack", 0.99, reliability="A", credibility=1, urgency_scores=sure_flash)
-    assert out.precedence is Precedence.PRIORITY and _fired(out, "prec.declared.priority")
+    assert out.precedence is Precedence.PRIORITY and _fired(out, "prec.declared.priority.past_contact")
     under_fire = "FUNKSPRUCH – SOFORT\n1. Eigene Fußpatrouille seit 142214ZFEB26 unter Beschuss aus Wohngebäude."
     assert "in_progress" in {c.kind for c in find_cues(under_fire)}
 
@@ -1002,3 +1002,30 @@ def test_third_round_open_source_registers_and_headlines() -> None:
     sure_flash = {"ROUTINE": 0.01, "PRIORITY": 0.02, "IMMEDIATE": 0.07, "FLASH": 0.9}
     out = run(past, "attack", 0.99, urgency_scores=sure_flash)
     assert out.precedence is not Precedence.FLASH and not out.probable_flash
+
+
+def test_fourth_round_precedence_lines_registers_and_damage() -> None:
+    assert "declared_priority" in {c.kind for c in find_cues("PRIORITY. Patrol flight report, 230430ZJAN27.")}
+    assert "declared_priority" in {c.kind for c in find_cues("COMPTE RENDU NRBC — PRIORITAIRE\nDTG 151105ZSEP26")}
+    assert "declared_routine" in {c.kind for c in find_cues("RAPPORT LOGISTIQUE HEBDOMADAIRE — ROUTINE\nDTG 300800Z")}
+    un = "Bureau humanitaire de l'ONU — 2 300 civils évacués en 48 heures, sous des bombardements quasi continus."
+    assert "reg_humanitarian" in {c.kind for c in find_cues(un)}
+    assert "reg_humanitarian" in {
+        c.kind for c in find_cues("UN human-rights monitors: 41 civilians killed in October.")
+    }
+    assert "reg_press_release" in {c.kind for c in find_cues("Recrutement — l'armée cherche 40 techniciens réseaux.")}
+    crue = "VIGILANCE ORANGE CRUES — Meuse : la D8051 est coupée entre Fumay et Givet."
+    assert _recategorised(crue, "logistics_infrastructure").item.category == "logistics_infrastructure"
+    sturm = "UNWETTERLAGE – Schadensübersicht Sturmtief\n– Strom: rund 38.000 Haushalte ohne Versorgung."
+    assert "damage" in {c.kind for c in find_cues(sturm)}
+
+
+def test_a_command_statement_that_our_soldiers_were_hit_and_the_attack_is_over_is_immediate() -> None:
+    text = (
+        "Einsatzführungskommando der Bundeswehr – Erstinformation\nHeute Vormittag ist der Stützpunkt, auf dem "
+        "Soldaten der Bundeswehr eingesetzt sind, mit zwei Drohnen angegriffen worden. Zwei deutsche Soldaten wurden "
+        "leicht verletzt. Nach derzeitigem Kenntnisstand ist der Angriff beendet."
+    )
+    sure_priority = {"ROUTINE": 0.01, "PRIORITY": 0.97, "IMMEDIATE": 0.01, "FLASH": 0.01}
+    out = run(text, "attack", 0.95, urgency_scores=sure_priority)
+    assert out.precedence is Precedence.IMMEDIATE and _fired(out, "prec.own_forces_hit_just_ended")
