@@ -197,12 +197,7 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
     }
     manifest["metrics"] = {
         "split": "eval (different seed, frames, phrasings, towns and surnames than training)",
-        "summary": flat_summary(metrics[shipped]),
-        "per_class": {
-            "category": metrics[shipped]["overall"]["category"]["per_class"],
-            "urgency": metrics[shipped]["overall"]["urgency"]["per_class"],
-            "ner": metrics[shipped]["overall"]["ner"]["per_label"],
-        },
+        **recorded_metrics(metrics[shipped]),
         "throughput_cpu": speed[shipped],
     }
     manifest["training_data"] = corpus.describe(len(train_reports), len(eval_reports), TRAIN_SEED, EVAL_SEED)
@@ -255,12 +250,27 @@ def finalise(out: Path, manifest: dict[str, Any], metrics: dict[str, Any]) -> di
     return final
 
 
+def recorded_metrics(metrics: dict[str, Any]) -> dict[str, Any]:
+    """The evaluation split's figures the manifest records: per-language summary and per-class scores."""
+    from models.recipe.evaluate import flat_summary
+
+    overall = metrics["overall"]
+    return {
+        "summary": flat_summary(metrics),
+        "per_class": {
+            "category": overall["category"]["per_class"],
+            "urgency": overall["urgency"]["per_class"],
+            "ner": overall["ner"]["per_label"],
+        },
+    }
+
+
 def refresh_card(out: Path) -> dict[str, Any]:
     """Re-render the card of an existing model directory after new measurements, without retraining.
 
     The shipped graph is re-evaluated on the same (deterministic) evaluation split the build used.
     """
-    from models.recipe.evaluate import evaluate, flat_summary
+    from models.recipe.evaluate import evaluate
     from operators.inference.session import load_model
 
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
@@ -270,12 +280,7 @@ def refresh_card(out: Path) -> dict[str, Any]:
     metrics = evaluate(load_model(out, providers="cpu"), reports)
     # The split is generated afresh from the recipe and the data it draws on (the theatre's places, the
     # gazetteer): when those change, the recorded figures are the ones measured now, on the split as it is.
-    manifest["metrics"]["summary"] = flat_summary(metrics)
-    manifest["metrics"]["per_class"] = {
-        "category": metrics["overall"]["category"]["per_class"],
-        "urgency": metrics["overall"]["urgency"]["per_class"],
-        "ner": metrics["overall"]["ner"]["per_label"],
-    }
+    manifest["metrics"].update(recorded_metrics(metrics))
     return finalise(out, manifest, metrics)
 
 
