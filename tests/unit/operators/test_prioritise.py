@@ -1029,3 +1029,51 @@ def test_a_command_statement_that_our_soldiers_were_hit_and_the_attack_is_over_i
     sure_priority = {"ROUTINE": 0.01, "PRIORITY": 0.97, "IMMEDIATE": 0.01, "FLASH": 0.01}
     out = run(text, "attack", 0.95, urgency_scores=sure_priority)
     assert out.precedence is Precedence.IMMEDIATE and _fired(out, "prec.own_forces_hit_just_ended")
+
+
+def test_a_look_back_decades_later_is_no_live_release() -> None:
+    text = (
+        "Vierzig Jahre danach: Als die Wolke über der Stadt stand\n\nAm Morgen wurde der Reaktorblock zerstört. "
+        "Die radioaktive Wolke zog über Belarus bis nach Bayern."
+    )
+    assert "retrospective" in {c.kind for c in find_cues(text)}
+    out = run(text, "cbrn", 0.95)
+    assert out.precedence is not Precedence.FLASH and not out.probable_flash
+    # A look back does not hide a release that is going on now.
+    live = "Zehn Jahre danach – und heute wieder: Chlorgas tritt aus, die Wolke zieht jetzt auf das Lager zu."
+    assert run(live, "cbrn", 0.95).probable_flash
+
+
+def test_critical_words_that_are_not_a_unit_stopped() -> None:
+    grid = "Kharkiv privée d'électricité après des frappes sur une installation énergétique critique."
+    assert "critical" not in {c.kind for c in find_cues(grid)}
+    roads = "Les routes vers Kaya restent impraticables (engins explosifs, attaques)."
+    assert "critical" not in {c.kind for c in find_cues(roads)}
+    assert "critical" in {c.kind for c in find_cues("Situation : CARBURANT CRITIQUE, réserve 15 %.")}
+    assert "critical" in {
+        c.kind for c in find_cues("Pont détruit, axe impraticable, aucun itinéraire de substitution.")
+    }
+    assert "reg_humanitarian" in {c.kind for c in find_cues("MISE À JOUR HUMANITAIRE – Burkina Faso (fin mai)")}
+    assert "reg_humanitarian" in {c.kind for c in find_cues("Humanitäres Lageupdate – Oblast Cherson")}
+
+
+def test_a_press_release_announcing_a_soldiers_death_is_priority() -> None:
+    text = (
+        "MINISTRY OF DEFENCE - NEWS RELEASE\nSoldier killed in northern Iraq\nThe Ministry of Defence announces "
+        "with deep regret the death of a corporal, killed when his patrol vehicle was hit by a roadside bomb."
+    )
+    out = run(text, "attack", 0.9, urgency_scores={"ROUTINE": 0.1, "PRIORITY": 0.2, "IMMEDIATE": 0.6, "FLASH": 0.1})
+    assert out.precedence is Precedence.PRIORITY and _fired(out, "prec.press_release.casualties")
+    ceremony = "Press release\nThe regiment's new commanding officer took command at a parade on Friday."
+    assert run(ceremony, "routine", 0.9).precedence is Precedence.ROUTINE
+
+
+def test_a_security_warning_level_is_not_a_weather_warning() -> None:
+    bsi = "Sicherheitswarnung – Warnstufe 4 / hoch\nAktive Ausnutzung einer Schwachstelle in der Verwaltungsoberfläche."
+    kinds = {c.kind for c in find_cues(bsi)}
+    assert "reg_weather" not in kinds
+    assert "reg_weather" in {c.kind for c in find_cues("Unwetterwarnung: Warnstufe rot für den Landkreis.")}
+    from operators.classify import find_terms
+
+    assert not [t for t in find_terms(bsi) if t.category == "routine"]
+    assert [t for t in find_terms("Die Verwaltung der Kaserne meldet keine Vorkommnisse.") if t.category == "routine"]
