@@ -79,11 +79,21 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
     # 1. corpus
     t = time.monotonic()
     train_reports = list(corpus.generate(args.train_count, TRAIN_SEED, "train"))
+    handwritten_sets = (
+        corpus.handwritten_training_sets(INDEPENDENT_SET.parent, args.handwritten_last_round)
+        if args.handwritten_repeat
+        else []
+    )
+    handwritten = corpus.handwritten(handwritten_sets, repeat=args.handwritten_repeat)
+    train_reports.extend(handwritten)
     eval_reports = list(corpus.generate(args.eval_count, EVAL_SEED, "eval"))
     corpus.write_jsonl(train_reports, work / "train.jsonl")
     corpus.write_jsonl(eval_reports, work / "eval.jsonl")
     timings["corpus_s"] = round(time.monotonic() - t, 1)
-    _log(f"build: corpus {len(train_reports)} train / {len(eval_reports)} eval reports in {timings['corpus_s']}s")
+    _log(
+        f"build: corpus {len(train_reports)} train ({len(handwritten)} of them hand-written, from "
+        f"{len(handwritten_sets)} development sets) / {len(eval_reports)} eval reports in {timings['corpus_s']}s"
+    )
 
     # 2. tokenizer + encoding
     tok_file = checkpoint / DEFAULT_TOKENIZER
@@ -201,6 +211,16 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
         "throughput_cpu": speed[shipped],
     }
     manifest["training_data"] = corpus.describe(len(train_reports), len(eval_reports), TRAIN_SEED, EVAL_SEED)
+    manifest["training_data"]["handwritten"] = {
+        "sets": [p.stem for p in handwritten_sets],
+        "reports": len(handwritten) // max(1, args.handwritten_repeat),
+        "repeat": args.handwritten_repeat,
+        "rule": (
+            f"development sets dev*_reports and osd_* to osd{args.handwritten_last_round}_*; later development "
+            "sets, the independent set and the check sets never train; they teach category and precedence, "
+            "not entities"
+        ),
+    }
     manifest["training_data"]["vocabulary"] = {
         "file": VOCABULARY_NAME,
         "words": vocabulary_words,
@@ -301,7 +321,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, help="model directory to (re)create")
     p.add_argument("--work", type=Path, default=None, help="scratch directory (default: models/build/<out name>)")
     p.add_argument("--name", default="triage-default")
-    p.add_argument("--version", default="1.0.0")
+    p.add_argument("--version", default="1.1.0")
     p.add_argument("--train-count", type=int, default=64000)
     p.add_argument("--eval-count", type=int, default=3000)
     p.add_argument("--steps", type=int, default=20000, help="upper bound; see --train-seconds")
@@ -330,6 +350,18 @@ def parser() -> argparse.ArgumentParser:
         type=float,
         default=1000.0,
         help="fit the number of steps (at most --steps) to this training time, measured after 30 steps; 0: use --steps",
+    )
+    p.add_argument(
+        "--handwritten-repeat",
+        type=int,
+        default=2,
+        help="times each hand-written development report is added to the training corpus (0: none)",
+    )
+    p.add_argument(
+        "--handwritten-last-round",
+        type=int,
+        default=corpus.HANDWRITTEN_LAST_ROUND,
+        help="the last numbered open-source development round (osd<N>_*) that trains the model",
     )
     p.add_argument("--ner-weight", type=float, default=2.0, help="NER loss weight (category and urgency weigh 1)")
     p.add_argument("--refresh-card", action="store_true", help="only re-render MODEL_CARD.md of an existing --out")

@@ -173,6 +173,7 @@ def render_model_card(
     tok = manifest["tokenizer"]
     graph = manifest["graph"]
     data = manifest["training_data"]
+    handwritten = data.get("handwritten")
     decision = manifest["precision_decision"]
     throughput = manifest["metrics"]["throughput_cpu"]
     timings = manifest.get("timings", {})
@@ -189,9 +190,15 @@ def render_model_card(
         ),
         "",
         (
-            "**Trained only on synthetic reports.** It is a working default and a template for the recipe, not a "
-            "validated intelligence tool. Customers should fine-tune on their own labelled reports (the same recipe "
-            "and `triage models export` accept their checkpoints) and re-measure before operational use."
+            (
+                "**Trained only on synthetic reports.** "
+                if not handwritten
+                else f"**Trained on synthetic reports and on {handwritten['reports']} hand-written development reports** "
+                "(category and urgency only; see Training data). "
+            )
+            + "It is a working default and a template for the recipe, not a validated intelligence tool. Customers "
+            "should fine-tune on their own labelled reports (the same recipe and `triage models export` accept their "
+            "checkpoints) and re-measure before operational use."
         ),
         "",
         "## Intended use",
@@ -272,6 +279,20 @@ def render_model_card(
             "(routine openings — *NSTR until 0200, then…*, *routine resupply run…* — followed by a real event)."
         ),
         "- Evaluation split differs from training by: " + "; ".join(data["eval"]["differs_by"]) + ".",
+        *(
+            [
+                (
+                    f"- Hand-written development reports: {handwritten['reports']} reports of "
+                    f"{len(handwritten['sets'])} development sets in `tests/eval/` ({handwritten['rule']}), each "
+                    f"added {handwritten['repeat']} times. Written by blind authors in their own words in the "
+                    "registers of real open-source and field traffic, they carry a gold category and acceptable "
+                    "precedences (the first one trains the urgency head); their gold names entity strings, not "
+                    "spans, so every token of them is ignored by the NER loss."
+                )
+            ]
+            if handwritten
+            else []
+        ),
         "",
         "### How far the evaluation split is from real reports",
         "",
@@ -405,7 +426,13 @@ def render_model_card(
         "",
         "## Limits",
         "",
-        "- Synthetic data only; the category and urgency rules are the recipe's, not a doctrine.",
+        (
+            "- Synthetic data only; the category and urgency rules are the recipe's, not a doctrine."
+            if not handwritten
+            else "- Synthetic data and a few thousand hand-written reports; the category and urgency rules are the "
+            "recipe's and the authoring brief's, not a doctrine. Figures on the development sets that trained the "
+            "model are training figures; the later development sets, the independent set and the check sets are not."
+        ),
         (
             "- One event per report was taught: a report with several events gets one category (the model tends to "
             "follow the most alarming phrasing, but this is not guaranteed)."

@@ -64,6 +64,7 @@ class SyntheticReport:
     format: str
     template: str  # situation key and frame id, so errors can be traced to the template that made them
     phrasing: str = "seen"  # "unseen": the event wording was held out of training
+    ner_labelled: bool = True  # False: hand-written development text, whose gold names no entity spans
 
     def to_json(self) -> str:
         record = asdict(self)
@@ -1402,6 +1403,59 @@ def write_jsonl(reports: Sequence[SyntheticReport] | Iterator[SyntheticReport], 
 def read_jsonl(path: Path) -> list[SyntheticReport]:
     with path.open(encoding="utf-8") as src:
         return [SyntheticReport.from_json(line) for line in src if line.strip()]
+
+
+# Hand-written development sets (tests/eval/<name>.jsonl) that also train the model, and the rule that picks
+# them: the in-house sets and the open-source sets osd_* to osd15_*. The sets written after them
+# (osd16_* to osd21_*) stay out of training so that they measure the model on hand-written text it never
+# saw; the independent set and the check sets (osc*) never train anything.
+HANDWRITTEN_LAST_ROUND = 15
+_HANDWRITTEN_NAME = re.compile(r"^(?:dev\d*_reports|osd(\d*)_(?:en|fr|de))$")
+
+
+def handwritten_training_sets(directory: Path, last_round: int = HANDWRITTEN_LAST_ROUND) -> list[Path]:
+    """The development sets under `directory` that train the model (up to osd<last_round>_*), sorted."""
+    chosen = []
+    for path in sorted(directory.glob("*.jsonl")):
+        match = _HANDWRITTEN_NAME.match(path.stem)
+        if match and (not match.group(1) or int(match.group(1)) <= last_round):
+            chosen.append(path)
+    return chosen
+
+
+def handwritten(paths: Sequence[Path], repeat: int = 1) -> list[SyntheticReport]:
+    """Hand-written development reports as training examples, each `repeat` times.
+
+    They carry their gold category and their first acceptable precedence (the authors list the one they
+    prefer first). Their gold lists entity strings, not spans, and not every entity kind, so they do not
+    train the NER head (`ner_labelled=False`: every token is ignored by its loss).
+    """
+    out: list[SyntheticReport] = []
+    for path in paths:
+        with path.open(encoding="utf-8") as src:
+            for line in src:
+                if not line.strip():
+                    continue
+                row = json.loads(line)
+                gold = row.get("gold") or {}
+                accepted = gold.get("precedence_acceptable") or []
+                if gold.get("category") not in CATEGORIES or not accepted or accepted[0] not in PRECEDENCES:
+                    raise ValueError(f"{path.name}: {row.get('report_id')} has no usable gold category/precedence")
+                out.extend(
+                    SyntheticReport(
+                        text=row["text"],
+                        language=str(row.get("gold_language") or path.stem[-2:]),
+                        category=gold["category"],
+                        precedence=accepted[0],
+                        entities=(),
+                        cues=(),
+                        format=str(row.get("format") or "free_text"),
+                        template=f"handwritten:{path.stem}/{row['report_id']}",
+                        ner_labelled=False,
+                    )
+                    for _ in range(repeat)
+                )
+    return out
 
 
 def describe(train_count: int, eval_count: int, train_seed: int, eval_seed: int) -> dict[str, object]:

@@ -70,6 +70,11 @@ def encode_reports(
         ids, offsets = ids[:room], offsets[:room]
         tags = [IGNORE]  # BOS carries no tag
         entities = sorted(report.entities, key=lambda e: e.start)
+        if not report.ner_labelled:
+            # Hand-written text without entity spans: no token may teach the NER head "O".
+            ids_out.append(np.asarray([bos_id, *ids], dtype=np.int64))
+            tags_out.append(np.full(len(ids) + 1, IGNORE, dtype=np.int64))
+            continue
         for start, end in offsets:
             if end <= start:
                 tags.append(IGNORE)  # zero-width pieces are skipped by decode_entities too
@@ -197,7 +202,11 @@ def train(
             out = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"])
             loss_cat = ce(out.category_logits, batch["category"])
             loss_urg = ce(out.urgency_logits, batch["urgency"])
-            loss_ner = ce_tags(out.ner_logits.reshape(-1, out.ner_logits.shape[-1]), batch["tags"].reshape(-1))
+            flat_tags = batch["tags"].reshape(-1)
+            if bool((flat_tags != IGNORE).any()):
+                loss_ner = ce_tags(out.ner_logits.reshape(-1, out.ner_logits.shape[-1]), flat_tags)
+            else:  # a batch of hand-written text only (long texts bucket together): no NER target at all
+                loss_ner = out.ner_logits.sum() * 0.0
             w_cat, w_urg, w_ner = settings.loss_weights
             loss = w_cat * loss_cat + w_urg * loss_urg + w_ner * loss_ner
             optimiser.zero_grad(set_to_none=True)

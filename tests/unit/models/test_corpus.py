@@ -211,3 +211,82 @@ def test_vocabulary_is_verified_and_loaded_with_the_model(tmp_path: Path) -> Non
         out.write("tampered\n")
     with pytest.raises(ModelVerificationError):
         load_model(model_dir, providers="cpu")
+
+
+EVAL_DIR = Path(__file__).resolve().parents[2] / "eval"
+
+
+def test_handwritten_training_sets_follow_the_declared_rule() -> None:
+    names = {p.stem for p in corpus.handwritten_training_sets(EVAL_DIR)}
+    assert {"dev_reports", "osd_en", "osd9_fr", f"osd{corpus.HANDWRITTEN_LAST_ROUND}_de"} <= names
+    # Later development sets, the independent set and the check sets never train the model.
+    assert not any(n.startswith("osc") for n in names)
+    assert "independent_reports" not in names
+    assert not any(
+        re.match(r"osd(\d+)_", n) and int(re.match(r"osd(\d+)_", n).group(1)) > corpus.HANDWRITTEN_LAST_ROUND  # type: ignore[union-attr]
+        for n in names
+    )
+    assert (EVAL_DIR / f"osd{corpus.HANDWRITTEN_LAST_ROUND + 1}_de.jsonl").is_file()
+
+
+def test_handwritten_reports_carry_gold_labels_and_no_entity_target(tmp_path: Path) -> None:
+    path = tmp_path / "osd1_en.jsonl"
+    rows = [
+        {
+            "report_id": "a",
+            "text": "Convoy seen near the bridge.",
+            "format": "free_text",
+            "gold_language": "en",
+            "gold": {"category": "enemy_movement", "precedence_acceptable": ["IMMEDIATE", "PRIORITY"]},
+        },
+        {
+            "report_id": "b",
+            "text": "Ceremony at the barracks.",
+            "gold": {"category": "routine", "precedence_acceptable": ["ROUTINE"]},
+        },
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    out = corpus.handwritten([path], repeat=2)
+    assert [(r.category, r.precedence, r.language) for r in out] == [
+        ("enemy_movement", "IMMEDIATE", "en"),
+        ("enemy_movement", "IMMEDIATE", "en"),
+        ("routine", "ROUTINE", "en"),
+        ("routine", "ROUTINE", "en"),
+    ]
+    assert all(not r.ner_labelled and r.entities == () for r in out)
+    assert corpus.SyntheticReport.from_json(out[0].to_json()) == out[0]
+    bad = tmp_path / "osd2_en.jsonl"
+    bad.write_text(json.dumps({"report_id": "c", "text": "x", "gold": {"category": "weather"}}) + "\n")
+    with pytest.raises(ValueError, match="osd2_en.jsonl: c"):
+        corpus.handwritten([bad])
+
+
+def test_handwritten_text_gives_the_ner_loss_no_token() -> None:
+    from models.recipe.train import IGNORE, bio_labels, encode_reports
+
+    class Words:
+        def encode_batch(self, texts: list[str]) -> list[tuple[list[int], list[tuple[int, int]]]]:
+            out = []
+            for text in texts:
+                spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+                out.append(([5 + i for i in range(len(spans))], spans))
+            return out
+
+    text = "Tanks near Arlon at dawn"
+    labelled = corpus.SyntheticReport(
+        text, "en", "enemy_movement", "IMMEDIATE", (corpus.EntitySpan("LOCATION", 11, 16),), (), "free_text", "t"
+    )
+    unlabelled = corpus.SyntheticReport(
+        text, "en", "enemy_movement", "IMMEDIATE", (), (), "free_text", "h", ner_labelled=False
+    )
+    enc = encode_reports(
+        [labelled, unlabelled],
+        Words(),  # type: ignore[arg-type]
+        max_length=32,
+        bos_id=1,
+        categories=corpus.CATEGORIES,
+        urgencies=corpus.PRECEDENCES,
+        ner_labels=bio_labels(corpus.ENTITY_LABELS),
+    )
+    assert (enc.tags[0] != IGNORE).sum() == 5  # every word of the generated report has a target
+    assert (enc.tags[1] == IGNORE).all() and len(enc.tags[1]) == len(enc.ids[1]) == 6
