@@ -13,6 +13,7 @@ sets, never on the independent set.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -47,12 +48,26 @@ def find_terms(text: str, engine: CompiledPolicy | None = None) -> list[Term]:
     for row, m in engine.term_matches(text):
         if row.category != "routine" and engine.negated(text, m.start):
             continue
+        if _is_heading(text, m.start, m.end):
+            continue
         if any(t.category == row.category and t.start < m.end and m.start < t.end for t in found):
             continue
         weight = _STRENGTH_WEIGHT.get(row.strength) or row.weight
         found.append(Term(row.category, weight, m.start, m.end, m.text, m.rule))
     found.sort(key=lambda t: t.start)
     return found
+
+
+# A numbered paragraph's label in a daily report or SITREP ("4. LOGISTICS.", "3. Logistik:", "b) Civil -")
+# names a section every such report has, not what this one is about.
+_HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}|[a-hA-H])[.)][ \t]*$")
+_HEADING_AFTER = re.compile(r"[ \t]*(?:[.:]|\s[-–—]\s)")
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a paragraph label: right after "4." or "b)" at a line start, and followed by
+    a full stop, a colon or a dash."""
+    return bool(_HEADING_BEFORE.search(text, max(0, start - 12), start)) and bool(_HEADING_AFTER.match(text, end))
 
 
 def evidence(terms: Sequence[Term]) -> dict[str, float]:

@@ -112,6 +112,14 @@ def _raised(score: float, floor: Precedence) -> float:
     return max(score, _THRESHOLD.get(floor, 0.0))
 
 
+def _ends(cues: list[Cue], contact: Cue) -> bool:
+    """Whether an "ended" cue ends this contact: one that follows it, or that comes at most
+    `ended_reach_chars` (policy.yaml) before it. An earlier paragraph's "the recce team withdrew" does not
+    end the fire that a later paragraph of the same daily report says is going on."""
+    reach = int(_PARAMS.get("ended_reach_chars", 10**9))
+    return any(c.kind == "ended" and c.start >= contact.start - reach for c in cues)
+
+
 def _first(cues: list[Cue], *kinds: str) -> Cue | None:
     return next((c for c in cues if c.kind in kinds), None)
 
@@ -159,13 +167,12 @@ def facts_of(item: PriorityInput) -> tuple[dict[str, bool], dict[str, Any]]:
     """The facts the precedence rules can name, and the cues their notes quote."""
     kinds = {c.kind for c in item.cues}
     cancelled = flash_cancelled(kinds)
-    ended = _first(item.cues, "ended")
     summary = _first(item.cues, "summary")
     summarised = summary is not None and not kinds & {"in_progress", "imminent"}
     flash_cues = [
         c
         for c in item.cues
-        if c.kind in FLASH_KINDS and not (ended is not None and c.kind == "contact") and not summarised
+        if c.kind in FLASH_KINDS and not (c.kind == "contact" and _ends(item.cues, c)) and not summarised
     ]
     live_flash = [] if cancelled else flash_cues
     has_casualties = "casualties" in kinds

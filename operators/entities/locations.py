@@ -52,6 +52,10 @@ _LOCATIVE: Final = re.compile(
     r"camp|base|FOB|COP|PB|OP|garrison|airfield|airport|route|road|highway|"
     r"champ de tir de|zone d'exercice|aéroport de|aérodrome de|base de|camp de|route de|pont de|"
     r"Lager|Feldlager|Kaserne|Flugplatz|Flughafen|Fliegerhorst|Truppenübungsplatz|Übungsplatz|"
+    # the authority of a place, in a letterhead or a byline: "Landkreis Görlitz", "Feuerwehr Stade", "Mairie de Remoulins"
+    r"Landkreis|Polizeidirektion|Polizeipräsidium|Polizeiinspektion|Polizei|Feuerwehr|Berufsfeuerwehr|Stadtverwaltung|"
+    r"Hansestadt|Kreisverwaltung|Bezirksregierung|mairie de|préfecture de|sous-préfecture de|gendarmerie de|"
+    r"pompiers de|police|fire brigade|fire service|city council|county council|mayor of|governor of|"
     r"(?:lieu|loc|location|place|position|ort|standort|zone|L)\s*[:\-–]|"
     r"and|or|et|ou|und|oder)\s*$",
     re.IGNORECASE,

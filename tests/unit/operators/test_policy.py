@@ -175,6 +175,7 @@ def test_the_shipped_category_rules_are_loaded_in_order() -> None:
     assert [r.id for r in POLICY.category_rules] == [
         "cat.exercise",
         "cat.ceremony",
+        "cat.staged",
         "cat.procurement",
         "cat.weather_damage",
         "cat.weather",

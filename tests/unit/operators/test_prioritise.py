@@ -1077,3 +1077,138 @@ def test_a_security_warning_level_is_not_a_weather_warning() -> None:
 
     assert not [t for t in find_terms(bsi) if t.category == "routine"]
     assert [t for t in find_terms("Die Verwaltung der Kaserne meldet keine Vorkommnisse.") if t.category == "routine"]
+
+
+DAILY_REPORT_DE = (
+    "TAGESMELDUNG 2./PzGrenBtl – DTG 140630ZMAR26\n\n"
+    "1. Feind: Nacht ohne Feindberührung. Funkverkehr des Gegners unverändert gering.\n"
+    "2. Eigene Kräfte: 1. und 3. Zug in Stellung, 2. Zug als Reserve.\n"
+    "3. Seit 0612Z liegt der Stützpunkt 3. Zug unter Beschuss durch Mörser. Feindberührung dauert an, zwei eigene "
+    "Verwundete. Erbitten sofort Steilfeuer auf Waldrand.\n"
+    "4. Logistik: Betriebsstoff 80 %, Verpflegung für drei Tage.\n"
+)
+
+
+def test_a_live_contact_buried_in_a_daily_report_is_flash() -> None:
+    # "unverändert" in paragraph 1 is a routine marker; it does not cancel fire that goes on now in paragraph 3.
+    out = run(DAILY_REPORT_DE, "attack", 0.9)
+    assert out.precedence is Precedence.FLASH and out.probable_flash
+    quiet = DAILY_REPORT_DE.replace(
+        "3. Seit 0612Z liegt der Stützpunkt 3. Zug unter Beschuss durch Mörser. Feindberührung dauert an, zwei eigene "
+        "Verwundete. Erbitten sofort Steilfeuer auf Waldrand.\n",
+        "",
+    )
+    assert run(quiet, "routine", 0.9).precedence in (Precedence.ROUTINE, Precedence.PRIORITY)
+    sitrep = (
+        "SITREP 118 – B COY\n1. ENEMY. Recce team seen on E bank at 0112Z, withdrew E at 0210Z.\n"
+        "2. OWN FORCES. 1 Pl on OP 3. 2 Pl in depth. 3 Pl resting at the camp, 30 min notice to move, vehicles "
+        "12 of 14 serviceable, two awaiting track parts from the workshop.\n"
+        "3. CONTACT. SINCE 0531Z OP 3 UNDER MORTAR FIRE, FIRE CONTINUING. REQ QRF NOW.\n"
+    )
+    assert run(sitrep, "attack", 0.9).precedence is Precedence.FLASH
+    ended = "CONTACT. OP 3 under mortar fire from 0531Z; fire ceased 0550Z, enemy withdrew E. 1 x WIA."
+    assert run(ended, "attack", 0.9).precedence is not Precedence.FLASH
+
+
+def test_german_alarm_and_firefight_since_a_time_are_going_on() -> None:
+    kinds = {c.kind for c in find_cues("4. ABC-ALARM seit 1112Z im Lager: Detektoren zeigen Nervenkampfstoff an.")}
+    assert "in_progress" in kinds and "cbrn_release" in kinds
+    kinds = {
+        c.kind
+        for c in find_cues("Streife steht seit 1620Z bei der Brücke im Feuerkampf; erbittet sofort Unterstützung.")
+    }
+    assert {"in_progress", "support_request"} <= kinds
+
+
+def test_a_pending_second_test_keeps_a_nerve_agent_alarm_at_immediate() -> None:
+    text = (
+        "ABC: Spürtrupp seit 0840Z an der Absturzstelle. Das Spürgerät zeigt seit 0915Z wiederholt Alarm für "
+        "Nervenkampfstoff; Gegenprobe mit zweitem Gerät läuft, Ergebnis steht aus."
+    )
+    assert "uncertain" in {c.kind for c in find_cues(text)}
+    out = run(text, "cbrn", 0.95)
+    assert out.precedence is Precedence.IMMEDIATE
+    assert "uncertain" in {c.kind for c in find_cues("Detector alarm for nerve agent; second test pending.")}
+
+
+def test_charges_brought_are_priority_a_verdict_stays_routine() -> None:
+    text = (
+        "PROSECUTOR GENERAL'S OFFICE – PRESS STATEMENT\nAn indictment was sent to the regional court today against "
+        "three men in connection with the explosion at a rail depot in March."
+    )
+    out = run(text, "attack", 0.9, urgency_scores={"ROUTINE": 0.8, "PRIORITY": 0.1, "IMMEDIATE": 0.05, "FLASH": 0.05})
+    assert out.precedence is Precedence.PRIORITY and "prec.indictment" in out.rules
+    de = "Pressemitteilung der Bundesanwaltschaft\nAnklage wegen Brandanschlägen auf Bahnanlagen erhoben."
+    assert "indictment" in {c.kind for c in find_cues(de)}
+    assert "indictment" in {c.kind for c in find_cues("Trois hommes ont été mis en examen pour sabotage.")}
+    verdict = "The regional court sentenced three men to nine years for the arson attack on a depot in 2026."
+    assert "indictment" not in {c.kind for c in find_cues(verdict)}
+
+
+def test_interview_assessment_and_history_labels() -> None:
+    assert "reg_wire" in {c.kind for c in find_cues("INTERVIEW | 'They come three or four at a time now'")}
+    assert "reg_analysis" in {c.kind for c in find_cues("ASSESSMENT | Belarus – force posture, week 14")}
+    history = "HISTORY | The slow end of a chemical arsenal\nNerve agent leaked from a shell at the plant in 2003."
+    assert "retrospective" in {c.kind for c in find_cues(history)}
+    assert not run(history, "cbrn", 0.95).probable_flash
+
+
+def test_a_column_moving_towards_a_border_crossing_is_imminent() -> None:
+    text = "A: COLUMN MOVING EAST ON A229 FROM NESTEROV TOWARDS CHERNYSHEVSKOYE BORDER CROSSING, APPROX 30 KM/H."
+    assert "imminent" in {c.kind for c in find_cues(text)}
+    assert "own_forces" in {c.kind for c in find_cues("1 x own soldier CAT A, request MEDEVAC.")}
+
+
+def test_paragraph_labels_are_no_category_words() -> None:
+    from operators.classify import find_terms
+
+    report = "1. GENERAL. Patrol programme continuing.\n4. LOGISTICS. Rations sufficient.\n3. Logistik: gesichert."
+    assert not [t for t in find_terms(report) if t.category == "logistics_infrastructure"]
+    assert [
+        t
+        for t in find_terms("The logistics convoy was delayed by the fuel shortage.")
+        if t.category == "logistics_infrastructure"
+    ]
+
+
+def test_a_film_shoot_is_routine_whatever_the_callers_heard() -> None:
+    text = (
+        "PRESS NOTE - City Fire and Rescue Service\nOur control room took 43 calls reporting explosions and gunfire "
+        "in the Old Town. Crews found a film crew shooting a battle scene with pyrotechnics. Nobody was hurt."
+    )
+    recategorised = _recategorised(text, "attack")
+    assert recategorised.item.category == "routine" and recategorised.rules == ["cat.staged"]
+    assert "staged" in {c.kind for c in find_cues("Am Eisenbahnbecken laufen genehmigte Dreharbeiten mit Pyrotechnik.")}
+    assert "staged" in {c.kind for c in find_cues("Il s'agit du tournage d'un long métrage d'action.")}
+    assert "staged" not in {c.kind for c in find_cues("Le tournage de la vidéo a eu lieu près de Koursk.")}
+    live = "Film crew shooting near the port reports incoming rockets now, taking cover."
+    assert run(live, "air_activity", 0.9).precedence in (Precedence.FLASH, Precedence.IMMEDIATE)
+
+
+def test_a_wartime_bomb_defused_is_routine_but_keeps_its_category() -> None:
+    text = (
+        "Radio Börde – Nachrichten um 07.30 Uhr\nDer Kampfmittelbeseitigungsdienst hat die britische Fliegerbombe "
+        "entschärft. Rund 2.300 Anwohner mussten ihre Wohnungen verlassen."
+    )
+    urgency = {"ROUTINE": 0.1, "PRIORITY": 0.8, "IMMEDIATE": 0.05, "FLASH": 0.05}
+    out = run(text, "civil_humanitarian", 0.9, urgency_scores=urgency)
+    assert out.precedence is Precedence.ROUTINE and "prec.old_ordnance" in out.rules
+    assert _recategorised(text, "civil_humanitarian").item.category == "civil_humanitarian"
+    shell = "Bomb disposal experts made safe a Second World War bomb found on a building site."
+    assert "old_ordnance" in {c.kind for c in find_cues(shell)}
+    assert "old_ordnance" not in {c.kind for c in find_cues("Russische Gleitbomben trafen ein Umspannwerk.")}
+
+
+def test_food_that_touched_flood_water_is_no_troops_in_contact() -> None:
+    assert "contact" not in {c.kind for c in find_cues("jetez les denrées qui ont été au contact de l'eau ;")}
+    assert "contact" in {c.kind for c in find_cues("La patrouille est au contact, demande appui feu immédiat.")}
+
+
+def test_a_restricted_area_for_our_own_training_flights_is_routine() -> None:
+    text = (
+        "ZONE RÉGLEMENTÉE TEMPORAIRE – ZRT LA COURTINE\nActivité : entraînement au vol tactique de nuit "
+        "d'hélicoptères militaires.\nPériodes : du 8 au 11 décembre, 1700Z à 2230Z. Limites verticales : SFC / FL 065."
+    )
+    urgency = {"ROUTINE": 0.1, "PRIORITY": 0.8, "IMMEDIATE": 0.05, "FLASH": 0.05}
+    out = run(text, "air_activity", 0.95, urgency_scores=urgency)
+    assert out.precedence is Precedence.ROUTINE and "prec.notam.training" in out.rules

@@ -393,3 +393,15 @@ def test_bad_theatre_files_are_refused(tmp_path: Path, document: object) -> None
         load_theatre(path)
     with pytest.raises(TheatreError):
         load_theatre(tmp_path / "missing.json")
+
+
+def test_the_authority_of_a_place_in_a_letterhead_names_the_place() -> None:
+    # "Polizeidirektion", "Feuerwehr", "Mairie de" before a town are as good as "in": with its country in the
+    # text (here through Kiel and Hamburg) a town whose name is also a word is kept.
+    assert places_in("Polizeidirektion Flensburg – Pressemitteilung\nDrohnen über dem Hafen von Kiel.") == [
+        "Flensburg",
+        "Kiel",
+    ]
+    assert places_in("Feuerwehr Stade: Gasaustritt, Warnung auch für Hamburg") == ["Stade", "Hamburg"]
+    assert places_in("Mairie de Remoulins – avis à la population") == ["Remoulins"]
+    assert places_in("Polizeidirektion Flensburg – Pressemitteilung\nDrohnen über dem Hafen.") == []

