@@ -249,7 +249,7 @@ def _ordered_rules(path: Path) -> tuple[PrecedenceRule, ...]:
 HEADLINE_MAX_CHARS = 320
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)(?!\s+[–—-]\s)")  # "GIFTGAS IM HAFEN? – Großübung ...": a kicker and its line
 
 
 def headline_end(text: str, skip: re.Pattern[str] | None = None, extend: re.Pattern[str] | None = None) -> int:

@@ -1212,3 +1212,60 @@ def test_a_restricted_area_for_our_own_training_flights_is_routine() -> None:
     urgency = {"ROUTINE": 0.1, "PRIORITY": 0.8, "IMMEDIATE": 0.05, "FLASH": 0.05}
     out = run(text, "air_activity", 0.95, urgency_scores=urgency)
     assert out.precedence is Precedence.ROUTINE and "prec.notam.training" in out.rules
+
+
+def test_a_routine_sitrep_with_one_live_flash_line_is_about_that_line() -> None:
+    sitrep = (
+        "SITREP 14 / BG / AS OF 180600ZDEC26\n1. GENERAL: BG holding. No change.\n2. PERSONNEL: 11 on leave.\n"
+        "3. LOGISTICS: Fuel 4.5 DOS. Rations 7 DOS.\n4. ACTIVITY: Since 0412Z patrol 2 under fire at the crossroads, "
+        "returning fire NOW."
+    )
+    recategorised = _recategorised(sitrep, "routine")
+    assert recategorised.item.category == "attack" and recategorised.rules == ["cat.live_contact"]
+    assert run(sitrep, "routine", 0.9).precedence is Precedence.FLASH
+    quiet = "SITREP 15 / BG\n1. GENERAL: BG holding.\n2. ACTIVITY: Range day cancelled due to fog."
+    assert _recategorised(quiet, "routine").item.category == "routine"
+
+
+def test_a_telex_weather_forecast_is_a_weather_notice() -> None:
+    text = (
+        "WX FCST DRAWSKO POMORSKIE TRG AREA VALID 180600Z TO 190600Z DEC 26\nWIND: NE 10-15 KT. FLYING: GOOD FOR UAS."
+    )
+    assert _recategorised(text, "air_activity").item.category == "routine"
+    assert "reg_weather" in {c.kind for c in find_cues("WETTERBERATUNG TRUPPENUEBUNGSPLATZ GRAFENWOEHR")}
+
+
+def test_an_all_clear_after_an_attack_on_our_base_that_has_ended_stays_immediate() -> None:
+    # The all-clear ends the alert, not the wounded and the damage to deal with.
+    text = (
+        "Update from the base: indirect fire attack ended 2215Z. 6 rockets impacted on our camp. 3 WIA, casevac "
+        "complete. All clear given 2230Z."
+    )
+    out = run(text, "attack", 0.95)
+    assert out.precedence is Precedence.IMMEDIATE and "prec.own_forces_hit_just_ended" in out.rules
+    assert "ended" in {c.kind for c in find_cues("Attaque par roquettes TERMINÉE. 4 impacts entre 1928Z et 1931Z.")}
+    false_alarm = (
+        "Rocket alarm at the camp was a false alarm, all clear. One soldier hurt his ankle, casevac requested."
+    )
+    assert run(false_alarm, "attack", 0.9).precedence is Precedence.PRIORITY
+
+
+def test_a_named_battle_of_a_past_year_is_history_and_a_cancelled_nbc1_is_cleared() -> None:
+    memorial = '"We remember them": battalion honours six soldiers killed in the Kidal ambush of 2016\n\nText.'
+    kinds = {c.kind for c in find_cues(memorial)}
+    assert "historic" in kinds and "contact" not in kinds
+    assert "cleared" in {c.kind for c in find_cues("CBRN recce: all negative. NO CBRN RELEASE. CANCEL REF A.")}
+
+
+def test_ransomware_on_our_restricted_network_now_is_immediate() -> None:
+    text = (
+        "DEFENCE CERT - INTERNAL ALERT\nTO: ALL UNITS, ALL USERS OF THE RESTRICTED NETWORK\n"
+        "SUBJECT: RANSOMWARE SPREADING ON THE RESTRICTED NETWORK NOW\n1. Since 1040Z, file shares encrypted."
+    )
+    assert {"own_forces", "in_progress"} <= {c.kind for c in find_cues(text)}
+
+
+def test_a_question_headline_with_a_kicker_is_read_to_its_end() -> None:
+    text = "GIFTGAS IM HAFEN? – Großübung „Schwarze Wolke 27“ in Wilhelmshaven\n\nSirenen, Schutzanzüge, Rauch."
+    assert "exercise_topic" in {c.kind for c in find_cues(text)}
+    assert _recategorised(text, "cbrn").item.category == "routine"
