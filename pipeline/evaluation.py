@@ -65,6 +65,8 @@ class Scores:
     precedence_ok: int = 0
     flash_total: int = 0
     flash_low: list[str] = field(default_factory=list)
+    low_total: int = 0  # reports whose right answer is PRIORITY or ROUTINE only
+    flash_on_low: list[str] = field(default_factory=list)  # of those, the ones the chain made FLASH
     entity_found: Counter[str] = field(default_factory=Counter)
     entity_total: Counter[str] = field(default_factory=Counter)
     entity_output: Counter[str] = field(default_factory=Counter)  # entities the chain output, per label
@@ -88,6 +90,8 @@ class Scores:
             "precedence_acceptable": round(self.precedence_ok / max(1, self.n - self.rejected), 4),
             "probable_flash": self.flash_total,
             "probable_flash_at_priority_or_routine": len(self.flash_low),
+            "priority_or_routine_reports": self.low_total,
+            "flash_at_priority_or_routine": len(self.flash_on_low),
             "recall": {
                 label: round(self.entity_found[label] / self.entity_total[label], 4)
                 if self.entity_total[label]
@@ -174,6 +178,10 @@ def _score(s: Scores, row: dict[str, Any], result: TriagedReport | Rejection) ->
         s.flash_total += 1
         if result.precedence in ("PRIORITY", "ROUTINE"):
             s.flash_low.append(row["report_id"])
+    if set(gold["precedence_acceptable"]) <= {"PRIORITY", "ROUTINE"}:
+        s.low_total += 1
+        if result.precedence == "FLASH":
+            s.flash_on_low.append(row["report_id"])
     if not result.summary or not result.explanation.reason:
         s.without_evidence += 1
     missed: dict[str, list[str]] = {}
