@@ -145,9 +145,9 @@ def _pipeline_section(quality: dict[str, Any] | None) -> list[str]:
         "",
         (
             "| set | role | reports | category macro-F1 | precedence acceptable | needs_review | category ECE | "
-            "precedence ECE | probable FLASH below IMMEDIATE |"
+            "precedence ECE | probable FLASH below IMMEDIATE | FLASH on a PRIORITY/ROUTINE report |"
         ),
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     if cal.get("plot"):
         rows[2:2] = [f"![Reliability diagram of the calibrated confidences]({cal['plot']})", ""]
@@ -155,8 +155,30 @@ def _pipeline_section(quality: dict[str, Any] | None) -> list[str]:
         rows.append(
             f"| {name} | {s['role']} | {s['reports']} | {s['category_macro_f1']:.3f} | "
             f"{s['precedence_acceptable']:.3f} | {_pct(s['needs_review_share'])} | {s['category_ece']:.3f} | "
-            f"{s['precedence_ece']:.3f} | {s['probable_flash_at_priority_or_routine']} |"
+            f"{s['precedence_ece']:.3f} | {s['probable_flash_at_priority_or_routine']} | "
+            + (
+                f"{s['flash_at_priority_or_routine']} of {s['priority_or_routine_reports']} |"
+                if "flash_at_priority_or_routine" in s
+                else "– |"
+            )
         )
+    entities = quality.get("entities") or {}
+    groups = {
+        "dev_trained": "development sets that trained the model",
+        "dev_held": "development sets it did not train on",
+        "independent": "independent set",
+        "check": "check sets",
+    }
+    if any(g in entities for g in groups):
+        rows += ["", "| entities on | LOCATION recall | LOCATION precision | EQUIPMENT recall | EQUIPMENT precision |"]
+        rows += ["|---|---:|---:|---:|---:|"]
+        for key, label in groups.items():
+            if key in entities:
+                e = entities[key]
+                rows.append(
+                    f"| {label} | {e['LOCATION']['recall']:.3f} | {e['LOCATION']['precision']:.3f} | "
+                    f"{e['EQUIPMENT']['recall']:.3f} | {e['EQUIPMENT']['precision']:.3f} |"
+                )
     return [*rows, ""]
 
 
