@@ -26,7 +26,7 @@ DEV_SETS = [
     *("osd16_en", "osd16_de", "osd16_fr", "osd17_de", "osd17_en", "osd17_fr", "osd18_de", "osd18_fr"),
     *("osd19_en", "osd19_fr", "osd19_de", "osd20_de", "osd20_en", "osd20_fr", "osd21_de", "osd21_fr"),
     *("osd22_de", "osd22_en", "osd22_fr", "osd23_de", "osd23_en", "osd23_fr", "osd24_de", "osd24_en"),
-    *("osd25_de", "osd25_en", "osd25_fr", "osd26_de", "osd26_en", "osd26_fr"),
+    *("osd25_de", "osd25_en", "osd25_fr", "osd26_de", "osd26_en", "osd26_fr", "osd27_de", "osd27_fr"),
 ]
 
 

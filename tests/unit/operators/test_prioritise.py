@@ -1269,3 +1269,9 @@ def test_a_question_headline_with_a_kicker_is_read_to_its_end() -> None:
     text = "GIFTGAS IM HAFEN? – Großübung „Schwarze Wolke 27“ in Wilhelmshaven\n\nSirenen, Schutzanzüge, Rauch."
     assert "exercise_topic" in {c.kind for c in find_cues(text)}
     assert _recategorised(text, "cbrn").item.category == "routine"
+
+
+def test_three_days_of_diesel_left_is_no_critical_shortage() -> None:
+    assert "critical" not in {c.kind for c in find_cues("Dieselbestand am Außenposten reicht noch 3 Tage.")}
+    assert "critical" not in {c.kind for c in find_cues("Die Verpflegung reicht noch 12 Tage.")}
+    assert "critical" in {c.kind for c in find_cues("Munition reicht nur noch 2 Stunden.")}
