@@ -112,12 +112,14 @@ def _raised(score: float, floor: Precedence) -> float:
     return max(score, _THRESHOLD.get(floor, 0.0))
 
 
+_ENDED_REACH = int(_PARAMS.get("ended_reach_chars", 10**9))
+
+
 def _ends(cues: list[Cue], contact: Cue) -> bool:
     """Whether an "ended" cue ends this contact: one that follows it, or that comes at most
     `ended_reach_chars` (policy.yaml) before it. An earlier paragraph's "the recce team withdrew" does not
     end the fire that a later paragraph of the same daily report says is going on."""
-    reach = int(_PARAMS.get("ended_reach_chars", 10**9))
-    return any(c.kind == "ended" and c.start >= contact.start - reach for c in cues)
+    return any(c.kind == "ended" and c.start >= contact.start - _ENDED_REACH for c in cues)
 
 
 def _first(cues: list[Cue], *kinds: str) -> Cue | None:
