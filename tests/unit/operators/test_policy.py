@@ -176,9 +176,13 @@ def test_the_shipped_category_rules_are_loaded_in_order() -> None:
         "cat.exercise",
         "cat.ceremony",
         "cat.staged",
+        "cat.firing_notice",
         "cat.live_contact",
         "cat.live_incoming",
         "cat.live_cbrn",
+        "cat.sea_drone",
+        "cat.sea_drone_attack",
+        "cat.drifting_mine",
         "cat.procurement",
         "cat.weather_damage",
         "cat.weather",
@@ -187,6 +191,7 @@ def test_the_shipped_category_rules_are_loaded_in_order() -> None:
         "cat.naval_movement",
         "cat.strike_effect",
         "cat.gnss",
+        "cat.drone_overflight",
         "cat.humanitarian",
     ]
 

@@ -923,6 +923,45 @@ def test_warships_sailing_are_a_movement_and_a_military_depot_fire_is_infrastruc
     assert _recategorised(depot, "air_activity").item.category == "logistics_infrastructure"
 
 
+def test_sea_drones_are_attack_boats_and_a_drifting_mine_is_about_the_shipping_lane() -> None:
+    usv = "FLASH FLASH FLASH\n1. TWO USV INBOUND HIGH SPEED FROM NE, 1.5 NM AND CLOSING ON BERTH 7."
+    out = _recategorised(usv, "air_activity")
+    assert out.item.category == "attack" and out.rules == ["cat.sea_drone"]
+    seedrohnen = "Noworossijsk JETZT: mindestens drei Seedrohnen Richtung Ölterminal, die Marine schießt aus allen Rohren."
+    assert _recategorised(seedrohnen, "enemy_movement").item.category == "attack"
+    study = "ANALYSIS - Black Sea: how sea drones changed naval warfare since 2023\nThe fleet moved east."
+    assert _recategorised(study, "air_activity").item.category == "air_activity"
+    mine = "NAVAREA III 1287/26\nBLACK SEA.\n1. DRIFTING MINE SIGHTED 151020Z DEC 26 IN 45-52.4N 030-41.8E."
+    out = _recategorised(mine, "enemy_movement")
+    assert out.item.category == "logistics_infrastructure" and out.rules == ["cat.drifting_mine"]
+    assert _recategorised("MINE DÉRIVANTE SIGNALÉE au large de Varna.", "attack").item.category == (
+        "logistics_infrastructure"
+    )
+
+
+def test_a_navigational_warning_of_firings_is_routine_but_an_aviation_notice_of_them_stays_air_activity() -> None:
+    navwarn = (
+        "ZCZC JA42\nNAV WARN 388/26\nSOUTHERN BALTIC. USTKA FIRING AREA.\n"
+        "NAVAL GUNNERY AND MISSILE FIRING 22 DEC 0700 TO 1500 UTC. MARINERS TO KEEP CLEAR."
+    )
+    out = _recategorised(navwarn, "air_activity")
+    assert out.item.category == "routine" and out.rules == ["cat.firing_notice"]
+    notam = (
+        "B0456/27 NOTAMN\nE) TEMPORARY DANGER AREA ACTIVATED, AIR DEFENCE LIVE FIRING WITH SURFACE-TO-AIR MISSILES."
+    )
+    assert _recategorised(notam, "air_activity").item.category == "air_activity"
+
+
+def test_drones_seen_over_a_site_are_air_activity_whatever_jammer_answered_them() -> None:
+    seen = "1. Between 1815Z and 1952Z the perimeter radar tracked 3 small drones over the garrison area.\n2. Jammer used."
+    out = _recategorised(seen, "cyber_ew")
+    assert out.item.category == "air_activity" and out.rules == ["cat.drone_overflight"]
+    quadro = "052140Z 1 Quadrokopter über dem Munitionspier, Störsender eingesetzt, ohne Wirkung."
+    assert _recategorised(quadro, "logistics_infrastructure").item.category == "air_activity"
+    debris = "Fragments of a drone shot down over the river fell on the road; the power line was cut and the road damaged."
+    assert _recategorised(debris, "logistics_infrastructure").item.category == "logistics_infrastructure"
+
+
 def test_a_weather_warning_that_lists_roads_closed_by_flooding_is_about_infrastructure() -> None:
     head = "DWD – UNWETTERWARNUNG vor ergiebigem Dauerregen\nfür die Landkreise Passau und Deggendorf\n\n"
     closed = head + "Hinweise der Landratsämter:\n- Gesperrt wegen Überflutung: B12 zwischen Tittling und Röhrnbach"
