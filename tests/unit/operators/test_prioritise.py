@@ -1314,3 +1314,26 @@ def test_three_days_of_diesel_left_is_no_critical_shortage() -> None:
     assert "critical" not in {c.kind for c in find_cues("Dieselbestand am Außenposten reicht noch 3 Tage.")}
     assert "critical" not in {c.kind for c in find_cues("Die Verpflegung reicht noch 12 Tage.")}
     assert "critical" in {c.kind for c in find_cues("Munition reicht nur noch 2 Stunden.")}
+
+
+def test_a_translated_message_is_someone_elses_and_is_not_flash() -> None:
+    message = (
+        "Commandement de la Force aérienne ukrainienne – message de 07h40 – traduction\n\n"
+        "Aucun de nos systèmes n'a été touché. ATTENTION : l'attaque se poursuit. Un nouveau groupe de drones se dirige "
+        "en ce moment vers l'oblast de Tchernihiv. Les régions restent en alerte aérienne."
+    )
+    out = run(message, "air_activity", 0.95)
+    assert out.precedence is Precedence.IMMEDIATE and not out.probable_flash
+    assert any(c.name == "rule:prec.translated.no_flash" for c in out.contributions)
+    own = "Les régions de Tchernihiv et de Kyiv sont en alerte aérienne, un groupe de drones se dirige vers notre camp."
+    assert run(own, "air_activity", 0.95).precedence is Precedence.FLASH
+
+
+def test_wire_copy_that_our_soldiers_were_attacked_last_night_is_priority() -> None:
+    wire = (
+        "PARIS, March 14 (Wire) - A position held by our troops near Deir Kifa was hit by indirect fire on Friday "
+        "evening, the ministry said on Saturday. Two soldiers were lightly wounded and evacuated."
+    )
+    out = run(wire, "attack", 0.95)
+    assert out.precedence is Precedence.PRIORITY
+    assert any(c.name == "rule:prec.open_source.own_forces_past" for c in out.contributions)
