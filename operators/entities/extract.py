@@ -116,6 +116,128 @@ _GENITIVE = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]{3,}s\b")
 # A compass word glued to a country or region: "Westukraine", "Ostukraine", "Südtirol", "Nordsyrien".
 _COMPASS = re.compile(r"\b(?:Nordost|Nordwest|Südost|Südwest|Nord|Süd|Ost|West|Zentral|Mittel)(?P<stem>[a-zäöü]{4,})\b")
 
+# German landscape and district names the gazetteer lacks: a capitalised compound ending in a landscape word
+# ("Rothaargebirge", "Hochsauerlandkreis", "Albulatal", "Prättigau", "Vulkaneifel", "Nordfriesland",
+# "Schwielowsee"), or an "-er" adjective before one ("Lüneburger Heide", "Zürcher Oberland", "Eckernförder
+# Bucht"). Common nouns with the same endings are listed: what is left is a name.
+_DE_LANDSCAPE = re.compile(
+    r"(?<![\w-])(?:[A-ZÄÖÜ][a-zäöüß]+er\s(?:Heide|Bucht|Oberland|Unterland|Seenplatte|Alb|Förde|Marsch|Becken|"
+    r"Bergland|Hügelland|Tiefland|Land|Wald|See|Tal|Schweiz)|"
+    r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:kreis|gebirge|tal|gau|see|bucht|land|eifel|förde|heide))(?![\w-])"
+)
+_DE_LANDSCAPE_COMMON = frozenset(
+    {
+        # -land
+        "ausland",
+        "inland",
+        "umland",
+        "hinterland",
+        "binnenland",
+        "bergland",
+        "flachland",
+        "festland",
+        "heimatland",
+        "vaterland",
+        "mutterland",
+        "bundesland",
+        "nachbarland",
+        "partnerland",
+        "mitgliedsland",
+        "gastland",
+        "drittland",
+        "einsatzland",
+        "herkunftsland",
+        "zielland",
+        "transitland",
+        "aufnahmeland",
+        "grenzland",
+        "hochland",
+        "tiefland",
+        "ackerland",
+        "weideland",
+        "küstenland",
+        "geberland",
+        "empfängerland",
+        "lieferland",
+        "exportland",
+        "importland",
+        "industrieland",
+        "schwellenland",
+        "entwicklungsland",
+        "sumpfland",
+        "grünland",
+        "brachland",
+        "bauland",
+        "neuland",
+        "kernland",
+        "wunderland",
+        "märchenland",
+        "traumland",
+        "hügelland",
+        "moorland",
+        "waldland",
+        "niemandsland",
+        "abendland",
+        "morgenland",
+        "erstaufnahmeland",
+        "anrainerland",
+        "teilnehmerland",
+        "truppenstellerland",
+        # -kreis
+        "landkreis",
+        "sperrkreis",
+        "teilnehmerkreis",
+        "stadtkreis",
+        "wahlkreis",
+        "freundeskreis",
+        "familienkreis",
+        "bekanntenkreis",
+        "führungskreis",
+        "personenkreis",
+        "kundenkreis",
+        "leserkreis",
+        "arbeitskreis",
+        "gesprächskreis",
+        "beraterkreis",
+        "expertenkreis",
+        "verwandtenkreis",
+        "umkreis",
+        "teufelskreis",
+        "stromkreis",
+        "regelkreis",
+        "landeskreis",
+        "gefahrenkreis",
+        "radiuskreis",
+        # -tal, -see, -gebirge, -gau, -bucht, -heide
+        "portal",
+        "spital",
+        "kapital",
+        "digital",
+        "total",
+        "frontal",
+        "hospital",
+        "quartal",
+        "dental",
+        "horizontal",
+        "vital",
+        "trockental",
+        "stausee",
+        "badesee",
+        "baggersee",
+        "binnensee",
+        "tiefsee",
+        "hochsee",
+        "übersee",
+        "hochgebirge",
+        "mittelgebirge",
+        "faltengebirge",
+        "grenzgebirge",
+        "hafenbucht",
+        "meeresbucht",
+    }
+)
+_DE_LANDSCAPE_COMMON_ENDS = ("portal", "spital", "scheide", "kapital", "quartal", "stromkreis")
+
 
 # A capitalised name after a locative word, for places the gazetteer lacks ("vic Bollendorf",
 # "près de Rosport", "bei Ralingen"). No coordinates: it names, it does not locate. German capitalises
@@ -368,6 +490,7 @@ class RuleEntities:
         language = _language(text)
         if language == "de":
             out.extend(self._german_compounds(text))
+            out.extend(self._german_landscapes(text))
         for m in _LOCATIVE[language].finditer(text):
             name = m.group("name")
             if name.split()[0] in _NOT_PLACES or lookup_equipment(name) is not None:
@@ -403,6 +526,19 @@ class RuleEntities:
             if ids and self.gazetteer.tiers[ids[0]] in (COUNTRY, REGION):
                 place = self.gazetteer.places[ids[0]]
                 out.append(Found("LOCATION", m.start(), m.end(), m.group(0), place.name, "pattern"))
+        return out
+
+    def _german_landscapes(self, text: str) -> list[Found]:
+        """German landscape and district names (`_DE_LANDSCAPE`) that are not common nouns, normalised to the
+        gazetteer's entry where it has one (it lists some districts the place finder wants more evidence for)."""
+        out: list[Found] = []
+        for m in _DE_LANDSCAPE.finditer(text):
+            name = m.group(0)
+            last = name.split()[-1].lower()
+            if " " not in name and (last in _DE_LANDSCAPE_COMMON or last.endswith(_DE_LANDSCAPE_COMMON_ENDS)):
+                continue
+            place = self.gazetteer.lookup(name)
+            out.append(Found("LOCATION", m.start(), m.end(), name, place.name if place else name, "pattern"))
         return out
 
 

@@ -405,3 +405,27 @@ def test_the_authority_of_a_place_in_a_letterhead_names_the_place() -> None:
     assert places_in("Feuerwehr Stade: Gasaustritt, Warnung auch für Hamburg") == ["Stade", "Hamburg"]
     assert places_in("Mairie de Remoulins – avis à la population") == ["Remoulins"]
     assert places_in("Polizeidirektion Flensburg – Pressemitteilung\nDrohnen über dem Hafen.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "landscape"),
+    [
+        ("Waldbrandgefahr im Rothaargebirge und im Siegerland.", "Rothaargebirge"),
+        ("Der Hochsauerlandkreis hat den Katastrophenfall ausgerufen.", "Hochsauerlandkreis"),
+        ("Lawinengefahr im Prättigau und im Albulatal.", "Albulatal"),
+        ("Die Übung findet in der Lüneburger Heide statt.", "Lüneburger Heide"),
+        ("Sperrgebiet in der Eckernförder Bucht ab Montag.", "Eckernförder Bucht"),
+    ],
+)
+def test_german_landscape_and_district_names_are_places(nlp, text: str, landscape: str) -> None:
+    (found,) = extract(nlp, [text], [NOW])
+    assert landscape in [f.text for f in found if f.label == "LOCATION"]
+
+
+def test_german_common_nouns_with_landscape_endings_are_not_places(nlp) -> None:
+    text = (
+        "Im Landkreis gilt ein Sperrkreis; das Portal des Spitals meldet für das Quartal Gäste aus dem Ausland, "
+        "dem Nachbarland und dem Hinterland. Der Stausee und das Mittelgebirge bleiben gesperrt; die Bescheide folgen."
+    )
+    (found,) = extract(nlp, [text], [NOW])
+    assert [f.text for f in found if f.label == "LOCATION"] == []
