@@ -149,12 +149,17 @@ def test_a_suspected_cbrn_release_is_immediate_not_flash_unless_there_are_casual
     assert tic.precedence is Precedence.FLASH and tic.probable_flash
 
 
-def test_a_cleared_threat_is_routine_and_says_so() -> None:
+def test_a_cleared_threat_is_held_at_priority_and_says_so() -> None:
+    # Read today, not acted on: no development report that a cleared threat was labelled ROUTINE only.
     out = run(
         "Levée de doute radiologique : transport autorisé, aucune contamination. Fin de l'incident.", "cbrn", p=0.95
     )
-    assert out.precedence is Precedence.ROUTINE and not out.probable_flash
-    assert any("threat cleared" in n for n in out.notes)
+    assert out.precedence is Precedence.PRIORITY and not out.probable_flash
+    # a model sure that the alarm is IMMEDIATE is held at PRIORITY, and the explanation says why
+    urgent = {"FLASH": 0.3, "IMMEDIATE": 0.7, "PRIORITY": 0.0, "ROUTINE": 0.0}
+    held = run("Chemical alarm at the gate: false alarm, detector fault, all clear.", "cbrn", 0.99, urgency_scores=urgent)
+    assert held.precedence is Precedence.PRIORITY
+    assert any("threat cleared" in n for n in held.notes)
     # still PRIORITY when someone asks for something; casualties keep it open
     asked = run("Fehlalarm am Tor, erbitten dringend Unterstützung beim Absperren", "cbrn", p=0.95)
     assert asked.precedence is Precedence.PRIORITY
