@@ -184,6 +184,7 @@ def test_the_shipped_category_rules_are_loaded_in_order() -> None:
         "cat.sea_drone_attack",
         "cat.drifting_mine",
         "cat.procurement",
+        "cat.weather_forecast",
         "cat.weather_damage",
         "cat.weather",
         "cat.hostile_exercise",

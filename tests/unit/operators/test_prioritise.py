@@ -1342,3 +1342,22 @@ def test_wire_copy_that_our_soldiers_were_attacked_last_night_is_priority() -> N
     out = run(wire, "attack", 0.95)
     assert out.precedence is Precedence.PRIORITY
     assert any(c.name == "rule:prec.open_source.own_forces_past" for c in out.contributions)
+
+
+def test_a_weather_warning_that_lists_possible_impacts_is_routine_not_damage() -> None:
+    warning = (
+        "ORANGE WARNING - STORM - Western Estonia and the islands\nGusts of 28 to 32 m/s on Saaremaa.\n"
+        "Possible impacts: fallen trees on roads, power cuts, cancelled ferry crossings to the islands."
+    )
+    out = _recategorised(warning, "logistics_infrastructure")
+    assert out.item.category == "routine" and out.rules == ["cat.weather_forecast"]
+    damage = "ORANGE WARNING - STORM\nTwo road bridges have collapsed and the coast road was cut by flooding."
+    assert _recategorised(damage, "routine").item.category == "logistics_infrastructure"
+
+
+def test_our_contingent_under_artillery_and_mortar_fire_now_is_flash() -> None:
+    update = (
+        "Lageupdate Auslandseinsätze – 14:05 Uhr – EILT\nUNIFIL/Libanon: Die Stellung unseres Kontingents liegt seit "
+        "13:45 Uhr unter Artillerie- und Mörserbeschuss. Der Beschuss dauert an. Die Vereinten Nationen wurden unterrichtet."
+    )
+    assert run(update, "attack", 0.95).precedence is Precedence.FLASH
