@@ -183,6 +183,7 @@ def test_the_shipped_category_rules_are_loaded_in_order() -> None:
         "cat.sea_drone",
         "cat.sea_drone_attack",
         "cat.drifting_mine",
+        "cat.pirates",
         "cat.procurement",
         "cat.weather_forecast",
         "cat.weather_damage",

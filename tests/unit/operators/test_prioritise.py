@@ -1361,3 +1361,19 @@ def test_our_contingent_under_artillery_and_mortar_fire_now_is_flash() -> None:
         "13:45 Uhr unter Artillerie- und Mörserbeschuss. Der Beschuss dauert an. Die Vereinten Nationen wurden unterrichtet."
     )
     assert run(update, "attack", 0.95).precedence is Precedence.FLASH
+
+
+def test_a_pirate_group_seen_from_a_patrol_aircraft_is_a_movement() -> None:
+    seen = (
+        "From: maritime patrol det Djibouti (P-3C Orion)\nSuspected pirate action group sighted: 1 x dhow, assessed "
+        "mothership, towing 2 x skiffs. Course 070, speed 7 kn."
+    )
+    out = _recategorised(seen, "air_activity")
+    assert out.item.category == "enemy_movement" and out.rules == ["cat.pirates"]
+
+
+def test_a_carrier_group_sailing_is_a_movement_and_a_frigate_shooting_down_drones_is_not() -> None:
+    carrier = "The Chinese aircraft carrier Shandong and four escorts sailed north through the Taiwan Strait on Monday."
+    assert _recategorised(carrier, "air_activity").item.category == "enemy_movement"
+    frigate = "Une frégate européenne a abattu jeudi deux drones qui se dirigeaient vers elle en mer Rouge."
+    assert "cat.naval_movement" not in _recategorised(frigate, "air_activity").rules
