@@ -1377,3 +1377,20 @@ def test_a_carrier_group_sailing_is_a_movement_and_a_frigate_shooting_down_drone
     assert _recategorised(carrier, "air_activity").item.category == "enemy_movement"
     frigate = "Une frégate européenne a abattu jeudi deux drones qui se dirigeaient vers elle en mer Rouge."
     assert "cat.naval_movement" not in _recategorised(frigate, "air_activity").rules
+
+
+def test_a_unit_asking_for_a_qrf_in_contact_is_our_own_even_when_it_escorts_an_aid_convoy() -> None:
+    contact = (
+        "ACCROCHAGE EN COURS – escorte convoi PAM, axe Bambari–Ippy\nPris à partie depuis la lisière est, armes "
+        "automatiques + RPG. Tête du convoi riposte, on est fixés. Demandons QRF, appui aérien et évasan urgente x2."
+    )
+    assert run(contact, "attack", 0.95).precedence is Precedence.FLASH
+
+
+def test_a_radiation_portal_alarm_assessed_afterwards_is_no_release() -> None:
+    finding = (
+        "Abschlussbewertung: Strahlungsalarm am Grenzübergang Frankfurt (Oder)\nAm 2. Dezember löste das "
+        "Strahlungsmessportal des Zolls bei einem LKW mit Metallschrott Alarm aus. Keine Freisetzung in die Umgebung."
+    )
+    out = run(finding, "cbrn", 0.95)
+    assert not out.probable_flash and out.precedence is not Precedence.FLASH
