@@ -605,7 +605,14 @@ WORLD_EQUIPMENT: tuple[Equipment, ...] = (
     _generic("submarine", "other", 4, "sous-marin", "sous-marins", "U-Boot", "U-Boote"),
     _generic("patrol boat", "other", 2, "patrouilleur", "Patrouillenboot", "Schnellboot", "Schnellboote", "fast boat"),
     _generic(
-        "minehunter", "other", 2, "chasseur de mines", "Minenjagdboot", "Minenjagdboote", "mine countermeasure vessel"
+        "minehunter",
+        "other",
+        2,
+        "chasseur de mines",
+        "Minenjagdboot",
+        "Minenjagdboote",
+        "mine countermeasure vessel",
+        "mine countermeasures vessel",
     ),
     _generic(
         "landing ship",
@@ -648,6 +655,38 @@ WORLD_EQUIPMENT: tuple[Equipment, ...] = (
         "camions-citernes",
     ),
     _generic("skiff", "other", 1, "skiffs", "Schlauchboot", "Schlauchboote", "dinghy", "inflatable boat"),
+    # Ships a report names by type: patrol and support ships, carriers, dhows. Not merchant ships by type
+    # ("bulk carrier", "Containerschiff"): the development sets' authors list them as equipment about as often
+    # as not, and with them EQUIPMENT precision fell 0.872 -> 0.866 for 0.003 of recall.
+    _generic(
+        "patrol vessel",
+        "other",
+        2,
+        "patrol vessels",
+        "offshore patrol vessel",
+        "offshore patrol vessels",
+        "patrol craft",
+        "patrouilleur hauturier",
+        "patrouilleurs",
+        "Patrouillenschiff",
+        "Patrouillenschiffe",
+        "Küstenwachboot",
+    ),
+    _generic(
+        "supply ship",
+        "other",
+        1,
+        "supply ships",
+        "replenishment ship",
+        "bâtiment de soutien",
+        "bâtiment ravitailleur",
+        "navire de soutien",
+        "Versorgungsschiff",
+        "Versorger",
+    ),
+    _generic("aircraft carrier", "other", 4, "aircraft carriers", "porte-avions", "Flugzeugträger"),
+    _generic("dhow", "other", 1, "dhows", "boutre", "boutres", "Dhau", "Daus"),
+    _generic("fast assault craft", "other", 2, "assault craft", "CB90"),
     _generic(
         "heavy equipment transporter",
         "vehicle",
