@@ -29,6 +29,7 @@ DEV_SETS = [
     *("osd25_de", "osd25_en", "osd25_fr", "osd26_de", "osd26_en", "osd26_fr", "osd27_de", "osd27_fr"),
     *("osd28_de", "osd28_en", "osd28_fr", "osd29_de", "osd29_en", "osd29_fr"),
     *("osd30_de", "osd30_en", "osd30_fr", "osd31_de", "osd31_en", "osd31_fr", "osd33_de", "osd33_fr"),
+    *("osd32_de", "osd32_en", "osd32_fr", "osd34_de", "osd34_en", "osd34_fr", "osd35_de", "osd35_en", "osd35_fr"),
 ]
 
 
