@@ -157,7 +157,9 @@ def test_a_cleared_threat_is_held_at_priority_and_says_so() -> None:
     assert out.precedence is Precedence.PRIORITY and not out.probable_flash
     # a model sure that the alarm is IMMEDIATE is held at PRIORITY, and the explanation says why
     urgent = {"FLASH": 0.3, "IMMEDIATE": 0.7, "PRIORITY": 0.0, "ROUTINE": 0.0}
-    held = run("Chemical alarm at the gate: false alarm, detector fault, all clear.", "cbrn", 0.99, urgency_scores=urgent)
+    held = run(
+        "Chemical alarm at the gate: false alarm, detector fault, all clear.", "cbrn", 0.99, urgency_scores=urgent
+    )
     assert held.precedence is Precedence.PRIORITY
     assert any("threat cleared" in n for n in held.notes)
     # still PRIORITY when someone asks for something; casualties keep it open
@@ -932,7 +934,9 @@ def test_sea_drones_are_attack_boats_and_a_drifting_mine_is_about_the_shipping_l
     usv = "FLASH FLASH FLASH\n1. TWO USV INBOUND HIGH SPEED FROM NE, 1.5 NM AND CLOSING ON BERTH 7."
     out = _recategorised(usv, "air_activity")
     assert out.item.category == "attack" and out.rules == ["cat.sea_drone"]
-    seedrohnen = "Noworossijsk JETZT: mindestens drei Seedrohnen Richtung Ölterminal, die Marine schießt aus allen Rohren."
+    seedrohnen = (
+        "Noworossijsk JETZT: mindestens drei Seedrohnen Richtung Ölterminal, die Marine schießt aus allen Rohren."
+    )
     assert _recategorised(seedrohnen, "enemy_movement").item.category == "attack"
     study = "ANALYSIS - Black Sea: how sea drones changed naval warfare since 2023\nThe fleet moved east."
     assert _recategorised(study, "air_activity").item.category == "air_activity"
@@ -951,19 +955,21 @@ def test_a_navigational_warning_of_firings_is_routine_but_an_aviation_notice_of_
     )
     out = _recategorised(navwarn, "air_activity")
     assert out.item.category == "routine" and out.rules == ["cat.firing_notice"]
-    notam = (
-        "B0456/27 NOTAMN\nE) TEMPORARY DANGER AREA ACTIVATED, AIR DEFENCE LIVE FIRING WITH SURFACE-TO-AIR MISSILES."
-    )
+    notam = "B0456/27 NOTAMN\nE) TEMPORARY DANGER AREA ACTIVATED, AIR DEFENCE LIVE FIRING WITH SURFACE-TO-AIR MISSILES."
     assert _recategorised(notam, "air_activity").item.category == "air_activity"
 
 
 def test_drones_seen_over_a_site_are_air_activity_whatever_jammer_answered_them() -> None:
-    seen = "1. Between 1815Z and 1952Z the perimeter radar tracked 3 small drones over the garrison area.\n2. Jammer used."
+    seen = (
+        "1. Between 1815Z and 1952Z the perimeter radar tracked 3 small drones over the garrison area.\n2. Jammer used."
+    )
     out = _recategorised(seen, "cyber_ew")
     assert out.item.category == "air_activity" and out.rules == ["cat.drone_overflight"]
     quadro = "052140Z 1 Quadrokopter über dem Munitionspier, Störsender eingesetzt, ohne Wirkung."
     assert _recategorised(quadro, "logistics_infrastructure").item.category == "air_activity"
-    debris = "Fragments of a drone shot down over the river fell on the road; the power line was cut and the road damaged."
+    debris = (
+        "Fragments of a drone shot down over the river fell on the road; the power line was cut and the road damaged."
+    )
     assert _recategorised(debris, "logistics_infrastructure").item.category == "logistics_infrastructure"
 
 
