@@ -354,29 +354,43 @@ class _Candidate:
 _fold_word = lru_cache(maxsize=65536)(fold_name)
 
 
+# Articles that begin some gazetteer names ("the Gulf", "la Manche"): a longer name that starts on the next
+# word ("the Gulf of Finland") wins over the article's name.
+_ARTICLES = frozenset({"the", "la", "le", "les", "l", "die", "der", "das", "den", "dem"})
+
+
+def _longest_at(tokens: list[tuple[int, int, str]], i: int, text: str, gazetteer: Gazetteer) -> _Candidate | None:
+    """The longest gazetteer name that starts at token `i` and crosses no comma or line."""
+    start, _, first = tokens[i]
+    if first not in gazetteer.first_tokens:
+        return None
+    best: _Candidate | None = None
+    parts = [first]
+    for j in range(i, min(len(tokens), i + gazetteer.max_tokens)):
+        if j > i:
+            if not _JOIN.fullmatch(text[tokens[j - 1][1] : tokens[j][0]]):
+                break
+            parts.append(tokens[j][2])
+        key = " ".join(parts)
+        ids = gazetteer.candidates(key)
+        if ids:
+            best = _Candidate(start, tokens[j][1], key, ids)
+        if key not in gazetteer.prefixes:
+            break  # no longer name begins with these words
+    return best
+
+
 def _candidates(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
     """Longest gazetteer names, left to right, that do not cross a comma or a line."""
     tokens = [(m.start(), m.end(), _fold_word(m.group(0))) for m in _TOKEN.finditer(text)]
     out: list[_Candidate] = []
     i = 0
     while i < len(tokens):
-        start, _, first = tokens[i]
-        if first not in gazetteer.first_tokens:
-            i += 1
-            continue
-        best: _Candidate | None = None
-        parts = [first]
-        for j in range(i, min(len(tokens), i + gazetteer.max_tokens)):
-            if j > i:
-                if not _JOIN.fullmatch(text[tokens[j - 1][1] : tokens[j][0]]):
-                    break
-                parts.append(tokens[j][2])
-            key = " ".join(parts)
-            ids = gazetteer.candidates(key)
-            if ids:
-                best = _Candidate(start, tokens[j][1], key, ids)
-            if key not in gazetteer.prefixes:
-                break  # no longer name begins with these words
+        best = _longest_at(tokens, i, text, gazetteer)
+        if best is not None and tokens[i][2] in _ARTICLES and i + 1 < len(tokens):
+            after = _longest_at(tokens, i + 1, text, gazetteer)
+            if after is not None and after.end > best.end:
+                best = after  # "the Gulf of Finland", not "the Gulf" and "Finland"
         if best is None:
             i += 1
             continue

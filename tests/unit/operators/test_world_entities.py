@@ -429,3 +429,14 @@ def test_german_common_nouns_with_landscape_endings_are_not_places(nlp) -> None:
     )
     (found,) = extract(nlp, [text], [NOW])
     assert [f.text for f in found if f.label == "LOCATION"] == []
+
+
+def test_a_longer_name_after_an_article_wins_over_the_articles_own_name(nlp) -> None:
+    # "the Gulf" is the Persian Gulf; "the Gulf of Finland" is not that Gulf and Finland.
+    (found,) = extract(nlp, ["Two frigates in the Gulf of Finland and the Gulf of Aden."], [NOW])
+    assert [(f.text, f.normalized) for f in found if f.label == "LOCATION"] == [
+        ("Gulf of Finland", "Gulf of Finland"),
+        ("Gulf of Aden", "Gulf of Aden"),
+    ]
+    (alone,) = extract(nlp, ["Tanker attacked in the Gulf yesterday."], [NOW])
+    assert [f.normalized for f in alone if f.label == "LOCATION"] == ["Persian Gulf"]
