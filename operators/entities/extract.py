@@ -203,20 +203,15 @@ _DE_LANDSCAPE_COMMON = frozenset(
         "verwandtenkreis",
         "umkreis",
         "teufelskreis",
-        "stromkreis",
         "regelkreis",
         "landeskreis",
         "gefahrenkreis",
         "radiuskreis",
         # -tal, -see, -gebirge, -gau, -bucht, -heide
-        "portal",
-        "spital",
-        "kapital",
         "digital",
         "total",
         "frontal",
         "hospital",
-        "quartal",
         "dental",
         "horizontal",
         "vital",
@@ -236,6 +231,7 @@ _DE_LANDSCAPE_COMMON = frozenset(
         "meeresbucht",
     }
 )
+# Endings that make a common noun of any compound ("Kundenportal", "Regionalspital", "Entscheide").
 _DE_LANDSCAPE_COMMON_ENDS = ("portal", "spital", "scheide", "kapital", "quartal", "stromkreis")
 
 
