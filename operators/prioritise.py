@@ -113,6 +113,7 @@ def _raised(score: float, floor: Precedence) -> float:
 
 
 _ENDED_REACH = int(_PARAMS.get("ended_reach_chars", 10**9))
+_ENDED_KINDS = frozenset(_PARAMS.get("ended_ends") or ("contact",))
 
 
 def _ends(cues: list[Cue], contact: Cue) -> bool:
@@ -174,7 +175,7 @@ def facts_of(item: PriorityInput) -> tuple[dict[str, bool], dict[str, Any]]:
     flash_cues = [
         c
         for c in item.cues
-        if c.kind in FLASH_KINDS and not (c.kind == "contact" and _ends(item.cues, c)) and not summarised
+        if c.kind in FLASH_KINDS and not (c.kind in _ENDED_KINDS and _ends(item.cues, c)) and not summarised
     ]
     live_flash = [] if cancelled else flash_cues
     has_casualties = "casualties" in kinds
