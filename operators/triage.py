@@ -91,6 +91,8 @@ class ModelTriage:
         self.gazetteer = gazetteer_for(self.theatre)
         self.calibration = Calibration.from_params(policy.params.get("calibration"))
         self.ood = policy.params.get("out_of_distribution") or {}
+        # Countries whose territory an alert to the population can be ours on (policy.yaml).
+        self.alliance = frozenset(policy.params.get("alliance_countries") or ())
         # Words of the model's training corpus (models/<name>/vocabulary.txt), when the model ships them.
         self.vocabulary = getattr(model, "vocabulary", None)
 
@@ -185,7 +187,7 @@ class ModelTriage:
     ) -> TriagedReport:
         report = item.report
         cues = find_cues(report.text)
-        grid, place = self._where(report, found)
+        grid, place, places = self._where(report, found)
         observed_at = self._when(report, found)
         lat = grid.lat if grid else (place.lat if place else None)
         lon = grid.lon if grid else (place.lon if place else None)
@@ -206,6 +208,12 @@ class ModelTriage:
         )
         category, category_scores = recategorised.item.category, recategorised.item.category_scores
         uncertainty = self._uncertainty(report.text, category, model_scores, terms, bool(recategorised.rules))
+        # Every place the text names lies outside the alliance: an alert there is someone else's. Towns and
+        # regions speak for where it happens; a country named beside them is often the sender's ("Ambassade
+        # de France en Ukraine ... Kyiv").
+        local = [p for p in places if p.kind != "country"] or places
+        countries = {p.country for p in local if p.country}
+        uncertainty["place_abroad"] = bool(self.alliance) and bool(countries) and not countries & self.alliance
         priority = prioritise(
             replace(
                 recategorised.item,
@@ -292,7 +300,7 @@ class ModelTriage:
             review_reasons=list(priority.needs_review),
         )
 
-    def _where(self, report: FieldReport, found: list[Found]) -> tuple[GridMatch | None, Place | None]:
+    def _where(self, report: FieldReport, found: list[Found]) -> tuple[GridMatch | None, Place | None, list[Place]]:
         grids = [g for f in found if f.label == "GRID" for g in find_grids(f.text)]
         if not grids and report.salute is not None and report.salute.location:
             grids = find_grids(report.salute.location)
@@ -302,7 +310,7 @@ class ModelTriage:
             places = [p for p in (lookup(report.salute.location),) if p is not None]
         # Prefer a town or crossing to a river or road when naming where something is.
         places.sort(key=lambda p: 0 if p.kind in ("town", "village", "city", "bridge", "crossing") else 1)
-        return (grids[0] if grids else None), (places[0] if places else None)
+        return (grids[0] if grids else None), (places[0] if places else None), places
 
     @staticmethod
     def _when(report: FieldReport, found: list[Found]) -> datetime | None:

@@ -392,6 +392,7 @@ FACTS = frozenset(
         "own_forces",
         "no_evidence",
         "out_of_distribution",
+        "place_abroad",
         "model_disagrees",
         "rule_overrules_model",
     }

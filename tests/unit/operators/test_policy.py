@@ -194,6 +194,7 @@ def test_the_shipped_category_rules_are_loaded_in_order() -> None:
         "cat.strike_effect",
         "cat.gnss",
         "cat.drone_overflight",
+        "cat.consular_routine",
         "cat.humanitarian",
     ]
 

@@ -1400,3 +1400,59 @@ def test_a_radiation_portal_alarm_assessed_afterwards_is_no_release() -> None:
     )
     out = run(finding, "cbrn", 0.95)
     assert not out.probable_flash and out.precedence is not Precedence.FLASH
+
+
+def test_an_allys_alert_relayed_by_our_liaison_officer_is_our_own_channel() -> None:
+    relayed = (
+        "Relayed by our LNO at the Polish CRC, our translation of their warning, 0412Z:\n"
+        '"Three drones heading for the Krzywa airstrip, estimated arrival 4 minutes. All units take cover now."\n'
+        "Our detachment is moving to the shelters."
+    )
+    out = run(relayed, "air_activity", 0.95)
+    assert out.precedence is Precedence.FLASH and not _fired(out, "prec.translated.no_flash")
+
+
+def test_an_air_attack_declared_over_is_no_live_flash() -> None:
+    over = "CRI 0212Z: attaque de drones terminée sur le camp, deux impacts côté parking, personnels encore aux abris."
+    out = run(over, "attack", 0.95)
+    assert out.precedence is not Precedence.FLASH and not out.probable_flash
+
+
+def test_an_all_clear_ends_a_field_report_of_an_attack_on_us_at_immediate_not_priority() -> None:
+    report = (
+        "SPOTREP 0220Z. Two rockets impacted inside the perimeter at 0151Z, one Dingo damaged, no casualties. "
+        "All clear given 0210Z. EOD on site."
+    )
+    immediate = {"FLASH": 0.0, "IMMEDIATE": 1.0, "PRIORITY": 0.0, "ROUTINE": 0.0}
+    out = run(report, "attack", 0.95, urgency_scores=immediate)
+    assert out.precedence is Precedence.IMMEDIATE and not _fired(out, "prec.cleared.attack")
+    wire = "KABUL, May 3 (Wire) - " + report
+    assert _fired(run(wire, "attack", 0.95, urgency_scores=immediate), "prec.cleared.attack")
+
+
+def test_an_alert_to_the_population_of_a_place_outside_the_alliance_is_not_flash() -> None:
+    alert = "Alert app, 03:10: AIR RAID ALERT for Kharkiv. Go to the nearest shelter immediately."
+    abroad = run(alert, "air_activity", 0.95, extra_facts={"place_abroad": True})
+    assert abroad.precedence is Precedence.IMMEDIATE and _fired(abroad, "prec.public_alert.abroad")
+    assert run(alert, "air_activity", 0.95, extra_facts={"place_abroad": False}).precedence is Precedence.FLASH
+
+
+def test_news_on_another_countrys_word_is_at_most_immediate() -> None:
+    news = "Sirènes à Zaporijjia : des missiles seraient en approche, selon l'armée de l'air ukrainienne."
+    out = run(news, "air_activity", 0.95)
+    assert out.precedence is Precedence.IMMEDIATE and not out.probable_flash
+
+
+def test_an_embassys_office_notice_is_routine() -> None:
+    notice = (
+        "Embassy in Riga - notice to citizens\nThe consular section will be closed on 24 and 26 December. "
+        "Passport and visa appointments for January can be booked online."
+    )
+    assert _recategorised(notice, "civil_humanitarian").item.category == "routine"
+    assert run(notice, "routine", 0.95).precedence is Precedence.ROUTINE
+
+
+def test_an_intercept_summary_is_no_shootdown_and_a_film_review_is_staged() -> None:
+    assert "shot_down" not in {c.kind for c in find_cues("INTERCEPT SUMMARY 1935Z: commander orders a move")}
+    assert "shot_down" in {c.kind for c in find_cues("Two drones intercepted over the port")}
+    assert "staged" in {c.kind for c in find_cues("Kino | Der Spielfilm erzählt vom Winter 2015 in Debalzewe")}
