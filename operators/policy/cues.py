@@ -96,13 +96,18 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _dated(text: str, cue: Cue, cues: list[Cue]) -> Cue:
     """A probable-FLASH cue in a sentence about an earlier day ("the N11 was under fire yesterday"),
-    with nothing in that sentence saying it goes on, is a past threat: evidence, not a FLASH."""
+    with nothing in that sentence saying it goes on, is a past threat: evidence, not a FLASH. One in the
+    sentence of an exercise or a routine marker is a drill."""
     if cue.kind not in FLASH_KINDS:
         return cue
     lo, hi = _sentence(text, cue.start, cue.end)
     inside = [c.kind for c in cues if lo <= c.start < hi]
     if ("historic" in inside or "earlier" in inside or "past_account" in inside) and "in_progress" not in inside:
         return Cue("past_threat", f"{cue.gloss} (earlier)", cue.start, cue.end, cue.text, cue.rule)
+    # In the sentence of an exercise or a drill ("Übung GIFTWOLKE - ABC-Drill mit simuliertem Chloraustritt"),
+    # unless the sentence says something real happened, the cue is part of the exercise.
+    if "routine_marker" in inside and "real_event" not in inside and "in_progress" not in inside:
+        return Cue("drill", f"{cue.gloss} (exercise)", cue.start, cue.end, cue.text, cue.rule)
     return cue
 
 

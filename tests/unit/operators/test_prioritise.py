@@ -1456,3 +1456,14 @@ def test_an_intercept_summary_is_no_shootdown_and_a_film_review_is_staged() -> N
     assert "shot_down" not in {c.kind for c in find_cues("INTERCEPT SUMMARY 1935Z: commander orders a move")}
     assert "shot_down" in {c.kind for c in find_cues("Two drones intercepted over the port")}
     assert "staged" in {c.kind for c in find_cues("Kino | Der Spielfilm erzählt vom Winter 2015 in Debalzewe")}
+
+
+def test_a_flash_cue_in_the_sentence_of_a_drill_is_part_of_the_drill() -> None:
+    weekly = (
+        "WOCHENMELDUNG KW 12\n1. Lage: unverändert ruhig.\n"
+        "2. Ausbildung: Übung „GASWOLKE“ mit simuliertem Chlorgasaustritt im Lager, planmäßig durchgeführt."
+    )
+    kinds = {c.kind for c in find_cues(weekly)}
+    assert "drill" in kinds and not kinds & {"cbrn_release", "contact", "incoming"}
+    real = "Lage: ruhig. Chlorgas tritt im Lager aus, zwei Soldaten mit Atemnot."
+    assert "cbrn_release" in {c.kind for c in find_cues(real)}
