@@ -239,7 +239,15 @@ def test_a_report_without_operational_impact_is_not_urgent() -> None:
         urgency_scores={"FLASH": 0.0, "IMMEDIATE": 1.0, "PRIORITY": 0.0, "ROUTINE": 0.0},
     )
     assert out.precedence is Precedence.ROUTINE
-    assert any("no operational impact" in n for n in out.notes)
+    assert any("no action required" in n for n in out.notes)
+    # "No impact" alone keeps it at PRIORITY at most, not lower: a late convoy is still read today.
+    late = run(
+        "Fuel convoy for Cincu rerouted, arrival slips 6 hrs. Stocks 2.5 days, no impact yet.",
+        "logistics_infrastructure",
+        p=0.95,
+        urgency_scores={"FLASH": 0.0, "IMMEDIATE": 1.0, "PRIORITY": 0.0, "ROUTINE": 0.0},
+    )
+    assert late.precedence is Precedence.PRIORITY
 
 
 def test_a_periodic_summary_is_priority_at_most_unless_something_goes_on_now() -> None:
