@@ -1475,3 +1475,18 @@ def test_a_flash_cue_in_the_sentence_of_a_drill_is_part_of_the_drill() -> None:
     assert "drill" in kinds and not kinds & {"cbrn_release", "contact", "incoming"}
     real = "Lage: ruhig. Chlorgas tritt im Lager aus, zwei Soldaten mit Atemnot."
     assert "cbrn_release" in {c.kind for c in find_cues(real)}
+
+
+def test_an_interview_is_read_today_and_one_looking_back_at_a_memorial_is_routine() -> None:
+    interview = (
+        "Interview with the head of a border guard district\n"
+        "Q: What do you see? A: Company-sized groups have set up field camps opposite our crossing points."
+    )
+    immediate = {"FLASH": 0.0, "IMMEDIATE": 1.0, "PRIORITY": 0.0, "ROUTINE": 0.0}
+    out = run(interview, "enemy_movement", 0.95, urgency_scores=immediate)
+    assert out.precedence is Precedence.PRIORITY and _fired(out, "prec.interview")
+    memorial = (
+        "Im Gespräch mit einem früheren Zugführer anlässlich der Einweihung einer Gedenktafel\n"
+        "Frage: Was verbinden Sie mit diesem Ort? Antwort: Den Hinterhalt bei Kundus, damals im Sommer 2010."
+    )
+    assert run(memorial, "attack", 0.95, urgency_scores=immediate).precedence is Precedence.ROUTINE
