@@ -1490,3 +1490,19 @@ def test_an_interview_is_read_today_and_one_looking_back_at_a_memorial_is_routin
         "Frage: Was verbinden Sie mit diesem Ort? Antwort: Den Hinterhalt bei Kundus, damals im Sommer 2010."
     )
     assert run(memorial, "attack", 0.95, urgency_scores=immediate).precedence is Precedence.ROUTINE
+
+
+def test_our_own_certs_alert_of_an_intrusion_going_on_is_immediate() -> None:
+    alert = (
+        "SOFORTWARNUNG CERTBw – an alle Dienststellen\nAktiver Angriff, Lage andauernd. Seit 0340Z wurden "
+        "rund 2 GB aus der Bestandsverwaltung abgezogen; auf einem Server hat die Verschlüsselung begonnen."
+    )
+    routine = {"FLASH": 0.0, "IMMEDIATE": 0.0, "PRIORITY": 0.2, "ROUTINE": 0.8}
+    assert run(alert, "cyber_ew", 0.95, urgency_scores=routine).precedence is Precedence.IMMEDIATE
+
+
+def test_still_in_the_shelters_after_an_attack_that_ended_and_a_course_away_from_us_are_no_flash() -> None:
+    cri = "CRI 2235Z: attaque à la roquette terminée, 3 impacts sur l'emprise, 1 blessé léger. Personnel toujours aux abris."
+    assert run(cri, "attack", 0.95).precedence is not Precedence.FLASH
+    op = "OP 3: 4 x Shahed-type drones flying low W along the river towards the port. Course not towards own positions."
+    assert not run(op, "air_activity", 0.95).probable_flash
