@@ -30,11 +30,15 @@ DEV_SETS = [
     *("osd28_de", "osd28_en", "osd28_fr", "osd29_de", "osd29_en", "osd29_fr"),
     *("osd30_de", "osd30_en", "osd30_fr", "osd31_de", "osd31_en", "osd31_fr", "osd33_de", "osd33_fr"),
     *("osd32_de", "osd32_en", "osd32_fr", "osd34_de", "osd34_en", "osd34_fr", "osd35_de", "osd35_en", "osd35_fr"),
+    *("osd36_de", "osd36_en", "osd36_fr", "osd37_de", "osd37_fr", "osd38_de", "osd38_en", "osd38_fr"),
+    *("osd39_de", "osd39_en", "osd39_fr", "osd40_de", "osd40_en", "osd40_fr", "osd41_de", "osd41_fr"),
+    *("osd42_de", "osd42_en", "osd42_fr"),
 ]
 
 
 # osd31_* are two thirds our own units' messages, many of them about fire or a release: more of them are urgent.
-FLAGGED_SHARE = {"osd31_fr": 0.7}
+# osd38_* ("FLASH or not FLASH") are half real emergencies and half alarming items that are not: nine FLASH each.
+FLAGGED_SHARE = {"osd31_fr": 0.7, "osd38_fr": 0.75}
 
 
 def _screen_text(report: dict) -> str:
