@@ -165,6 +165,29 @@ FLASH_ON_LOW_ALLOWED = {"independent_reports.jsonl": 1}
         ("osd35_de.jsonl", 0.79, 0.97),
         ("osd35_en.jsonl", 0.97, 0.97),
         ("osd35_fr.jsonl", 0.80, 0.94),
+        # Written blind on 2026-12-05 (seventh batch, tests/eval/README.md): the less common registers
+        # (osd36, osd39), a plain sample judged for precedence (osd37), FLASH or not FLASH (osd38), short
+        # alerts and long mixed items (osd40), material beyond Ukraine (osd41), the category call (osd42).
+        # Policy 2026.12.14 was chosen on them.
+        ("osd36_de.jsonl", 0.97, 0.88),
+        ("osd36_en.jsonl", 0.87, 0.94),
+        ("osd36_fr.jsonl", 0.88, 0.94),
+        ("osd37_de.jsonl", 0.87, 0.97),
+        ("osd37_fr.jsonl", 0.94, 0.91),
+        ("osd38_de.jsonl", 0.87, 0.97),
+        ("osd38_en.jsonl", 0.83, 0.97),
+        ("osd38_fr.jsonl", 0.85, 0.97),
+        ("osd39_de.jsonl", 0.83, 0.97),
+        ("osd39_en.jsonl", 0.81, 0.85),
+        ("osd39_fr.jsonl", 0.82, 0.94),
+        ("osd40_de.jsonl", 0.88, 0.88),
+        ("osd40_en.jsonl", 0.85, 0.91),
+        ("osd40_fr.jsonl", 0.91, 0.88),
+        ("osd41_de.jsonl", 0.91, 0.97),
+        ("osd41_fr.jsonl", 0.88, 0.97),
+        ("osd42_de.jsonl", 0.80, 0.91),
+        ("osd42_en.jsonl", 0.86, 0.91),
+        ("osd42_fr.jsonl", 0.94, 0.91),
     ],
 )
 def test_hand_written_sets(chain: Any, name: str, category_floor: float, precedence_floor: float) -> None:
