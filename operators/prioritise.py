@@ -112,15 +112,24 @@ def _raised(score: float, floor: Precedence) -> float:
     return max(score, _THRESHOLD.get(floor, 0.0))
 
 
-_ENDED_REACH = int(_PARAMS.get("ended_reach_chars", 10**9))
-_ENDED_KINDS = frozenset(_PARAMS.get("ended_ends") or ("contact",))
+# The kinds an "ended" cue ends, and how far before such a cue it may stand (policy.yaml `ended_ends`).
+_ENDED_REACH: dict[str, int] = {str(k): int(v) for k, v in (_PARAMS.get("ended_ends") or {"contact": 160}).items()}
 
 
-def _ends(cues: list[Cue], contact: Cue) -> bool:
-    """Whether an "ended" cue ends this contact: one that follows it, or that comes at most
-    `ended_reach_chars` (policy.yaml) before it. An earlier paragraph's "the recce team withdrew" does not
+def _ends(cues: list[Cue], flash: Cue) -> bool:
+    """Whether an "ended" cue ends this probable-FLASH cue: one that follows it, or that comes at most the
+    kind's reach (policy.yaml `ended_ends`) before it. An earlier paragraph's "the recce team withdrew" does not
     end the fire that a later paragraph of the same daily report says is going on."""
-    return any(c.kind == "ended" and c.start >= contact.start - _ENDED_REACH for c in cues)
+    reach = _ENDED_REACH.get(flash.kind)
+    if reach is None:
+        return False
+    for c in cues:
+        if c.kind != "ended" or c.start < flash.start - reach:
+            continue
+        # "Attack over at 0212Z. 0225Z: new wave, drones inbound": what goes on again after the end is not ended.
+        if not any(x.kind in ("in_progress", "imminent") and c.end <= x.start <= flash.start for x in cues):
+            return True
+    return False
 
 
 def _first(cues: list[Cue], *kinds: str) -> Cue | None:
@@ -175,7 +184,7 @@ def facts_of(item: PriorityInput) -> tuple[dict[str, bool], dict[str, Any]]:
     flash_cues = [
         c
         for c in item.cues
-        if c.kind in FLASH_KINDS and not (c.kind in _ENDED_KINDS and _ends(item.cues, c)) and not summarised
+        if c.kind in FLASH_KINDS and not _ends(item.cues, c) and not summarised
     ]
     live_flash = [] if cancelled else flash_cues
     has_casualties = "casualties" in kinds

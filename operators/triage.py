@@ -208,11 +208,8 @@ class ModelTriage:
         )
         category, category_scores = recategorised.item.category, recategorised.item.category_scores
         uncertainty = self._uncertainty(report.text, category, model_scores, terms, bool(recategorised.rules))
-        # Every place the text names lies outside the alliance: an alert there is someone else's. Towns and
-        # regions speak for where it happens; a country named beside them is often the sender's ("Ambassade
-        # de France en Ukraine ... Kyiv").
-        local = [p for p in places if p.kind != "country"] or places
-        countries = {p.country for p in local if p.country}
+        # Every place the text names lies outside the alliance: an alert there is someone else's.
+        countries = {p.country for p in places if p.country}
         uncertainty["place_abroad"] = bool(self.alliance) and bool(countries) and not countries & self.alliance
         priority = prioritise(
             replace(

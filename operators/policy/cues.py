@@ -84,6 +84,8 @@ def find_cues(text: str, engine: CompiledPolicy | None = None) -> list[Cue]:
     return [_dated(text, cue, kept) for cue in kept]
 
 
+# Routine markers that name an exercise or a drill (policy.yaml `drill_words`), not "no change" or "RAS".
+_DRILL = re.compile(str(_POLICY.params.get("drill_words") or "(?!)"), re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?|\n]")  # a ";" joins clauses of one time frame ("1915 ...; the cloud drifted")
 
 
@@ -105,8 +107,10 @@ def _dated(text: str, cue: Cue, cues: list[Cue]) -> Cue:
     if ("historic" in inside or "earlier" in inside or "past_account" in inside) and "in_progress" not in inside:
         return Cue("past_threat", f"{cue.gloss} (earlier)", cue.start, cue.end, cue.text, cue.rule)
     # In the sentence of an exercise or a drill ("Übung GIFTWOLKE - ABC-Drill mit simuliertem Chloraustritt"),
-    # unless the sentence says something real happened, the cue is part of the exercise.
-    if "routine_marker" in inside and "real_event" not in inside and "in_progress" not in inside:
+    # unless the sentence says something real happened, the cue is part of the exercise; "without incident"
+    # or "no change" beside real fire is no drill.
+    drill = any(c.kind == "routine_marker" and _DRILL.search(c.text) for c in cues if lo <= c.start < hi)
+    if drill and "real_event" not in inside and "in_progress" not in inside:
         return Cue("drill", f"{cue.gloss} (exercise)", cue.start, cue.end, cue.text, cue.rule)
     return cue
 

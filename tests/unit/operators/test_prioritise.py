@@ -1506,3 +1506,29 @@ def test_still_in_the_shelters_after_an_attack_that_ended_and_a_course_away_from
     assert run(cri, "attack", 0.95).precedence is not Precedence.FLASH
     op = "OP 3: 4 x Shahed-type drones flying low W along the river towards the port. Course not towards own positions."
     assert not run(op, "air_activity", 0.95).probable_flash
+
+
+def test_the_rows_of_2026_12_14_stay_narrow() -> None:
+    # Found in review: everyday phrases that the first versions of these rows matched.
+    def kinds(text: str) -> set[str]:
+        return {c.kind for c in find_cues(text)}
+
+    assert "own_relay" not in kinds("Contactez votre équipe commerciale. Ihr Zug hat 10 Minuten Verspätung.")
+    assert "own_relay" not in kinds("Does your company have a plan?")
+    assert "cleared" not in kinds("Der Luftalarm ist noch nicht aufgehoben.")
+    assert "cleared" not in kinds("This alert was not sent in error. Missiles inbound, seek shelter.")
+    assert "cbrn_release" not in kinds("2.000 FFP2-Masken auf Lager. Le détecteur de métaux sonne.")
+    assert "cbrn_release" not in kinds(
+        "Das Trinkwasser riecht stark nach Chlor, der Wasserversorger misst Chlor 0,5 ppm."
+    )
+    assert "interview" not in kinds("KLE: we spoke with the village elder; 30 armed men massing east of the bridge.")
+    assert "foreign_source" not in kinds("Selon l'état-major, deux drones russes se dirigent vers le camp de Cincu.")
+    assert "earlier" not in kinds("Lundi 14/12 0310Z, nous sommes sous le feu au poste 3, deux blessés.")
+    assert "ended" not in kinds("MISSILE WARNING: 2 missiles inbound. Personnel withdrawn to hardened shelters.")
+    # Routine words beside real fire are no drill; a new wave after the end of an attack is a new attack.
+    contact = "Route clearance completed without incident, then the patrol came under fire at the bridge."
+    assert "contact" in kinds(contact)
+    wave = "Attaque de drones terminée à 0212Z. 0225Z : nouvelle vague, drones en approche du camp, aux abris."
+    assert run(wave, "air_activity", 0.95).probable_flash
+    tic = "TIC at OP 3, under fire from the treeline, 2 WIA, request MEDEVAC. Same ambush spot as last summer."
+    assert run(tic, "attack", 0.95).precedence is Precedence.FLASH
