@@ -181,11 +181,7 @@ def facts_of(item: PriorityInput) -> tuple[dict[str, bool], dict[str, Any]]:
     cancelled = flash_cancelled(kinds)
     summary = _first(item.cues, "summary")
     summarised = summary is not None and not kinds & {"in_progress", "imminent"}
-    flash_cues = [
-        c
-        for c in item.cues
-        if c.kind in FLASH_KINDS and not _ends(item.cues, c) and not summarised
-    ]
+    flash_cues = [c for c in item.cues if c.kind in FLASH_KINDS and not _ends(item.cues, c) and not summarised]
     live_flash = [] if cancelled else flash_cues
     has_casualties = "casualties" in kinds
     uncertain = [] if has_casualties else [c for c in item.cues if c.kind == "uncertain"]
