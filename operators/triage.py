@@ -207,15 +207,15 @@ class ModelTriage:
             )
         )
         category, category_scores = recategorised.item.category, recategorised.item.category_scores
-        uncertainty = self._uncertainty(report.text, category, model_scores, terms, bool(recategorised.rules))
+        extra = self._uncertainty(report.text, category, model_scores, terms, bool(recategorised.rules))
         # Every place the text names lies outside the alliance: an alert there is someone else's.
         countries = {p.country for p in places if p.country}
-        uncertainty["place_abroad"] = bool(self.alliance) and bool(countries) and not countries & self.alliance
+        extra["place_abroad"] = bool(self.alliance) and bool(countries) and not countries & self.alliance
         priority = prioritise(
             replace(
                 recategorised.item,
                 model_agreement=model_scores.get(category) if model_scores else None,
-                extra_facts=uncertainty,
+                extra_facts=extra,
             ),
             self.config.areas,
         )
