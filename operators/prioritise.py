@@ -178,7 +178,7 @@ def register_of(kinds: set[str], params: dict[str, Any] | None = None) -> str:
 def facts_of(item: PriorityInput) -> tuple[dict[str, bool], dict[str, Any]]:
     """The facts the precedence rules can name, and the cues their notes quote."""
     kinds = {c.kind for c in item.cues}
-    cancelled = flash_cancelled(kinds)
+    cancelled = flash_cancelled(kinds, item.cues)
     summary = _first(item.cues, "summary")
     summarised = summary is not None and not kinds & {"in_progress", "imminent"}
     flash_cues = [c for c in item.cues if c.kind in FLASH_KINDS and not _ends(item.cues, c) and not summarised]
@@ -277,7 +277,7 @@ def prioritise(
     seen_kinds: set[str] = set()
     kinds = {c.kind for c in item.cues}
     # An exercise, a denied or a cleared threat cancels the probable-FLASH cues: they add nothing either.
-    cancelled = flash_cancelled(kinds)
+    cancelled = flash_cancelled(kinds, item.cues)
     before_cues = ledger.total
     for cue in item.cues:
         if cue.kind in seen_kinds or _is_fact(cue.kind):  # one contribution per kind; register kinds weigh nothing

@@ -321,7 +321,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, help="model directory to (re)create")
     p.add_argument("--work", type=Path, default=None, help="scratch directory (default: models/build/<out name>)")
     p.add_argument("--name", default="triage-default")
-    p.add_argument("--version", default="1.1.0")
+    p.add_argument("--version", default="1.2.0")
     p.add_argument("--train-count", type=int, default=64000)
     p.add_argument("--eval-count", type=int, default=3000)
     p.add_argument("--steps", type=int, default=20000, help="upper bound; see --train-seconds")

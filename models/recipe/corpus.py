@@ -1409,7 +1409,7 @@ def read_jsonl(path: Path) -> list[SyntheticReport]:
 # them: the in-house sets and the open-source sets osd_* to osd15_*. The sets written after them
 # (osd16_* onwards) stay out of training so that they measure the model on hand-written text it never
 # saw; the independent set and the check sets (osc*) never train anything.
-HANDWRITTEN_LAST_ROUND = 15
+HANDWRITTEN_LAST_ROUND = 35
 _HANDWRITTEN_NAME = re.compile(r"^(?:dev\d*_reports|osd(\d*)_(?:en|fr|de))$")
 
 

@@ -28,12 +28,27 @@ _OVERRIDDEN_BY: dict[str, frozenset[str]] = {
 }
 
 
-def flash_cancelled(kinds: set[str]) -> bool:
-    """Whether the cues of these kinds cancel the probable-FLASH cues (policy.yaml `flash_cancelling`)."""
+_EARLIER_ONLY = _POLICY.params.get("cancel_earlier_only") or {}
+_EARLIER_ONLY_KINDS = frozenset(_EARLIER_ONLY.get("kinds") or ())
+_LATER_LIVE = frozenset(_EARLIER_ONLY.get("live") or ())
+
+
+def flash_cancelled(kinds: set[str], cues: Iterable[Cue] = ()) -> bool:
+    """Whether the cues of these kinds cancel the probable-FLASH cues (policy.yaml `flash_cancelling`).
+
+    With the cues, a stand-down of the kinds in `cancel_earlier_only` cancels only what came before it: a
+    probable-FLASH cue after the last of them, backed by a live word after it, is a new event."""
     cancelling = kinds & FLASH_CANCELLING
     for kind, overridden in _OVERRIDDEN_BY.items():
         if kind in kinds:
             cancelling -= overridden
+    if cancelling and cancelling <= _EARLIER_ONLY_KINDS:
+        found = list(cues)
+        last = max((c.end for c in found if c.kind in cancelling), default=None)
+        if last is not None:
+            after = {c.kind for c in found if c.start >= last}
+            if after & FLASH_KINDS and after & _LATER_LIVE:
+                return False
     return bool(cancelling)
 
 

@@ -319,6 +319,14 @@ def structural_problems(policy: Policy) -> list[str]:
         for name in [kind, *(cancelling or [])]:
             if name not in policy.kinds:
                 problems.append(f"policy.yaml flash_cancelling_overridden_by: unknown cue kind {name!r}")
+    earlier_only = policy.params.get("cancel_earlier_only") or {}
+    if not isinstance(earlier_only, dict):
+        problems.append("policy.yaml cancel_earlier_only: needs kinds and live (lists of cue kinds)")
+    else:
+        for key in ("kinds", "live"):
+            for name in earlier_only.get(key) or []:
+                if name not in policy.kinds:
+                    problems.append(f"policy.yaml cancel_earlier_only {key}: unknown cue kind {name!r}")
     for cue in policy.cues:
         if cue.kind not in policy.kinds:
             problems.append(f"{cue.id}: unknown cue kind {cue.kind!r} (policy.yaml cue_kinds)")

@@ -1532,3 +1532,27 @@ def test_the_rows_of_2026_12_14_stay_narrow() -> None:
     assert run(wave, "air_activity", 0.95).probable_flash
     tic = "TIC at OP 3, under fire from the treeline, 2 WIA, request MEDEVAC. Same ambush spot as last summer."
     assert run(tic, "attack", 0.95).precedence is Precedence.FLASH
+
+
+def test_a_false_alarm_stood_down_cancels_what_came_before_not_a_real_contact_after_it() -> None:
+    # The stand-down of a false alarm ends that alarm; a contact reported live after it is a new event.
+    goats = (
+        "0512Z - movement reported N of the track, was goats with a herder. Stand down on that one. "
+        "0531Z - NOW REAL: CONTACT FRONT. Lead vehicle taking small arms fire from the treeline, 1 x WIA. "
+        "Request QRF. Still in contact."
+    )
+    assert run(goats, "attack", 0.95).precedence is Precedence.FLASH
+    doute = (
+        "0612Z : signalement EEI sur l'axe, levée de doute : rien de suspect. 0704Z : PRIS À PARTIE depuis la "
+        "lisière, tirs directs et RPG, 2 blessés. Riposte en cours, demande évasan."
+    )
+    assert run(doute, "attack", 0.95).probable_flash
+    # the stand-down that comes after the contact still cancels it
+    over = "0531Z contact front, taking fire. 0540Z: was our own patrol, friendly forces, stand down, all clear."
+    assert not run(over, "attack", 0.95).probable_flash
+    # an exercise does not become real because a contact is written after it
+    drill = "EXERCISE EXERCISE. Scenario: contact front, taking fire, 2 WIA, request MEDEVAC now."
+    assert not run(drill, "attack", 0.95).probable_flash
+    # casualties counted after the end of an alert are its toll, not a new event
+    toll = "FIN D'ALERTE. Fin de l'attaque, 1 impact dans le périmètre, 2 blessés légers. Levée de la mise aux abris."
+    assert not run(toll, "attack", 0.9).probable_flash
