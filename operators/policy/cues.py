@@ -31,24 +31,46 @@ _OVERRIDDEN_BY: dict[str, frozenset[str]] = {
 _EARLIER_ONLY = _POLICY.params.get("cancel_earlier_only") or {}
 _EARLIER_ONLY_KINDS = frozenset(_EARLIER_ONLY.get("kinds") or ())
 _LATER_LIVE = frozenset(_EARLIER_ONLY.get("live") or ())
+_TIME_KIND = str(_EARLIER_ONLY.get("time") or "time_mark")
+_CLOCK = re.compile(r"(\d{1,2})[:h]?(\d{2})")
+# A clock time written right after the stand-down, one space on ("ALL CLEAR 0615Z", "Entwarnung 06:15 Uhr"), is
+# its time; one after a full stop ("rien de suspect. 0704Z") starts the next entry.
+_OWN_TIME_REACH = 1
+
+
+def _minutes(cue: Cue) -> int | None:
+    match = _CLOCK.search(cue.text)
+    return int(match.group(1)) * 60 + int(match.group(2)) if match else None
+
+
+def _new_event_after(found: list[Cue], cancelling: set[str]) -> bool:
+    """Whether a probable-FLASH cue comes under a clock time later than the last stand-down's, with a live word
+    after that time (policy.yaml `cancel_earlier_only`)."""
+    last = max((c for c in found if c.kind in cancelling), key=lambda c: c.end)
+    times = [(c.start, m) for c in found if c.kind == _TIME_KIND and (m := _minutes(c)) is not None]
+    before = [m for start, m in times if start < last.start or last.end <= start <= last.end + _OWN_TIME_REACH]
+    if not before:
+        return False
+    for start, minutes in times:
+        if start > last.end + _OWN_TIME_REACH and minutes > max(before):
+            after = {c.kind for c in found if c.start >= start}
+            return bool(after & FLASH_KINDS and after & _LATER_LIVE)
+    return False
 
 
 def flash_cancelled(kinds: set[str], cues: Iterable[Cue] = ()) -> bool:
     """Whether the cues of these kinds cancel the probable-FLASH cues (policy.yaml `flash_cancelling`).
 
     With the cues, a stand-down of the kinds in `cancel_earlier_only` cancels only what came before it: a
-    probable-FLASH cue after the last of them, backed by a live word after it, is a new event."""
+    probable-FLASH cue under a later clock time, backed by a live word after that time, is a new event."""
     cancelling = kinds & FLASH_CANCELLING
     for kind, overridden in _OVERRIDDEN_BY.items():
         if kind in kinds:
             cancelling -= overridden
     if cancelling and cancelling <= _EARLIER_ONLY_KINDS:
         found = list(cues)
-        last = max((c.end for c in found if c.kind in cancelling), default=None)
-        if last is not None:
-            after = {c.kind for c in found if c.start >= last}
-            if after & FLASH_KINDS and after & _LATER_LIVE:
-                return False
+        if any(c.kind in cancelling for c in found) and _new_event_after(found, cancelling):
+            return False
     return bool(cancelling)
 
 

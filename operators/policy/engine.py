@@ -323,8 +323,9 @@ def structural_problems(policy: Policy) -> list[str]:
     if not isinstance(earlier_only, dict):
         problems.append("policy.yaml cancel_earlier_only: needs kinds and live (lists of cue kinds)")
     else:
-        for key in ("kinds", "live"):
-            for name in earlier_only.get(key) or []:
+        for key in ("kinds", "live", "time"):
+            names = earlier_only.get(key) or []
+            for name in [names] if isinstance(names, str) else names:
                 if name not in policy.kinds:
                     problems.append(f"policy.yaml cancel_earlier_only {key}: unknown cue kind {name!r}")
     for cue in policy.cues:

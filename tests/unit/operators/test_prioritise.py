@@ -1556,3 +1556,11 @@ def test_a_false_alarm_stood_down_cancels_what_came_before_not_a_real_contact_af
     # casualties counted after the end of an alert are its toll, not a new event
     toll = "FIN D'ALERTE. Fin de l'attaque, 1 impact dans le périmètre, 2 blessés légers. Levée de la mise aux abris."
     assert not run(toll, "attack", 0.9).probable_flash
+    # Found in review: a recap or a lifted order after the all-clear is no new event; the new one needs a later time.
+    for text in (
+        "False alarm, it was thunder. Personnel can now leave the bunkers; the take cover order is lifted.",
+        "ALL CLEAR 0615Z. Recap for the log: 0540Z contact front at the north gate, request MEDEVAC for 2 WIA.",
+        "Entwarnung 06:15 Uhr. Ablauf: 05:40 Uhr Raketenbeschuss auf das Feldlager, erbitten MEDEVAC.",
+    ):
+        assert not run(text, "attack", 0.95).probable_flash, text
+    assert run("0512Z OP2 false alarm, no threat. 0531Z CONTACT FRONT at OP3, request QRF.", "attack").probable_flash
