@@ -1406,9 +1406,10 @@ def read_jsonl(path: Path) -> list[SyntheticReport]:
 
 
 # Hand-written development sets (tests/eval/<name>.jsonl) that also train the model, and the rule that picks
-# them: the in-house sets and the open-source sets osd_* to osd15_*. The sets written after them
-# (osd16_* onwards) stay out of training so that they measure the model on hand-written text it never
-# saw; the independent set and the check sets (osc*) never train anything.
+# them: the in-house sets and the open-source sets osd_* to osd35_* (model 1.2.0; 1.1.0 stopped at osd15_*).
+# The sets written after them (osd36_* onwards) stay out of training so that they measure the model on
+# hand-written text it never saw and fit the calibration; the independent set and the check sets (osc*)
+# never train anything.
 HANDWRITTEN_LAST_ROUND = 35
 _HANDWRITTEN_NAME = re.compile(r"^(?:dev\d*_reports|osd(\d*)_(?:en|fr|de))$")
 
