@@ -61,4 +61,7 @@ def test_negated_cues_do_not_count() -> None:
         assert not [c for c in find_cues(text) if c.kind in ("casualties", "incoming")], text
     kinds = [c.kind for c in find_cues("TIC, 2 WIA, no KIA; 2 Leichtverwundete")]
     assert kinds.count("casualties") == 2 and "contact" in kinds
-    assert [c.kind for c in find_cues("ALL CLEAR 1125Z, levée de doute, Entwarnung")] == ["cleared"] * 3
+    # (the clock time is a fact of its own, time_mark, for the stand-down rule)
+    found = find_cues("ALL CLEAR 1125Z, levée de doute, Entwarnung")
+    assert [c.kind for c in found if c.kind != "time_mark"] == ["cleared"] * 3
+    assert [c.text for c in found if c.kind == "time_mark"] == ["1125Z"]
