@@ -427,6 +427,11 @@ def find_places(text: str, gazetteer: Gazetteer, is_equipment: frozenset[str] = 
             named.add(gazetteer.places[entry].country)
         elif verdict is None:
             pending.append(c)
+    # Two small towns of one country side by side in a list anchor each other ("Jõhvi - Sillamäe - Narva-Jõesuu"):
+    # two words that both happen to name villages of the same country are rarely listed together by chance.
+    paired, countries = _listed_pairs(text, pending, gazetteer, common)
+    evidence |= countries
+    named |= countries
     changed = True
     while changed:  # a list of small towns is anchored by any one of them: "Orlivka–Isaccea"
         changed = False
@@ -435,7 +440,7 @@ def find_places(text: str, gazetteer: Gazetteer, is_equipment: frozenset[str] = 
                 continue
             entry = _choose(c.ids, gazetteer, evidence)
             country = gazetteer.places[entry].country
-            listed = _beside_kept(text, c, [k for k, _ in kept.values()])
+            listed = c.start in paired or _beside_kept(text, c, [k for k, _ in kept.values()])
             if _judge(
                 text,
                 c,
@@ -463,6 +468,38 @@ def _choose(ids: Sequence[int], gazetteer: Gazetteer, evidence: set[str]) -> int
         if gazetteer.places[i].country in evidence and gazetteer.tiers[i] <= TOWN:
             return i
     return ids[0]
+
+
+# Route-like lists only ("Ādaži – Rēzekne – Zilupe"): a list after commas is as often one of surnames ("Blessés :
+# Dupont, Lambert, Girard"), and surnames are villages somewhere.
+_LIST_SEPARATOR: Final = re.compile(r"\s*(?:/|-|–|—)\s*")
+
+
+def _listed_pairs(
+    text: str, pending: Sequence[_Candidate], gazetteer: Gazetteer, common: frozenset[str]
+) -> tuple[set[int], set[str]]:
+    """Neighbours in a route-like list ("A - B", "A – B", "A/B") that are both towns of one country, by name: their
+    starts, and those countries. Common words, acronyms and names glued into compounds take no part."""
+
+    def town_countries(c: _Candidate) -> set[str]:
+        surface = text[c.start : c.end]
+        if c.key in common or c.key in _AMBIGUOUS or c.key in _NEVER or not surface[0].isupper():
+            return set()
+        if surface.isupper() and len(c.key.replace(" ", "")) <= 3:
+            return set()
+        return {gazetteer.places[i].country for i in c.ids if gazetteer.tiers[i] == TOWN}
+
+    ordered = sorted(pending, key=lambda c: c.start)
+    paired: set[int] = set()
+    countries: set[str] = set()
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if a.end > b.start or not _LIST_SEPARATOR.fullmatch(text[a.end : b.start]) or a.key == b.key:
+            continue
+        shared = town_countries(a) & town_countries(b)
+        if shared and not _in_compound(text, a) and not _in_compound(text, b):
+            paired |= {a.start, b.start}
+            countries |= shared
+    return paired, countries
 
 
 def _beside_kept(text: str, c: _Candidate, kept: Sequence[_Candidate]) -> bool:

@@ -69,7 +69,10 @@ def flash_cancelled(kinds: set[str], cues: Iterable[Cue] = ()) -> bool:
             cancelling -= overridden
     if cancelling and cancelling <= _EARLIER_ONLY_KINDS:
         found = list(cues)
-        if any(c.kind in cancelling for c in found) and _new_event_after(found, cancelling):
+        # An exercise or a drill named anywhere cancels the whole message ("0750Z drill for the guard. 0805Z
+        # rounds impacting the camp"): only a stand-down, a negation or "nothing to report" is told in time.
+        drill = any(c.kind == "routine_marker" and _DRILL.search(c.text) for c in found)
+        if not drill and any(c.kind in cancelling for c in found) and _new_event_after(found, cancelling):
             return False
     return bool(cancelling)
 

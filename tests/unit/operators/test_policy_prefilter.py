@@ -260,7 +260,9 @@ def _compound(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 _PATTERN = st.recursive(_ATOM, _compound, max_leaves=10)
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized: a random draw now and then builds a pattern whose matching texts take minutes to generate
+# (nested repeats), which stalled a local run; a fixed seed keeps the 500 examples and the run bounded.
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 @given(_PATTERN, st.sampled_from([re.IGNORECASE, 0, re.IGNORECASE | re.MULTILINE]), st.data())
 def test_required_literals_of_generated_patterns(pattern: str, flags: int, data: st.DataObject) -> None:
     """On texts the pattern matches (drawn from the pattern itself), in other cases, and on short texts."""
@@ -276,7 +278,7 @@ def test_required_literals_of_generated_patterns(pattern: str, flags: int, data:
             _check_every_match(rx, literals, variant, shorter=True)
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 @given(
     st.lists(_PATTERN, min_size=1, max_size=3),
     st.sampled_from([re.IGNORECASE, 0, re.IGNORECASE | re.MULTILINE]),

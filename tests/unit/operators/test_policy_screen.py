@@ -33,6 +33,7 @@ DEV_SETS = [
     *("osd36_de", "osd36_en", "osd36_fr", "osd37_de", "osd37_fr", "osd38_de", "osd38_en", "osd38_fr"),
     *("osd39_de", "osd39_en", "osd39_fr", "osd40_de", "osd40_en", "osd40_fr", "osd41_de", "osd41_fr"),
     *("osd42_de", "osd42_en", "osd42_fr", "osd43_de", "osd43_en", "osd43_fr", "osd44_de", "osd44_en", "osd44_fr"),
+    *("osd45_de", "osd45_en", "osd45_fr", "osd46_de", "osd46_en", "osd46_fr"),
 ]
 
 

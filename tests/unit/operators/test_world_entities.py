@@ -440,3 +440,12 @@ def test_a_longer_name_after_an_article_wins_over_the_articles_own_name(nlp) -> 
     ]
     (alone,) = extract(nlp, ["Tanker attacked in the Gulf yesterday."], [NOW])
     assert [f.normalized for f in alone if f.label == "LOCATION"] == ["Persian Gulf"]
+
+
+def test_two_small_towns_of_one_country_listed_side_by_side_anchor_each_other() -> None:
+    # No country named, no locative word: the list itself is the evidence.
+    found = places_in("2 Pl route familiarisation Jõhvi - Sillamäe - Narva-Jõesuu, nil issues.")
+    assert {"Jõhvi", "Sillamäe", "Narva-Jõesuu"} <= set(found)
+    # one such name alone is not enough, nor two towns of different countries side by side
+    assert "Sillamäe" not in places_in("Roads gritted, Sillamäe depot closed for the day.")
+    assert places_in("Ferry run Sillamäe - Ivangorod cancelled.") == []

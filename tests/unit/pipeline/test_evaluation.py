@@ -197,6 +197,15 @@ FLASH_ON_LOW_ALLOWED = {"independent_reports.jsonl": 1}
         ("osd44_en.jsonl", 0.94, 0.94),
         ("osd44_fr.jsonl", 0.89, 0.88),
         ("osd44_de.jsonl", 0.91, 0.88),
+        # Written blind on 2026-12-06 (ninth batch): how urgent is it really (osd45) and our own units' routine
+        # paperwork with one line that matters (osd46). Measured with model 1.2.0 (not trained on them) and
+        # policy 2026.12.16, whose new rows were chosen on them.
+        ("osd45_en.jsonl", 0.87, 0.72),
+        ("osd45_fr.jsonl", 0.89, 0.91),
+        ("osd45_de.jsonl", 0.86, 0.88),
+        ("osd46_en.jsonl", 0.86, 0.72),
+        ("osd46_fr.jsonl", 0.72, 0.83),
+        ("osd46_de.jsonl", 0.78, 0.85),
     ],
 )
 def test_hand_written_sets(chain: Any, name: str, category_floor: float, precedence_floor: float) -> None:
