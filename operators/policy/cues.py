@@ -71,8 +71,7 @@ def flash_cancelled(kinds: set[str], cues: Iterable[Cue] = ()) -> bool:
         found = list(cues)
         # An exercise or a drill named anywhere cancels the whole message ("0750Z drill for the guard. 0805Z
         # rounds impacting the camp"): only a stand-down, a negation or "nothing to report" is told in time.
-        drill = any(c.kind == "routine_marker" and _DRILL.search(c.text) for c in found)
-        if not drill and any(c.kind in cancelling for c in found) and _new_event_after(found, cancelling):
+        if not _names_drill(found) and any(c.kind in cancelling for c in found) and _new_event_after(found, cancelling):
             return False
     return bool(cancelling)
 
@@ -126,6 +125,13 @@ def find_cues(text: str, engine: CompiledPolicy | None = None) -> list[Cue]:
 
 # Routine markers that name an exercise or a drill (policy.yaml `drill_words`), not "no change" or "RAS".
 _DRILL = re.compile(str(_POLICY.params.get("drill_words") or "(?!)"), re.IGNORECASE)
+
+
+def _names_drill(cues: Iterable[Cue]) -> bool:
+    """Whether a routine marker among the cues names an exercise or a drill."""
+    return any(c.kind == "routine_marker" and _DRILL.search(c.text) for c in cues)
+
+
 _SENTENCE_END = re.compile(r"[.!?|\n]")  # a ";" joins clauses of one time frame ("1915 ...; the cloud drifted")
 
 
@@ -149,8 +155,11 @@ def _dated(text: str, cue: Cue, cues: list[Cue]) -> Cue:
     # In the sentence of an exercise or a drill ("Übung GIFTWOLKE - ABC-Drill mit simuliertem Chloraustritt"),
     # unless the sentence says something real happened, the cue is part of the exercise; "without incident"
     # or "no change" beside real fire is no drill.
-    drill = any(c.kind == "routine_marker" and _DRILL.search(c.text) for c in cues if lo <= c.start < hi)
-    if drill and "real_event" not in inside and "in_progress" not in inside:
+    if (
+        _names_drill(c for c in cues if lo <= c.start < hi)
+        and "real_event" not in inside
+        and "in_progress" not in inside
+    ):
         return Cue("drill", f"{cue.gloss} (exercise)", cue.start, cue.end, cue.text, cue.rule)
     return cue
 
