@@ -9,7 +9,9 @@ word lists such as Debian's `wamerican`, `wfrench` and `wngerman` (`/usr/share/d
 
 English and French words count only in lower case (capitalised entries there are names); German nouns
 are capitalised, so every German entry counts, except names of towns of 100,000 people or more spelled as
-the town is (Ulm, Köln, not Küche), which the German list carries as proper nouns and reports mean as places. Countries,
+the town is (Ulm, Köln, not Küche), which the German list carries as proper nouns and reports mean as places,
+and towns of 20,000 or more at home in a German-speaking country that the list carries as a proper noun only
+(Wilhelmshaven, Lüneburg: no plural, no stem beside them). Countries,
 regions, seas and towns of a million people or more are never listed ("paris" is a French word too).
 """
 
@@ -19,7 +21,7 @@ import json
 import sys
 from pathlib import Path
 
-from operators.geo.gazetteer import MIN_TOWN_POPULATION, THEATRE, TOWN, default_gazetteer
+from operators.geo.gazetteer import MIN_TOWN_POPULATION, THEATRE, TOWN, Gazetteer, default_gazetteer
 from operators.geo.place import fold_name
 
 BIG_TOWN = 100_000
@@ -65,11 +67,44 @@ def _umlaut_only_keys(german: str, big_names: set[str]) -> set[str]:
     }
 
 
+# Endings of German inflected forms: a list entry with one of them after it ("Lage", "Lagen") or before it
+# ("Kirchen", "Kirche") is a noun, not a town's proper name.
+_GERMAN_ENDINGS = ("e", "en", "er", "es", "n", "ern", "nen", "s", "se", "sen", "te", "ten", "in", "innen")
+GERMAN_HOME = frozenset({"DE", "AT", "CH", "LI", "LU"})
+PROPER_TOWN = 20_000
+# Proper nouns of the German list that are also ordinary words the list does not inflect.
+_GERMAN_NOUNS_TOO = frozenset({"neubau"})
+
+
+def _german_proper_towns(german: str, gazetteer: Gazetteer) -> set[str]:
+    """Keys of towns of 20,000 or more in a German-speaking country that the German list carries as a proper noun
+    only: one capitalised spelling of six letters or more, no inflected form beside it ("Wilhelmshaven",
+    "Friedrichshafen", "Lüneburg"). Reports mean them as places; nouns come with their plural or their stem."""
+    raw = _raw_words(german)
+    spellings: dict[str, list[str]] = {}
+    for w in raw:
+        spellings.setdefault(fold_name(w), []).append(w)
+    towns = set()
+    for key, ws in spellings.items():
+        if len(ws) != 1 or len(key) < 6 or not ws[0][0].isupper() or key in _GERMAN_NOUNS_TOO:
+            continue
+        w = ws[0]
+        if any(w + e in raw for e in _GERMAN_ENDINGS if e != "s") or any(
+            w.endswith(e) and w[: -len(e)] in raw for e in _GERMAN_ENDINGS
+        ):
+            continue
+        places = [gazetteer.places[i] for i in gazetteer.index.get(key, ())]
+        if any(p.country in GERMAN_HOME and p.population >= PROPER_TOWN for p in places):
+            towns.add(key)
+    return towns
+
+
 def main(english: str, french: str, german: str) -> None:
     gazetteer = default_gazetteer()
     words = _words(english, True) | _words(french, True) | _stop_words()
     german_words = _words(german, False)
     umlaut_only = _umlaut_only_keys(german, _big_town_names())
+    proper_towns = _german_proper_towns(german, gazetteer)
     common = set()
     for key, ids in gazetteer.index.items():
         if " " in key or len(key) < 2:
@@ -78,7 +113,7 @@ def main(english: str, french: str, german: str) -> None:
         if gazetteer.tiers[ids[0]] not in (THEATRE, TOWN) or places[0].population >= WORLD_CITY:
             continue  # countries, seas and cities like Paris ("paris", bets) are places whatever the word
         big_town = key not in umlaut_only and any(p.population >= BIG_TOWN for p in places)
-        if key in words or (key in german_words and not big_town):
+        if key in words or (key in german_words and not big_town and key not in proper_towns):
             common.add(key)
     OUT.write_text(json.dumps(sorted(common), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"{len(common)} common words written to {OUT}")
