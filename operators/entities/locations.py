@@ -158,6 +158,7 @@ _NEVER: Final = frozenset(
         "Soviet",
         "NATO",
         "OTAN",
+        "Hamas",
         "UN",
         "ONU",
         "UNO",

@@ -72,6 +72,9 @@ def _umlaut_only_keys(german: str, big_names: set[str]) -> set[str]:
 _GERMAN_ENDINGS = ("e", "en", "er", "es", "n", "ern", "nen", "s", "se", "sen", "te", "ten", "in", "innen")
 GERMAN_HOME = frozenset({"DE", "AT", "CH", "LI", "LU"})
 PROPER_TOWN = 20_000
+# Towns that defence reporting names often and that are words only in a dictionary's corner ("gaza" and "suez"
+# are French verb forms, "perm" a hairdo, "muscat" a grape, "astrakhan" a fur): places, whatever the lists say.
+ALWAYS_PLACES = frozenset({"gaza", "suez", "perm", "muscat", "astrakhan", "zanzibar"})
 # Proper nouns of the German list that are also ordinary words the list does not inflect.
 _GERMAN_NOUNS_TOO = frozenset({"neubau"})
 
@@ -113,6 +116,8 @@ def main(english: str, french: str, german: str) -> None:
         if gazetteer.tiers[ids[0]] not in (THEATRE, TOWN) or places[0].population >= WORLD_CITY:
             continue  # countries, seas and cities like Paris ("paris", bets) are places whatever the word
         big_town = key not in umlaut_only and any(p.population >= BIG_TOWN for p in places)
+        if key in ALWAYS_PLACES:
+            continue
         if key in words or (key in german_words and not big_town and key not in proper_towns):
             common.add(key)
     OUT.write_text(json.dumps(sorted(common), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")

@@ -103,6 +103,13 @@ def test_german_towns_the_german_word_list_carries_as_proper_nouns_are_places() 
     assert "Lüneburg" in places_in("Das Bataillon verlegt von Lüneburg nach Munster.")
 
 
+def test_towns_in_the_news_are_places_even_where_a_dictionary_lists_the_word() -> None:
+    # "gaza" is a French verb form and "muscat" a grape; Hamas is no place (GeoNames has it as Hamm's alternate name).
+    assert places_in("Israeli strikes in Gaza killed 20 people overnight.") == ["Gaza"]
+    assert places_in("The frigate called at Muscat on Monday.") == ["Muscat"]
+    assert places_in("Die Hamas meldete Angriffe.") == []
+
+
 def test_common_word_town_needs_locative_and_its_country() -> None:
     assert places_in("The summit in Nice, France, ended.") == ["Nice", "France"]
     assert places_in("That was nice. Nice one.") == []
