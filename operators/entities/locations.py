@@ -80,7 +80,8 @@ _TITLE: Final = re.compile(
 _REGION_AFTER: Final = re.compile(
     r"^\s*(?:oblast|region|regional|province|governorate|voivodeship|county|district|raion|krai|state|"
     r"area|river|valley|bridge|road bridge|crossing|Oblast|Gebiet|Region|Bezirk|Kreis|Provinz|Tal|Fluss|Brücke|FIR|"
-    r"camp|port|harbour|harbor|air base|airbase|airfield|railhead|garrison|(?-i:AB)|Hafen|Fliegerhorst)\b",
+    r"camp|port|harbour|harbor|air base|airbase|airfield|airport|airstrip|naval base|railhead|garrison|(?-i:AB)|Hafen|"
+    r"Fliegerhorst)\b",
     re.IGNORECASE,
 )
 _DATELINE: Final = re.compile(r"^\s*[,(–—-]")

@@ -107,6 +107,8 @@ def test_towns_in_the_news_are_places_even_where_a_dictionary_lists_the_word() -
     # "gaza" is a French verb form and "muscat" a grape; Hamas is no place (GeoNames has it as Hamm's alternate name).
     assert places_in("Israeli strikes in Gaza killed 20 people overnight.") == ["Gaza"]
     assert places_in("The frigate called at Muscat on Monday.") == ["Muscat"]
+    # A small town before "airport" or "naval base" is the place the airport is named after.
+    assert places_in("Kirkenes airport tower reports the same since 1050Z.") == ["Kirkenes"]
     assert places_in("Die Hamas meldete Angriffe.") == []
 
 
