@@ -84,6 +84,8 @@ _REGION_AFTER: Final = re.compile(
     r"Fliegerhorst)\b",
     re.IGNORECASE,
 )
+_AIRPORT_AFTER: Final = re.compile(r"^\s*(?:international )?(?:airport|airstrip)\b", re.IGNORECASE)
+_NAME_BEFORE: Final = re.compile(r"(?:^|\s)[A-ZÀ-Þ][\w'’-]+\s+$")
 _DATELINE: Final = re.compile(r"^\s*[,(–—-]")
 # A header naming where a unit writes from: "BG Lituanie, Rukla – 081800ZAVR27", "PB Ansongo, 152230Z".
 _BEFORE_DTG: Final = re.compile(r"^\s*[,–—-]?\s*\d{6}Z")
@@ -553,6 +555,8 @@ def _judge(
     locative = _LOCATIVE.search(before)
     strong_locative = elision or (locative is not None and locative.group(0).strip().lower() not in _WEAK_LOCATIVE)
     region_word = _REGION_AFTER.match(after) is not None
+    if region_word and _AIRPORT_AFTER.match(after) and _NAME_BEFORE.search(before):
+        region_word = False  # "John Wayne airport", "Ninoy Aquino airport": a person's name, not the town
     # "LIMA 3", "Gate 2", "Kanal 16"; not a paragraph number on the next line nor a DTG ("ERBIL\n1.", "BALTIYSK 150420Z")
     numbered = re.match(r"[ \t]?\d", after) is not None and not _BEFORE_DTG.match(after) and not strong_locative
     if c.key in common and "ß" in surface and not any("ß" in n for n in (place.name, *place.alt_names)):
