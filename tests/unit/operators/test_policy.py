@@ -179,6 +179,7 @@ def test_the_shipped_category_rules_are_loaded_in_order() -> None:
         "cat.firing_notice",
         "cat.live_contact",
         "cat.live_incoming",
+        "cat.live_attack",
         "cat.live_cbrn",
         "cat.sea_drone",
         "cat.sea_drone_attack",
