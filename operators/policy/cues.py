@@ -28,6 +28,12 @@ _OVERRIDDEN_BY: dict[str, frozenset[str]] = {
 }
 
 
+# A paragraph flagged as added late to a daily report ("PARA 9 ADDED AT 072108Z - READ FIRST") holding a
+# probable-FLASH cue after the flag: the report's routine lines do not cancel it (policy.yaml `late_entry`).
+_LATE = _POLICY.params.get("late_entry") or {}
+_LATE_KIND = str(_LATE.get("kind") or "")
+_LATE_OVERRIDES = frozenset(_LATE.get("overrides") or ())
+
 _EARLIER_ONLY = _POLICY.params.get("cancel_earlier_only") or {}
 _EARLIER_ONLY_KINDS = frozenset(_EARLIER_ONLY.get("kinds") or ())
 _LATER_LIVE = frozenset(_EARLIER_ONLY.get("live") or ())
@@ -67,13 +73,33 @@ def flash_cancelled(kinds: set[str], cues: Iterable[Cue] = ()) -> bool:
     for kind, overridden in _OVERRIDDEN_BY.items():
         if kind in kinds:
             cancelling -= overridden
-    if cancelling and cancelling <= _EARLIER_ONLY_KINDS:
-        found = list(cues)
-        # An exercise or a drill named anywhere cancels the whole message ("0750Z drill for the guard. 0805Z
-        # rounds impacting the camp"): only a stand-down, a negation or "nothing to report" is told in time.
-        if not _names_drill(found) and any(c.kind in cancelling for c in found) and _new_event_after(found, cancelling):
-            return False
+    found = list(cues)
+    if cancelling & _LATE_OVERRIDES and _late_event(found):
+        cancelling -= _LATE_OVERRIDES
+    # An exercise or a drill named anywhere cancels the whole message ("0750Z drill for the guard. 0805Z rounds
+    # impacting the camp"): only a stand-down, a negation or "nothing to report" is told in time.
+    if (
+        cancelling
+        and cancelling <= _EARLIER_ONLY_KINDS
+        and not _names_drill(found)
+        and any(c.kind in cancelling for c in found)
+        and _new_event_after(found, cancelling)
+    ):
+        return False
     return bool(cancelling)
+
+
+def _late_event(found: list[Cue]) -> bool:
+    """Whether a late-entry flag comes before a probable-FLASH cue, and no routine marker before the flag names an
+    exercise or a drill (an exercise report's addendum is still the exercise; a crew drill in a later paragraph is
+    one line of the day)."""
+    flags = [c.start for c in found if c.kind == _LATE_KIND]
+    if not flags:
+        return False
+    first = min(flags)
+    return not _names_drill(c for c in found if c.start < first) and any(
+        c.kind in FLASH_KINDS and c.start > first for c in found
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -319,6 +319,10 @@ def structural_problems(policy: Policy) -> list[str]:
         for name in [kind, *(cancelling or [])]:
             if name not in policy.kinds:
                 problems.append(f"policy.yaml flash_cancelling_overridden_by: unknown cue kind {name!r}")
+    late = policy.params.get("late_entry") or {}
+    for name in [late.get("kind"), *(late.get("overrides") or [])] if isinstance(late, dict) and late else []:
+        if name not in policy.kinds:
+            problems.append(f"policy.yaml late_entry: unknown cue kind {name!r}")
     earlier_only = policy.params.get("cancel_earlier_only") or {}
     if not isinstance(earlier_only, dict):
         problems.append("policy.yaml cancel_earlier_only: needs kinds and live (lists of cue kinds)")

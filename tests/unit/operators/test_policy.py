@@ -189,6 +189,7 @@ def test_the_shipped_category_rules_are_loaded_in_order() -> None:
         "cat.weather_forecast",
         "cat.weather_damage",
         "cat.weather",
+        "cat.weather.cbrn",
         "cat.weather_bulletin",
         "cat.hostile_exercise",
         "cat.infrastructure_hit",
