@@ -34,12 +34,14 @@ DEV_SETS = [
     *("osd39_de", "osd39_en", "osd39_fr", "osd40_de", "osd40_en", "osd40_fr", "osd41_de", "osd41_fr"),
     *("osd42_de", "osd42_en", "osd42_fr", "osd43_de", "osd43_en", "osd43_fr", "osd44_de", "osd44_en", "osd44_fr"),
     *("osd45_de", "osd45_en", "osd45_fr", "osd46_de", "osd46_en", "osd46_fr"),
+    *("osd47_de", "osd47_en", "osd47_fr", "osd48_de", "osd48_en", "osd48_fr", "osd49_de", "osd49_en", "osd49_fr"),
 ]
 
 
 # osd31_* are two thirds our own units' messages, many of them about fire or a release: more of them are urgent.
 # osd38_* ("FLASH or not FLASH") are half real emergencies and half alarming items that are not: nine FLASH each.
-FLAGGED_SHARE = {"osd31_fr": 0.7, "osd38_fr": 0.75}
+# osd49_* are long items (350 to 900 words): one word of casualties or a request anywhere in them is enough.
+FLAGGED_SHARE = {"osd31_fr": 0.7, "osd38_fr": 0.75, "osd49_fr": 0.75}
 
 
 def _screen_text(report: dict) -> str:

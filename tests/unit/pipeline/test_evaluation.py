@@ -206,6 +206,18 @@ FLASH_ON_LOW_ALLOWED = {"independent_reports.jsonl": 1}
         ("osd46_en.jsonl", 0.86, 0.72),
         ("osd46_fr.jsonl", 0.72, 0.83),
         ("osd46_de.jsonl", 0.78, 0.85),
+        # Written blind on 2026-12-06 (tenth batch): open-source material from far theatres, rich in place names
+        # (osd47), official texts full of alarm words (osd48) and long items (osd49). Measured with model 1.2.0
+        # (not trained on them) and policy 2026.12.17, whose new rows were chosen on them.
+        ("osd47_en.jsonl", 0.97, 0.94),
+        ("osd47_fr.jsonl", 0.91, 0.88),
+        ("osd47_de.jsonl", 0.91, 0.94),
+        ("osd48_en.jsonl", 0.88, 0.97),
+        ("osd48_fr.jsonl", 0.91, 0.94),
+        ("osd48_de.jsonl", 0.91, 0.94),
+        ("osd49_en.jsonl", 0.90, 0.97),
+        ("osd49_fr.jsonl", 0.87, 0.87),
+        ("osd49_de.jsonl", 0.87, 0.90),
     ],
 )
 def test_hand_written_sets(chain: Any, name: str, category_floor: float, precedence_floor: float) -> None:
