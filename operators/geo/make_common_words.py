@@ -54,12 +54,17 @@ def _stop_words() -> set[str]:
     return {fold_name(w) for w in (*EN, *FR, *DE)}
 
 
-def _umlaut_only_keys(german: str, big_names: set[str]) -> set[str]:
+def _spellings(raw: set[str]) -> dict[str, list[str]]:
+    """A word list's entries by folded key, as spelled ("kuche": ["Küche"])."""
+    spellings: dict[str, list[str]] = {}
+    for w in raw:
+        spellings.setdefault(fold_name(w), []).append(w)
+    return spellings
+
+
+def _umlaut_only_keys(spellings: dict[str, list[str]], big_names: set[str]) -> set[str]:
     """Keys of German nouns whose every spelling has letters the key folds away and names no big town: "Küche"
     folds to "kuche", a Chinese city's alternate name, but is a kitchen; "Köln" is spelled as the town is."""
-    spellings: dict[str, list[str]] = {}
-    for w in _raw_words(german):
-        spellings.setdefault(fold_name(w), []).append(w)
     return {
         key
         for key, ws in spellings.items()
@@ -79,14 +84,10 @@ ALWAYS_PLACES = frozenset({"gaza", "suez", "perm", "muscat", "astrakhan", "zanzi
 _GERMAN_NOUNS_TOO = frozenset({"neubau"})
 
 
-def _german_proper_towns(german: str, gazetteer: Gazetteer) -> set[str]:
+def _german_proper_towns(raw: set[str], spellings: dict[str, list[str]], gazetteer: Gazetteer) -> set[str]:
     """Keys of towns of 20,000 or more in a German-speaking country that the German list carries as a proper noun
     only: one capitalised spelling of six letters or more, no inflected form beside it ("Wilhelmshaven",
     "Friedrichshafen", "Lüneburg"). Reports mean them as places; nouns come with their plural or their stem."""
-    raw = _raw_words(german)
-    spellings: dict[str, list[str]] = {}
-    for w in raw:
-        spellings.setdefault(fold_name(w), []).append(w)
     towns = set()
     for key, ws in spellings.items():
         if len(ws) != 1 or len(key) < 6 or not ws[0][0].isupper() or key in _GERMAN_NOUNS_TOO:
@@ -105,9 +106,10 @@ def _german_proper_towns(german: str, gazetteer: Gazetteer) -> set[str]:
 def main(english: str, french: str, german: str) -> None:
     gazetteer = default_gazetteer()
     words = _words(english, True) | _words(french, True) | _stop_words()
-    german_words = _words(german, False)
-    umlaut_only = _umlaut_only_keys(german, _big_town_names())
-    proper_towns = _german_proper_towns(german, gazetteer)
+    german_raw = _raw_words(german)
+    german_spellings = _spellings(german_raw)
+    umlaut_only = _umlaut_only_keys(german_spellings, _big_town_names())
+    proper_towns = _german_proper_towns(german_raw, german_spellings, gazetteer)
     common = set()
     for key, ids in gazetteer.index.items():
         if " " in key or len(key) < 2:
@@ -115,10 +117,10 @@ def main(english: str, french: str, german: str) -> None:
         places = [gazetteer.places[i] for i in ids]
         if gazetteer.tiers[ids[0]] not in (THEATRE, TOWN) or places[0].population >= WORLD_CITY:
             continue  # countries, seas and cities like Paris ("paris", bets) are places whatever the word
-        big_town = key not in umlaut_only and any(p.population >= BIG_TOWN for p in places)
         if key in ALWAYS_PLACES:
             continue
-        if key in words or (key in german_words and not big_town and key not in proper_towns):
+        big_town = key not in umlaut_only and any(p.population >= BIG_TOWN for p in places)
+        if key in words or (key in german_spellings and not big_town and key not in proper_towns):
             common.add(key)
     OUT.write_text(json.dumps(sorted(common), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"{len(common)} common words written to {OUT}")
